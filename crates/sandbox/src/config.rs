@@ -1,0 +1,85 @@
+//! Sandbox configuration: port, seed, dataset size, clock, faults and rate limits.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::Provider;
+
+/// How a sandbox is started.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Port on 127.0.0.1; `0` picks a free one.
+    pub port: u16,
+    /// Seed of the procedural dataset and of the fault RNG.
+    pub seed: u64,
+    /// Meetings per provider (default 2000).
+    pub meetings: usize,
+    /// The sandbox's "now", fixed for its whole life: the dataset is anchored on it and
+    /// every "today" rule (Zoom's six months, Attention's upcoming, Daily's ongoing) uses it.
+    /// `None` takes the real time at start. Token TTLs and rate limits use the real clock.
+    pub now: Option<DateTime<Utc>>,
+    /// Faults applied to every provider without an entry in `per_provider_faults`.
+    pub faults: Faults,
+    /// Faults for specific providers, replacing `faults` for them.
+    pub per_provider_faults: HashMap<Provider, Faults>,
+    /// Lifetime of Zoom's `next_page_token` (default 15 minutes).
+    pub zoom_token_ttl: Duration,
+    /// Enforce each provider's documented rate limit with 429s (default off).
+    pub rate_limits: bool,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            port: 0,
+            seed: 0,
+            meetings: 2000,
+            now: None,
+            faults: Faults::default(),
+            per_provider_faults: HashMap::new(),
+            zoom_token_ttl: Duration::from_secs(15 * 60),
+            rate_limits: false,
+        }
+    }
+}
+
+impl SandboxConfig {
+    /// The faults in force for `provider`.
+    pub fn faults_for(&self, provider: Provider) -> &Faults {
+        self.per_provider_faults
+            .get(&provider)
+            .unwrap_or(&self.faults)
+    }
+}
+
+/// Seeded, reproducible misbehaviour. Rates are probabilities per request in `0.0..=1.0`;
+/// at most one of 429, 5xx, reset and truncation hits a request.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Faults {
+    /// Added delay before every response.
+    pub latency: Duration,
+    /// Share of requests answered 429 in the provider's style, with `Retry-After`.
+    pub rate_limit_rate: f64,
+    /// Share of requests answered 500/502/503.
+    pub server_error_rate: f64,
+    /// Share of requests whose connection is dropped without a response.
+    pub reset_rate: f64,
+    /// Share of successful responses whose body is cut short (Content-Length says more).
+    pub truncate_rate: f64,
+    /// Records inserted into the most recently queried window after each served page.
+    pub inserts_per_page: u32,
+}
+
+impl Faults {
+    /// No faults at all.
+    pub fn none() -> Self {
+        Faults::default()
+    }
+
+    /// True when no fault can fire.
+    pub fn is_none(&self) -> bool {
+        *self == Faults::default()
+    }
+}

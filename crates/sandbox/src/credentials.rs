@@ -1,0 +1,27 @@
+//! Fixed, obviously fake test credentials the sandbox accepts.
+//!
+//! `env()` on a running sandbox hands these out under the names meetkit reads.
+
+/// Zoom Server-to-Server OAuth account id.
+pub const ZOOM_ACCOUNT_ID: &str = "sandbox_zoom_account";
+/// Zoom Server-to-Server OAuth client id.
+pub const ZOOM_CLIENT_ID: &str = "sandbox_zoom_client_id";
+/// Zoom Server-to-Server OAuth client secret.
+pub const ZOOM_CLIENT_SECRET: &str = "sandbox_zoom_client_secret";
+/// A static Zoom access token, accepted besides minted ones (for `ZOOM_ACCESS_TOKEN`-style use).
+pub const ZOOM_ACCESS_TOKEN: &str = "sandbox_zoom_access_token";
+/// Daily API key.
+pub const DAILY_API_KEY: &str = "sandbox_daily_api_key";
+/// Telnyx API key.
+pub const TELNYX_API_KEY: &str = "sandbox_telnyx_api_key";
+/// Attendee API key.
+pub const ATTENDEE_API_KEY: &str = "sandbox_attendee_api_key";
+/// Attention organization API key.
+pub const ATTENTION_API_KEY: &str = "sandbox_attention_api_key";
+
+/// The Zoom account's only user: every meeting in the Zoom dataset is hers.
+pub const ZOOM_USER_ID: &str = "sAnDb0xUsEr7QgePTO8WbQ";
+/// The Zoom account user's email (also accepted as `userId`).
+pub const ZOOM_USER_EMAIL: &str = "ada.lovelace@sandbox.example.com";
+/// The Zoom account user's display name.
+pub const ZOOM_USER_NAME: &str = "Ada Lovelace";

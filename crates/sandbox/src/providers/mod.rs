@@ -1,0 +1,109 @@
+//! The five provider APIs, and the request pipeline they share.
+//!
+//! Every list request runs: latency → the provider's auth check → its documented rate
+//! limit (if on) → the fault die (429, 5xx, reset) → the handler → truncation (fault) →
+//! the insert fault, which adds `inserts_per_page` records to the window the handler just
+//! served, after serving it.
+
+pub mod attendee;
+pub mod attention;
+pub mod daily;
+pub mod telnyx;
+pub mod zoom;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use crate::Provider;
+use crate::faults::Roll;
+use crate::http::{self, Ctx};
+use crate::listener::KillSwitch;
+use crate::ratelimit::{self, Throttle};
+use crate::state::AppState;
+
+/// A successfully served page.
+#[derive(Debug)]
+pub struct Page {
+    /// The JSON body.
+    pub body: Vec<u8>,
+    /// The window the request queried, `[from, to)` in unix seconds: inserts land there.
+    pub window: Option<(i64, i64)>,
+}
+
+/// One provider's hooks into the pipeline.
+#[derive(Debug)]
+pub struct Api {
+    /// Which provider.
+    pub provider: Provider,
+    /// Checks the credentials, or answers the provider's 401/400.
+    pub authorize: fn(&AppState, &Ctx) -> Result<(), Response>,
+    /// The provider's 429.
+    pub throttled: fn(Throttle) -> Response,
+    /// The provider's 5xx.
+    pub server_error: fn(StatusCode) -> Response,
+    /// Serves the list operation.
+    pub list: fn(&AppState, &Ctx) -> Result<Page, Response>,
+}
+
+/// Runs one list request through the pipeline.
+pub async fn serve(
+    state: Arc<AppState>,
+    api: &'static Api,
+    kill: KillSwitch,
+    ctx: Ctx,
+) -> Response {
+    let p = api.provider;
+    let faults = state.config.faults_for(p).clone();
+    if !faults.latency.is_zero() {
+        tokio::time::sleep(faults.latency).await;
+    }
+    if let Err(denied) = (api.authorize)(&state, &ctx) {
+        return denied;
+    }
+    if state.config.rate_limits
+        && let Err(throttle) = state.limiter.check(p)
+    {
+        return (api.throttled)(throttle);
+    }
+    let (roll, k) = state.dice.roll(p, &faults);
+    match roll {
+        Roll::RateLimited => {
+            let limit = ratelimit::limit(p).unwrap_or(10);
+            return (api.throttled)(Throttle {
+                limit,
+                retry_after: Duration::from_secs(1),
+            });
+        }
+        Roll::ServerError(status) => return (api.server_error)(status),
+        Roll::Reset => {
+            kill.trigger();
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+        Roll::Pass | Roll::Truncate => {}
+    }
+    let page = match (api.list)(&state, &ctx) {
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
+    if faults.inserts_per_page > 0
+        && let Some((from, to)) = page.window
+    {
+        let mut draw = state.dice.insert_draw(p, k);
+        state
+            .ds
+            .insert(p, from, to, faults.inserts_per_page, &mut draw);
+    }
+    if roll == Roll::Truncate {
+        http::truncated(StatusCode::OK, page.body)
+    } else {
+        http::json_bytes(StatusCode::OK, page.body)
+    }
+}
+
+/// `Retry-After` in whole seconds, at least 1.
+pub fn retry_secs(t: Throttle) -> u64 {
+    t.retry_after.as_secs_f64().ceil().max(1.0) as u64
+}
