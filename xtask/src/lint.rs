@@ -6,8 +6,9 @@
 //! `style: form, explode: true`; no `default` responses; no `style: deepObject`; every `enum`
 //! lives in a named component schema (integer ones with `x-enum-varnames`); each operation has
 //! one success schema, a `$ref` to a named component, with an `example`; all error responses of an
-//! operation share one schema (progenitor supports one error type); every example validates
-//! against its schema. Each failure is reported as `specs/<file>: <json pointer>: <rule broken>`.
+//! operation share one schema (progenitor supports one error type); no explicit error code beside
+//! its `4XX`/`5XX` range except `400`/`500` (progenitor would emit an unreachable match arm); every
+//! example validates against its schema. Each failure is reported as `specs/<file>: <json pointer>: <rule broken>`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -252,6 +253,24 @@ fn check_responses(
         );
         return;
     };
+    for status in responses.keys() {
+        let Some(class) = status.chars().next() else {
+            continue;
+        };
+        let range = format!("{class}XX");
+        let shadowed = status.len() == 3
+            && status.chars().all(|c| c.is_ascii_digit())
+            && !status.ends_with("00")
+            && responses.contains_key(&range);
+        if shadowed {
+            report(
+                &format!("{responses_pointer}/{status}"),
+                format!(
+                    "explicit code {status} beside {range}: progenitor 0.15 sorts the range first and generates an unreachable match arm; describe it under {range} or drop the range"
+                ),
+            );
+        }
+    }
     let mut success_schemas = BTreeSet::new();
     let mut error_schemas: BTreeMap<String, String> = BTreeMap::new();
     for (status, raw) in responses {
@@ -586,6 +605,22 @@ components:
             problems.iter().any(|p| p.contains(
                 "/paths/~1things/get/responses: error responses use 2 different schemas"
             )),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn explicit_codes_beside_their_range_are_reported() {
+        let text = GOOD.replace(
+            "        4XX:",
+            "        \"401\":\n          description: no\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/Problem\" }\n        4XX:",
+        );
+        let problems = lint(&text);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p
+                    .contains("/paths/~1things/get/responses/401: explicit code 401 beside 4XX")),
             "{problems:?}"
         );
     }
