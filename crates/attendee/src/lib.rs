@@ -1,0 +1,48 @@
+//! Client for Attendee's REST API (`GET /api/v1/bots`).
+//!
+//! `generated.rs` is produced by `cargo xtask generate` from `specs/attendee.yaml` and never edited;
+//! this file adds only what the spec cannot say: how to authenticate and where to connect.
+//! Enums that come off the wire are open (`Unknown(..)`), so a value Attendee adds later never
+//! fails a page.
+
+#[rustfmt::skip]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    missing_docs,
+    unused_imports,
+    unreachable_patterns,
+    rust_2018_idioms
+)]
+mod generated;
+
+pub use generated::*;
+pub use meetkit_client_support::{Auth, HttpOptions, Secret};
+
+/// Attendee's production API base URL.
+pub const DEFAULT_BASE_URL: &str = "https://app.attendee.dev";
+
+/// The client could not be built from the configuration given.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The credential cannot be sent in a header.
+    #[error(transparent)]
+    Credential(#[from] meetkit_client_support::InvalidCredential),
+    /// The HTTP client could not be set up.
+    #[error(transparent)]
+    Http(#[from] meetkit_client_support::HttpClientError),
+}
+
+impl Client {
+    /// A client for `base_url` that authenticates with `Authorization: Token <key>` (Attendee rejects `Bearer`).
+    pub fn connect(
+        base_url: &str,
+        api_key: &Secret,
+        options: &HttpOptions,
+    ) -> Result<Self, BuildError> {
+        let http = meetkit_client_support::http_client(options)?;
+        Ok(Self::new_with_client(base_url, http, Auth::token(api_key)?))
+    }
+}

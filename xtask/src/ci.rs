@@ -1,0 +1,60 @@
+//! `cargo xtask ci`: every check CI runs, in the order that fails fastest.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+/// Runs every CI step; stops at the first failure.
+pub fn run(root: &Path) -> Result<()> {
+    step("cargo fmt --check", || {
+        cargo(root, &["fmt", "--all", "--check"])
+    })?;
+    step("cargo clippy", || {
+        cargo(
+            root,
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
+    step("generate --check", || crate::generate::run(root, true))?;
+    step("lint-specs", || crate::lint::lint_specs(root))?;
+    step("cargo test", || {
+        cargo(root, &["test", "--workspace", "--locked"])
+    })?;
+    Ok(())
+}
+
+fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
+    println!("==> {name}");
+    let started = Instant::now();
+    let result = f().with_context(|| format!("CI step `{name}` failed"));
+    println!(
+        "<== {name}: {} in {:.1}s",
+        if result.is_ok() { "ok" } else { "FAILED" },
+        started.elapsed().as_secs_f64()
+    );
+    result
+}
+
+/// Runs `cargo <args>` in the workspace root.
+pub fn cargo(root: &Path, args: &[&str]) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = Command::new(cargo)
+        .args(args)
+        .current_dir(root)
+        .status()
+        .with_context(|| format!("could not run cargo {}", args.join(" ")))?;
+    if !status.success() {
+        bail!("cargo {} exited with {status}", args.join(" "));
+    }
+    Ok(())
+}
