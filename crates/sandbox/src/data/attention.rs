@@ -77,7 +77,7 @@ pub struct AttentionParticipant {
     pub user_uuid: String,
     /// Name.
     pub user_name: String,
-    /// RSVP status.
+    /// The recording status for this user.
     pub status: String,
     /// Human label of `status`.
     pub status_label: String,
@@ -134,16 +134,15 @@ pub fn meeting(ds: &Dataset, rec: Rec) -> AttentionMeeting {
         *d.pick(PAST_STATUSES)
     };
     let members = users(ds, rec);
+    // Each user has their own recording status: mostly the meeting's, sometimes their own.
     let participants = members
         .iter()
         .map(|u| {
-            let (s, l) = *d.pick(&[
-                ("accepted", "Accepted"),
-                ("accepted", "Accepted"),
-                ("tentative", "Tentative"),
-                ("declined", "Declined"),
-                ("needsAction", "Needs action"),
-            ]);
+            let (s, l) = if future || d.chance(0.8) {
+                (status, label)
+            } else {
+                *d.pick(PAST_STATUSES)
+            };
             AttentionParticipant {
                 user_uuid: user_uuid(ds, *u),
                 user_name: user_name(ds, *u),
@@ -167,7 +166,7 @@ pub fn meeting(ds: &Dataset, rec: Rec) -> AttentionMeeting {
         conversation_uuid: recorded.then(|| ids::uuid_from(c.next_u64(), c.next_u64())),
         consent_link_used: recorded && d.chance(0.3),
         consent_status: if recorded {
-            *d.pick(&["granted", "granted", "not_required", "declined"])
+            *d.pick(&["accepted", "accepted", "not_required", "declined"])
         } else {
             *d.pick(&["not_required", "pending"])
         }

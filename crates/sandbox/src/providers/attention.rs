@@ -34,9 +34,13 @@ pub static API: Api = Api {
     list,
 };
 
-/// An Attention error body.
+/// An Attention error body (NestJS style: `statusCode`, `message`, `error`).
 pub fn error(status: StatusCode, message: &str) -> Response {
-    http::json(status, &json!({ "message": message }))
+    let name = status.canonical_reason().unwrap_or("Error");
+    http::json(
+        status,
+        &json!({ "statusCode": status.as_u16(), "message": message, "error": name }),
+    )
 }
 
 fn authorize(_: &AppState, ctx: &Ctx) -> Result<(), Response> {

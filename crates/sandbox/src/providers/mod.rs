@@ -70,6 +70,8 @@ pub async fn serve(
     }
     let (roll, k) = state.dice.roll(p, &faults);
     match roll {
+        // Attendee does not throttle GETs (and its spec has no 429): serve normally.
+        Roll::RateLimited if p == Provider::Attendee => {}
         Roll::RateLimited => {
             let limit = ratelimit::limit(p).unwrap_or(10);
             return (api.throttled)(Throttle {

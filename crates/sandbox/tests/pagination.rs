@@ -1,0 +1,203 @@
+//! Walks every provider's pagination with a plain HTTP client, with and without faults:
+//! every record comes back exactly once and the walk equals the ground truth.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use meetkit_sandbox::{Faults, Provider, SandboxHandle};
+
+const MEETINGS: usize = 6000;
+
+fn chaos() -> Faults {
+    Faults {
+        latency: std::time::Duration::from_millis(1),
+        rate_limit_rate: 0.08,
+        server_error_rate: 0.08,
+        reset_rate: 0.05,
+        truncate_rate: 0.05,
+        inserts_per_page: 2,
+    }
+}
+
+/// The walks, each with the truth window it must equal.
+async fn walk_all(
+    h: &SandboxHandle,
+) -> Vec<(Provider, Vec<String>, Vec<String>, Vec<String>, WalkStats)> {
+    let c = client();
+    let now = now();
+    let mut out = Vec::new();
+
+    // Zoom: one month, well inside the last six.
+    let (from, to) = (date(2026, 9, 10), date(2026, 10, 10));
+    let (t0, t1) = (midnight(from), midnight(to) + Duration::days(1));
+    let before = h.truth(Provider::Zoom, t0, t1);
+    let token = zoom_token(&c, h).await;
+    let mut stats = WalkStats::default();
+    let got = walk_zoom(&c, h, &token, from, to, 37, &mut stats).await;
+    out.push((
+        Provider::Zoom,
+        got,
+        before,
+        h.truth(Provider::Zoom, t0, t1),
+        stats,
+    ));
+
+    // Daily: the last 120 days.
+    let (t0, t1) = (now - Duration::days(120), now + Duration::hours(1));
+    let before = h.truth(Provider::Daily, t0, t1);
+    let mut stats = WalkStats::default();
+    let q = format!(
+        "timeframe_start={}&timeframe_end={}&limit=100",
+        t0.timestamp(),
+        t1.timestamp()
+    );
+    let got = walk_daily(&c, h, &q, &mut stats).await;
+    out.push((
+        Provider::Daily,
+        got,
+        before,
+        h.truth(Provider::Daily, t0, t1),
+        stats,
+    ));
+
+    // Telnyx: started between two dates, inclusive.
+    let (d0, d1) = (date(2026, 6, 1), date(2026, 8, 31));
+    let (t0, t1) = (midnight(d0), midnight(d1) + Duration::days(1));
+    let before = h.truth(Provider::Telnyx, t0, t1);
+    let mut stats = WalkStats::default();
+    let q = format!("filter[date_started_at][gte]={d0}&filter[date_started_at][lte]={d1}");
+    let got = walk_telnyx(&c, h, &q, 100, &mut stats).await;
+    out.push((
+        Provider::Telnyx,
+        got,
+        before,
+        h.truth(Provider::Telnyx, t0, t1),
+        stats,
+    ));
+
+    // Attendee: join_at strictly after t0 - 1 s and strictly before t1, past and future.
+    let (t0, t1) = (now - Duration::days(40), now + Duration::days(20));
+    let before = h.truth(Provider::Attendee, t0, t1);
+    let mut stats = WalkStats::default();
+    let q = format!(
+        "join_at_after={}&join_at_before={}",
+        enc(&rfc3339(t0 - Duration::seconds(1))),
+        enc(&rfc3339(t1))
+    );
+    let got = walk_attendee(&c, h, &q, &mut stats).await;
+    out.push((
+        Provider::Attendee,
+        got,
+        before,
+        h.truth(Provider::Attendee, t0, t1),
+        stats,
+    ));
+
+    // Attention: past (newest first) plus upcoming (oldest first) cover the inclusive window.
+    let (t0, t1) = (now - Duration::days(60), now + Duration::days(25));
+    let truth_to = t1 + Duration::seconds(1);
+    let before = h.truth(Provider::Attention, t0, truth_to);
+    let mut stats = WalkStats::default();
+    let q = format!(
+        "fromDateTime={}&toDateTime={}&size=80",
+        enc(&rfc3339(t0)),
+        enc(&rfc3339(t1))
+    );
+    let mut got = walk_attention(&c, h, &q, &mut stats).await;
+    got.extend(walk_attention(&c, h, &format!("{q}&upcoming=true"), &mut stats).await);
+    out.push((
+        Provider::Attention,
+        got,
+        before,
+        h.truth(Provider::Attention, t0, truth_to),
+        stats,
+    ));
+
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_walk_equals_the_truth_without_faults() {
+    let h = start(MEETINGS, Faults::none()).await;
+    for (p, got, before, after, stats) in walk_all(&h).await {
+        assert_eq!(before, after, "{p}: nothing is inserted without faults");
+        assert!(
+            before.len() > 100,
+            "{p}: the window holds enough records ({})",
+            before.len()
+        );
+        assert!(stats.pages > 2, "{p}: the walk spans several pages");
+        assert_eq!(stats.retries, 0, "{p}: no faults, no retries");
+        assert_eq!(
+            dedup(&got).len(),
+            got.len(),
+            "{p}: no record comes back twice"
+        );
+        assert_eq!(sorted(got), before, "{p}: the walk equals the truth");
+    }
+    h.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn walks_survive_faults_and_see_every_record_once_after_dedup() {
+    let h = start(MEETINGS, chaos()).await;
+    for (p, got, before, after, stats) in walk_all(&h).await {
+        let seen = dedup(&got);
+        eprintln!(
+            "{p}: {} served, {} distinct, {} before, {} after, {} pages, {} retries",
+            got.len(),
+            seen.len(),
+            before.len(),
+            after.len(),
+            stats.pages,
+            stats.retries
+        );
+        assert!(stats.retries > 0, "{p}: faults fired");
+        assert!(
+            after.len() > before.len(),
+            "{p}: records were inserted during the walk"
+        );
+        let missing: Vec<&String> = before
+            .iter()
+            .filter(|id| seen.binary_search(id).is_err())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{p}: records that existed before the walk were missed: {missing:?}"
+        );
+        let unknown: Vec<&String> = seen
+            .iter()
+            .filter(|id| after.binary_search(id).is_err())
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "{p}: the walk returned records outside the window: {unknown:?}"
+        );
+    }
+    h.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn faults_are_reproducible_for_a_seed() {
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let h = start(MEETINGS, chaos()).await;
+        let c = client();
+        let mut stats = WalkStats::default();
+        let q = "limit=50";
+        let got = walk_daily(&c, &h, q, &mut stats).await;
+        runs.push((
+            got,
+            stats.retries,
+            h.truth(
+                Provider::Daily,
+                now() - Duration::days(400),
+                now() + Duration::days(1),
+            ),
+        ));
+        h.shutdown().await;
+    }
+    assert_eq!(runs[0], runs[1]);
+}
