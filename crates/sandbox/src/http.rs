@@ -4,6 +4,7 @@
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use futures::StreamExt;
 use serde::Serialize;
 
 /// Decoded query parameters in wire order, repeats kept. `+` decodes to a space, as
@@ -100,8 +101,13 @@ pub fn json_bytes(status: StatusCode, bytes: Vec<u8>) -> Response {
 pub fn truncated(status: StatusCode, bytes: Vec<u8>) -> Response {
     let full = bytes.len();
     let cut = bytes::Bytes::from(bytes).slice(..full / 2);
-    // A stream body has no exact size hint, so hyper keeps our Content-Length.
-    let stream = futures::stream::iter([Ok::<_, std::io::Error>(cut)]);
+    // A stream body has no exact size hint, so hyper keeps our Content-Length. The pause
+    // lets hyper flush the head and the first half; the error then aborts the connection.
+    let stream =
+        futures::stream::iter([Ok::<_, std::io::Error>(cut)]).chain(futures::stream::once(async {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            Err(std::io::Error::other("sandbox fault: truncated body"))
+        }));
     let mut response = Response::new(Body::from_stream(stream));
     *response.status_mut() = status;
     let headers = response.headers_mut();
