@@ -6,7 +6,7 @@
 //! Nothing here lists the names: a seed that gains a parameter fails the lint until the spec has it.
 //! Also owned here: `specs/seeds/*` must equal `../shared/seeds/*` when that directory exists.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use meetkit_openapi_check::Spec;
@@ -24,6 +24,8 @@ pub struct SeedNames {
     pub fields: BTreeSet<String>,
     /// Enumerations the seed spells out: (parameter name, values).
     pub enums: Vec<(String, Vec<String>)>,
+    /// The type word the seed gives a parameter (`date`, `uuid`, `string<date-time>`, `string[]`…).
+    pub param_types: BTreeMap<String, String>,
 }
 
 /// A seed document and the rule that reads it.
@@ -85,6 +87,15 @@ fn names_before_types(lines: &[&str], name: &Regex, is_type: &Regex) -> BTreeSet
         .collect()
 }
 
+/// Like [`names_before_types`], keeping the type line.
+fn typed_names(lines: &[&str], name: &Regex, is_type: &Regex) -> BTreeMap<String, String> {
+    lines
+        .windows(2)
+        .filter(|w| name.is_match(w[0].trim()) && is_type.is_match(w[1].trim()))
+        .map(|w| (w[0].trim().to_owned(), w[1].trim().to_owned()))
+        .collect()
+}
+
 /// JSON object keys (`"key":`) in `text`.
 fn json_keys(text: &str) -> BTreeSet<String> {
     re(r#""([A-Za-z_][A-Za-z0-9_]*)"\s*:"#)
@@ -114,6 +125,16 @@ pub fn parse_zoom(text: &str) -> SeedNames {
     names
         .params
         .extend(names_before_types(&table, &re(r"^\w+$"), &re(r"^\|$")));
+    let type_cell = re(r"^(\w+) \|");
+    for w in table.windows(3) {
+        if w[1].trim() == "|"
+            && let Some(c) = type_cell.captures(w[2].trim())
+        {
+            names
+                .param_types
+                .insert(w[0].trim().to_owned(), c[1].to_owned());
+        }
+    }
     let responses: String = section(text, "RESPONSES", &["ENDPOINTS"]).join("\n");
     names.fields = json_keys(&responses);
     // "* `past` — …" items of the `type` row.
@@ -180,6 +201,7 @@ pub fn parse_telnyx(text: &str) -> SeedNames {
     for line in section(text, "Query Parameters", &["Request samples"]) {
         if let Some(c) = param.captures(line) {
             names.params.insert(c[1].to_owned());
+            names.param_types.insert(c[1].to_owned(), c[2].to_owned());
         }
     }
     let samples = section(text, "Response samples", &[]).join("\n");
@@ -194,7 +216,8 @@ pub fn parse_attendee(text: &str) -> SeedNames {
     let name = re(r"^[a-z_]+$");
     let ty = re(r"^(string|array|integer|boolean|object|number)( \| null)?$");
     let query = section(text, "Query Parameters", &["Response"]);
-    names.params = names_before_types(&query, &name, &ty);
+    names.param_types = typed_names(&query, &name, &ty);
+    names.params = names.param_types.keys().cloned().collect();
     let response = section(text, "Response", &["Example Request"]);
     // Not the example's keys: its `metadata` holds free-form user keys, not fields.
     names.fields = names_before_types(&response, &name, &ty);
@@ -217,7 +240,8 @@ pub fn parse_attention(text: &str) -> SeedNames {
     let name = re(r"^[A-Za-z_]+(?:\[[A-Za-z_]+\])*$");
     let ty = re(r"^(string|integer|boolean|number|object|array|enum)(<[\w-]+>)?(\[\])?$");
     let query = section(text, "Query Parameters", &["Response"]);
-    names.params = names_before_types(&query, &name, &ty);
+    names.param_types = typed_names(&query, &name, &ty);
+    names.params = names.param_types.keys().cloned().collect();
     let response = section(text, "Response", &[]);
     names.fields = names_before_types(&response, &name, &ty);
     let example = section(text, "List Recorder Meetings", &["Authorizations"]).join("\n");
@@ -327,6 +351,33 @@ pub fn check_against(file: &str, seed_file: &str, names: &SeedNames, spec: &Spec
         }
     }
 
+    for (name, seed_type) in &names.param_types {
+        let Some((index, schema)) = params.iter().enumerate().find_map(|(i, p)| {
+            (p.get("name").and_then(Value::as_str) == Some(name.as_str()))
+                .then(|| p.get("schema").map(|s| (i, spec.resolve(s).unwrap_or(s))))
+                .flatten()
+        }) else {
+            continue;
+        };
+        let Some((types, format)) = expected_type(seed_type) else {
+            continue;
+        };
+        let actual_type = schema.get("type").and_then(Value::as_str).unwrap_or("");
+        let actual_format = schema.get("format").and_then(Value::as_str);
+        if !types.contains(&actual_type)
+            || format.is_some_and(|f| actual_format != Some(f.as_str()))
+        {
+            out.push(problem(
+                file,
+                &format!("{op_pointer}/parameters/{index}/schema"),
+                format!(
+                    "seed {seed_file} documents `{name}` as `{seed_type}`, the spec has type `{actual_type}` format `{}`",
+                    actual_format.unwrap_or("")
+                ),
+            ));
+        }
+    }
+
     for (param, values) in &names.enums {
         let Some(schema) = param_named(param).and_then(|p| p.get("schema")) else {
             continue;
@@ -352,6 +403,29 @@ pub fn check_against(file: &str, seed_file: &str, names: &SeedNames, spec: &Spec
         }
     }
     out
+}
+
+/// The JSON types (and format) a seed's type word allows; `None` for words we do not know.
+fn expected_type(seed_type: &str) -> Option<(Vec<&'static str>, Option<String>)> {
+    if seed_type.ends_with("[]") || seed_type == "array" {
+        return Some((vec!["array"], None));
+    }
+    if let Some(format) = seed_type
+        .strip_prefix("string<")
+        .and_then(|f| f.strip_suffix('>'))
+    {
+        return Some((vec!["string"], Some(format.to_owned())));
+    }
+    Some(match seed_type {
+        "date" => (vec!["string"], Some("date".to_owned())),
+        "uuid" => (vec!["string"], Some("uuid".to_owned())),
+        "string" | "enum<string>" => (vec!["string"], None),
+        "integer" => (vec!["integer"], None),
+        // Zoom's Postman table says `number` for page_size, which is an integer.
+        "number" => (vec!["number", "integer"], None),
+        "boolean" => (vec!["boolean"], None),
+        _ => return None,
+    })
 }
 
 /// Every property name reachable from `schema`.
@@ -385,13 +459,26 @@ fn collect_properties(spec: &Spec, schema: &Value, out: &mut BTreeSet<String>, d
     }
 }
 
-/// `specs/seeds/*` must equal `../shared/seeds/*` (when `../shared/seeds` exists).
+/// Every file in `specs/seeds/` must have a parsing rule here, and `specs/seeds/*` must equal
+/// `../shared/seeds/*` (when `../shared/seeds` exists).
 pub fn check_seed_copies(root: &Path) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(root.join("specs/seeds")) {
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !SEEDS.iter().any(|s| s.file == name) {
+                out.push(problem(
+                    &format!("specs/seeds/{name}"),
+                    "",
+                    "no parsing rule for this seed in xtask/src/seeds.rs",
+                ));
+            }
+        }
+    }
     let shared = root.join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&shared) else {
-        return Vec::new();
+        return out;
     };
-    let mut out = Vec::new();
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -585,6 +672,7 @@ mod tests {
                 "states".to_owned(),
                 vec!["ready".to_owned(), "sleeping".to_owned()],
             )],
+            param_types: BTreeMap::new(),
         };
         let problems: Vec<String> = check_against("specs/test.yaml", "test.txt", &names, &spec)
             .iter()
@@ -600,12 +688,50 @@ mod tests {
     }
 
     #[test]
+    fn a_parameter_of_the_wrong_type_fails() {
+        let spec = crate::lint::tests::parse(crate::lint::tests::GOOD);
+        let names = SeedNames {
+            params: set(&["room", "states"]),
+            fields: set(&["total"]),
+            enums: Vec::new(),
+            param_types: [("room", "date"), ("states", "string[]")]
+                .iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                .collect(),
+        };
+        let problems = check_against("specs/test.yaml", "test.txt", &names, &spec);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].pointer,
+            "/paths/~1things/get/parameters/0/schema"
+        );
+        assert!(
+            problems[0].rule.contains("`room` as `date`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn seed_types_are_read() {
+        let telnyx = parse_telnyx(&seed("telnyx-list-room-recordings.txt"));
+        assert_eq!(telnyx.param_types["filter[room_id]"], "uuid");
+        assert_eq!(telnyx.param_types["filter[date_started_at][gte]"], "date");
+        let attention = parse_attention(&seed("attention-list-recorder-meetings.txt"));
+        assert_eq!(attention.param_types["fromDateTime"], "string<date-time>");
+        assert_eq!(attention.param_types["filter[user_id]"], "string[]");
+        let zoom = parse_zoom(&seed("zoom-report-user-meetings.txt"));
+        assert_eq!(zoom.param_types["page_size"], "number");
+        assert_eq!(zoom.param_types["from"], "string");
+    }
+
+    #[test]
     fn a_missing_seed_field_fails_naming_it() {
         let spec = crate::lint::tests::parse(crate::lint::tests::GOOD);
         let names = SeedNames {
             params: set(&["room"]),
             fields: set(&["total", "colour"]),
             enums: Vec::new(),
+            param_types: BTreeMap::new(),
         };
         let problems = check_against("specs/test.yaml", "test.txt", &names, &spec);
         assert_eq!(problems.len(), 1);
