@@ -201,3 +201,36 @@ async fn faults_are_reproducible_for_a_seed() {
     }
     assert_eq!(runs[0], runs[1]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn daily_ending_before_pages_back_towards_the_newest() {
+    let h = start(2000, Faults::none()).await;
+    let c = client();
+    let auth = format!("Bearer {}", meetkit_sandbox::credentials::DAILY_API_KEY);
+    let mut stats = WalkStats::default();
+    let forward = walk_daily(&c, &h, "limit=100", &mut stats).await;
+    // From the oldest session, walk back up with ending_before.
+    let mut back: Vec<String> = Vec::new();
+    let mut anchor = forward.last().unwrap().clone();
+    loop {
+        let url = format!(
+            "{}/meetings?limit=70&ending_before={anchor}",
+            h.base_url(Provider::Daily)
+        );
+        let body = get_ok(&c, &url, &auth, &mut stats).await;
+        let page: Vec<String> = body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_string())
+            .collect();
+        let Some(first) = page.first().cloned() else {
+            break;
+        };
+        back.splice(0..0, page);
+        anchor = first;
+    }
+    back.push(forward.last().unwrap().clone());
+    assert_eq!(back, forward);
+    h.shutdown().await;
+}
