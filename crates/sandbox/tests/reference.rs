@@ -279,7 +279,7 @@ proptest! {
         let from = parse_time(&all[from_i as usize]["date"]) + Duration::seconds(from_shift);
         let to = (from + Duration::days(days)).min(from + Duration::days(90));
         // Sometimes land `to` exactly on a record's date to test inclusiveness.
-        let to = all.iter().map(|m| parse_time(&m["date"])).filter(|d| *d >= from && *d <= to).next_back().filter(|_| days % 2 == 0).unwrap_or(to);
+        let to = all.iter().map(|m| parse_time(&m["date"])).rfind(|d| *d >= from && *d <= to).filter(|_| days % 2 == 0).unwrap_or(to);
         let wanted_users: Option<Vec<String>> = users.map(|us| {
             us.iter().map(|u| if *u < attention::ORG_USERS { attention::user_uuid(ds(), *u) } else { format!("unknown-{u}") }).collect()
         });
