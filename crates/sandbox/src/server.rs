@@ -162,6 +162,15 @@ impl SandboxHandle {
         self.state.ds.now()
     }
 
+    /// Expires every Zoom access token minted so far (the static one keeps working), so a
+    /// client's "re-mint on 401 once" path can be tested without waiting an hour.
+    pub fn expire_zoom_tokens(&self) {
+        if let Ok(mut tokens) = self.state.zoom_tokens.lock() {
+            let now = Instant::now();
+            tokens.values_mut().for_each(|expires| *expires = now);
+        }
+    }
+
     /// Stops accepting, lets open requests finish, and waits for the server to end.
     pub async fn shutdown(self) {
         let _ = self.stop.send(());

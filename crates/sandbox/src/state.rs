@@ -20,7 +20,7 @@ pub struct AppState {
     pub dice: FaultDice,
     /// Rate-limit windows.
     pub limiter: RateLimiter,
-    /// Zoom access tokens minted by the OAuth endpoint, with when they were minted.
+    /// Zoom access tokens minted by the OAuth endpoint, with when they expire.
     pub zoom_tokens: Mutex<HashMap<String, Instant>>,
     /// When the sandbox started (real clock), the epoch of Zoom page tokens.
     pub started: Instant,

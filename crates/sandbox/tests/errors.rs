@@ -123,6 +123,14 @@ async fn zoom_errors_and_pages_match_the_spec() {
         let other = chk.expect("zoom", op, &get(&c, &url(&user, ok), auth).await, 200);
         assert_eq!(other["total_records"], page["total_records"]);
     }
+    // An expired minted token is a 401 code 124; minting again works.
+    h.expire_zoom_tokens();
+    let body = chk.expect("zoom", op, &get(&c, &url("me", ok), auth).await, 401);
+    assert_eq!(body["message"], "Access token is expired.");
+    let token = zoom_token(&c, &h).await;
+    let bearer = format!("Bearer {token}");
+    let auth = Some(bearer.as_str());
+    chk.expect("zoom", op, &get(&c, &url("me", ok), auth).await, 200);
     // The static token works too.
     let static_auth = format!("Bearer {}", credentials::ZOOM_ACCESS_TOKEN);
     chk.expect(
@@ -265,6 +273,10 @@ async fn zoom_errors_and_pages_match_the_spec() {
         }
     }
     let a = limited.expect("the 11th request in a second is limited");
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let served = get(&c, &url, Some(&static_auth)).await;
+    assert_eq!(served.status, 200);
+    assert_eq!(header(&served, "x-ratelimit-remaining"), "9");
     let body = chk.expect("zoom", op, &a, 429);
     assert_eq!(body["code"], 429);
     assert!(DateTime::parse_from_rfc3339(&header(&a, "retry-after")).is_ok());

@@ -105,9 +105,21 @@ pub fn meeting_url_of(ds: &Dataset, u: u64) -> String {
     }
 }
 
-/// The bot's meeting URL: cheap, used by the `meeting_url` filter.
+/// The pooled meeting URL of a bot: cheap, used by the `meeting_url` filter.
+pub fn url_member(ds: &Dataset, rec: Rec) -> u64 {
+    ds.draw(P, rec.index, 2).below(url_pool(ds))
+}
+
+/// The bot's meeting URL.
 pub fn meeting_url(ds: &Dataset, rec: Rec) -> String {
-    meeting_url_of(ds, ds.draw(P, rec.index, 2).below(url_pool(ds)))
+    meeting_url_of(ds, url_member(ds, rec))
+}
+
+/// The pool members whose URL is `url`.
+pub fn urls_equal_to(ds: &Dataset, url: &str) -> Vec<u64> {
+    (0..url_pool(ds))
+        .filter(|u| meeting_url_of(ds, *u) == url)
+        .collect()
 }
 
 /// The bot's deduplication key: cheap, used by its filter.

@@ -62,9 +62,21 @@ pub fn room_name(ds: &Dataset, r: u64) -> String {
     )
 }
 
-/// The room of a record: cheap, used by the `room` filter.
+/// The pooled room of a record: cheap, used by the `room` filter.
+pub fn room_member(ds: &Dataset, rec: Rec) -> u64 {
+    ds.draw(P, rec.index, 1).below(room_pool(ds))
+}
+
+/// The room name of a record.
 pub fn room_of(ds: &Dataset, rec: Rec) -> String {
-    room_name(ds, ds.draw(P, rec.index, 1).below(room_pool(ds)))
+    room_name(ds, room_member(ds, rec))
+}
+
+/// The pool members named `name` (names may repeat in a large pool).
+pub fn rooms_named(ds: &Dataset, name: &str) -> Vec<u64> {
+    (0..room_pool(ds))
+        .filter(|r| room_name(ds, *r) == name)
+        .collect()
 }
 
 fn planned_duration(ds: &Dataset, rec: Rec) -> i64 {

@@ -93,10 +93,19 @@ pub fn facts(ds: &Dataset, rec: Rec) -> Facts {
     }
 }
 
-/// The UUID of a pool member (`pool` 1 rooms, 2 sessions, 3 participants).
+fn pool_key(ds: &Dataset, pool: u64) -> u64 {
+    super::hash::mix(ds.key(P), pool, 0x7001)
+}
+
+/// The UUID of a pool member (`pool` 1 rooms, 2 sessions, 3 participants). Reversible,
+/// so an id filter resolves to its member without scanning the pool.
 pub fn pool_uuid(ds: &Dataset, pool: u64, member: u64) -> String {
-    let mut d = ds.pool_draw(P, pool, member);
-    ids::uuid_from(d.next_u64(), d.next_u64())
+    ids::record_uuid(pool_key(ds, pool), member)
+}
+
+/// The pool member a UUID names, if it names one.
+pub fn pool_member(ds: &Dataset, pool: u64, uuid: &str) -> Option<u64> {
+    ids::record_index(pool_key(ds, pool), &uuid.to_ascii_lowercase())
 }
 
 fn micro_time(secs: i64, micros: i64) -> String {

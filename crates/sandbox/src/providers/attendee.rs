@@ -32,6 +32,7 @@ pub static API: Api = Api {
     throttled,
     server_error,
     list,
+    rate_headers: super::no_rate_headers,
 };
 
 fn detail(status: StatusCode, text: &str) -> Response {
@@ -89,8 +90,8 @@ pub struct Filters {
     pub after: Option<DateTime<Utc>>,
     /// `join_at < before`.
     pub before: Option<DateTime<Utc>>,
-    /// `meeting_url`.
-    pub meeting_url: Option<String>,
+    /// `meeting_url`, resolved to the URL pool members it names.
+    pub meeting_url: Option<Vec<u64>>,
     /// `deduplication_key`.
     pub deduplication_key: Option<String>,
 }
@@ -115,7 +116,7 @@ fn parse_time(name: &str, raw: &str) -> Result<DateTime<Utc>, Response> {
 
 impl Filters {
     /// Parses the filters, or answers Attendee's 400.
-    pub fn parse(q: &Params) -> Result<Filters, Response> {
+    pub fn parse(ds: &Dataset, q: &Params) -> Result<Filters, Response> {
         let mut states = Vec::new();
         for s in q.all("states") {
             if s.contains(',') {
@@ -144,7 +145,7 @@ impl Filters {
             meeting_url: q
                 .get("meeting_url")
                 .filter(|v| !v.is_empty())
-                .map(str::to_string),
+                .map(|u| data::urls_equal_to(ds, u)),
             deduplication_key: q
                 .get("deduplication_key")
                 .filter(|v| !v.is_empty())
@@ -178,8 +179,8 @@ impl Filters {
             && (self.states.is_empty() || self.states.iter().any(|s| s == data::state(ds, rec)))
             && self
                 .meeting_url
-                .as_deref()
-                .is_none_or(|u| u == data::meeting_url(ds, rec))
+                .as_ref()
+                .is_none_or(|us| us.contains(&data::url_member(ds, rec)))
             && self
                 .deduplication_key
                 .as_deref()
@@ -264,7 +265,7 @@ fn page_url(ctx: &Ctx, authority: &str, cursor: Cursor) -> String {
 fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
     let ds = &state.ds;
     let q = &ctx.params;
-    let filters = Filters::parse(q)?;
+    let filters = Filters::parse(ds, q)?;
     let cursor = match q.get("cursor").filter(|c| !c.is_empty()) {
         None => None,
         Some(raw) => Some(

@@ -32,6 +32,7 @@ pub static API: Api = Api {
     throttled,
     server_error,
     list,
+    rate_headers: super::no_rate_headers,
 };
 
 /// An Attention error body (NestJS style: `statusCode`, `message`, `error`).

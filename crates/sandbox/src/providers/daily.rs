@@ -27,6 +27,7 @@ pub static API: Api = Api {
     throttled,
     server_error,
     list,
+    rate_headers: super::no_rate_headers,
 };
 
 /// A Daily error body.
@@ -129,13 +130,18 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
     };
     let ongoing = bool_param(q, "ongoing")?;
     let no_participants = bool_param(q, "no_participants")?.unwrap_or(false);
-    let room = q.get("room").filter(|r| !r.is_empty());
+    // Resolve the name to pool members once, instead of naming every record's room.
+    let room = q
+        .get("room")
+        .filter(|r| !r.is_empty())
+        .map(|name| data::rooms_named(ds, name));
     let after = cursor(state, q, "starting_after")?;
     let before = cursor(state, q, "ending_before")?;
 
     let (lo, hi) = (start.unwrap_or(i64::MIN), end.unwrap_or(i64::MAX));
     let matches = |r: &Rec| {
-        room.is_none_or(|name| data::room_of(ds, *r) == name)
+        room.as_ref()
+            .is_none_or(|members| members.contains(&data::room_member(ds, *r)))
             && ongoing.is_none_or(|o| data::ongoing(ds, *r) == o)
     };
     let all = ds.by_start(P, lo, hi);

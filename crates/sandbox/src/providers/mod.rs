@@ -14,7 +14,7 @@ pub mod zoom;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::Provider;
@@ -46,6 +46,13 @@ pub struct Api {
     pub server_error: fn(StatusCode) -> Response,
     /// Serves the list operation.
     pub list: fn(&AppState, &Ctx) -> Result<Page, Response>,
+    /// Rate-limit headers on a served page, from (limit, remaining), when limits are on.
+    pub rate_headers: fn(u32, u32) -> Vec<(&'static str, String)>,
+}
+
+/// For providers that publish no rate-limit headers.
+pub fn no_rate_headers(_: u32, _: u32) -> Vec<(&'static str, String)> {
+    Vec::new()
 }
 
 /// Runs one list request through the pipeline.
@@ -63,10 +70,16 @@ pub async fn serve(
     if let Err(denied) = (api.authorize)(&state, &ctx) {
         return denied;
     }
-    if state.config.rate_limits
-        && let Err(throttle) = state.limiter.check(p)
-    {
-        return (api.throttled)(throttle);
+    let mut headers = Vec::new();
+    if state.config.rate_limits {
+        match state.limiter.check(p) {
+            Err(throttle) => return (api.throttled)(throttle),
+            Ok(remaining) => {
+                if let Some(limit) = ratelimit::limit(p) {
+                    headers = (api.rate_headers)(limit, remaining);
+                }
+            }
+        }
     }
     let (roll, k) = state.dice.roll(p, &faults);
     match roll {
@@ -98,11 +111,17 @@ pub async fn serve(
             .ds
             .insert(p, from, to, faults.inserts_per_page, &mut draw);
     }
-    if roll == Roll::Truncate {
+    let mut response = if roll == Roll::Truncate {
         http::truncated(StatusCode::OK, page.body)
     } else {
         http::json_bytes(StatusCode::OK, page.body)
+    };
+    for (name, value) in headers {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(name, v);
+        }
     }
+    response
 }
 
 /// `Retry-After` in whole seconds, at least 1.

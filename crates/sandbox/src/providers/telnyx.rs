@@ -32,6 +32,7 @@ pub static API: Api = Api {
     throttled,
     server_error,
     list,
+    rate_headers,
 };
 
 /// A Telnyx error envelope with one error.
@@ -60,6 +61,14 @@ fn authorize(_: &AppState, ctx: &Ctx) -> Result<(), Response> {
             None,
         )),
     }
+}
+
+fn rate_headers(limit: u32, remaining: u32) -> Vec<(&'static str, String)> {
+    vec![
+        ("x-ratelimit-limit", limit.to_string()),
+        ("x-ratelimit-remaining", remaining.to_string()),
+        ("x-ratelimit-reset", "1".into()),
+    ]
 }
 
 fn throttled(t: Throttle) -> Response {
@@ -152,12 +161,12 @@ pub struct Filters {
     pub started: DateBounds,
     /// On `ended_at`'s UTC date.
     pub ended: DateBounds,
-    /// `filter[room_id]`.
-    pub room_id: Option<String>,
-    /// `filter[session_id]`.
-    pub session_id: Option<String>,
-    /// `filter[participant_id]`.
-    pub participant_id: Option<String>,
+    /// `filter[room_id]`, resolved to its pool member (`Some(None)`: names no room).
+    pub room_id: Option<Option<u64>>,
+    /// `filter[session_id]`, resolved likewise.
+    pub session_id: Option<Option<u64>>,
+    /// `filter[participant_id]`, resolved likewise.
+    pub participant_id: Option<Option<u64>>,
     /// `filter[status]`.
     pub status: Option<String>,
     /// `filter[type]`.
@@ -201,7 +210,9 @@ fn text(q: &Params, name: &str) -> Option<String> {
 
 impl Filters {
     /// Parses the `filter[...]` parameters, or answers Telnyx's 400.
-    pub fn parse(q: &Params) -> Result<Filters, Response> {
+    pub fn parse(ds: &Dataset, q: &Params) -> Result<Filters, Response> {
+        let member =
+            |name: &str, pool: u64| text(q, name).map(|id| data::pool_member(ds, pool, &id));
         let mut duration = (i64::MIN, i64::MAX);
         for (name, op) in [
             ("filter[duration_secs][eq]", "eq"),
@@ -224,9 +235,9 @@ impl Filters {
         Ok(Filters {
             started: date_bounds(q, "date_started_at")?,
             ended: date_bounds(q, "date_ended_at")?,
-            room_id: text(q, "filter[room_id]").map(|s| s.to_ascii_lowercase()),
-            session_id: text(q, "filter[session_id]").map(|s| s.to_ascii_lowercase()),
-            participant_id: text(q, "filter[participant_id]").map(|s| s.to_ascii_lowercase()),
+            room_id: member("filter[room_id]", 1),
+            session_id: member("filter[session_id]", 2),
+            participant_id: member("filter[participant_id]", 3),
             status: text(q, "filter[status]"),
             kind: text(q, "filter[type]"),
             duration,
@@ -273,18 +284,9 @@ impl Filters {
                 .kind
                 .as_deref()
                 .is_none_or(|k| k == if f.video { "video" } else { "audio" })
-            && self
-                .room_id
-                .as_deref()
-                .is_none_or(|id| data::pool_uuid(ds, 1, f.room) == id)
-            && self
-                .session_id
-                .as_deref()
-                .is_none_or(|id| data::pool_uuid(ds, 2, f.session) == id)
-            && self
-                .participant_id
-                .as_deref()
-                .is_none_or(|id| data::pool_uuid(ds, 3, f.participant) == id)
+            && self.room_id.is_none_or(|m| m == Some(f.room))
+            && self.session_id.is_none_or(|m| m == Some(f.session))
+            && self.participant_id.is_none_or(|m| m == Some(f.participant))
     }
 }
 
@@ -306,7 +308,7 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
     let q = &ctx.params;
     let size = page_param(q, "page[size]", 20, 250)?;
     let number = page_param(q, "page[number]", 1, u64::MAX)?;
-    let filters = Filters::parse(q)?;
+    let filters = Filters::parse(ds, q)?;
     let (lo, hi) = filters.start_range();
     let total = if filters.only_dates() {
         ds.by_start(P, lo, hi).remaining()

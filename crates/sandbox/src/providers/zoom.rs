@@ -38,6 +38,7 @@ pub static API: Api = Api {
     throttled,
     server_error,
     list,
+    rate_headers,
 };
 
 /// A Zoom error body.
@@ -60,7 +61,7 @@ fn authorize(state: &AppState, ctx: &Ctx) -> Result<(), Response> {
         .ok()
         .and_then(|tokens| tokens.get(token).copied());
     match minted {
-        Some(at) if at.elapsed() < ACCESS_TOKEN_TTL => Ok(()),
+        Some(expires) if Instant::now() < expires => Ok(()),
         Some(_) => Err(error(
             StatusCode::UNAUTHORIZED,
             124,
@@ -68,6 +69,15 @@ fn authorize(state: &AppState, ctx: &Ctx) -> Result<(), Response> {
         )),
         None => Err(invalid()),
     }
+}
+
+fn rate_headers(limit: u32, remaining: u32) -> Vec<(&'static str, String)> {
+    vec![
+        ("x-ratelimit-category", "Heavy".into()),
+        ("x-ratelimit-type", "QPS".into()),
+        ("x-ratelimit-limit", limit.to_string()),
+        ("x-ratelimit-remaining", remaining.to_string()),
+    ]
 }
 
 fn throttled(t: Throttle) -> Response {
@@ -357,7 +367,7 @@ pub fn mint_token(state: &AppState, ctx: &Ctx) -> Response {
         state.started.elapsed().as_nanos() as u64,
     ));
     let token = format!("sandbox_zoom_{}", ids::alnum(&mut d, 40));
-    tokens.insert(token.clone(), Instant::now());
+    tokens.insert(token.clone(), Instant::now() + ACCESS_TOKEN_TTL);
     http::json(
         StatusCode::OK,
         &json!({
