@@ -53,11 +53,11 @@ pub struct Span {
 
 impl Span {
     fn new(end: i64, n: u64, key: u64) -> Self {
-        let n = n.max(1);
-        let len = (SPAN_DAYS * DAY).max(n as i64);
-        let step = (len / n as i64).max(1);
+        let slots = n.max(1) as i64;
+        let len = (SPAN_DAYS * DAY).max(slots);
+        let step = (len / slots).max(1);
         Span {
-            start: end - step * n as i64,
+            start: end - step * slots,
             step,
             n,
             key,
@@ -66,7 +66,7 @@ impl Span {
 
     /// One past the last possible start second.
     pub fn end(&self) -> i64 {
-        self.start + self.step * self.n as i64
+        self.start + self.step * self.n.max(1) as i64
     }
 
     /// Start second of base record `i`.
@@ -238,12 +238,13 @@ impl Dataset {
         (i < self.n && span.start_of(i) == t) || ins.iter().any(|r| r.start == t)
     }
 
-    /// Inserts up to `count` new records with starts in `[from, to)` (clamped to the span
-    /// and a little beyond), drawing positions from `draw`. Returns what was inserted.
+    /// Inserts up to `count` new records with starts in `[from, to)` (clamped to the span),
+    /// drawing positions from `draw`. Returns what was inserted.
     pub fn insert(&self, p: Provider, from: i64, to: i64, count: u32, draw: &mut Draw) -> Vec<Rec> {
         let span = self.span(p);
-        let lo = from.max(span.start - DAY);
-        let hi = to.min(span.end() + DAY);
+        // Inserted records stay inside the span: no "past" meeting lands after `now`.
+        let lo = from.max(span.start);
+        let hi = to.min(span.end());
         let mut added = Vec::new();
         if lo >= hi {
             return added;
@@ -387,6 +388,15 @@ mod tests {
             assert_eq!(span.lower_bound(t + 1), 1235);
             assert_eq!(span.lower_bound(i64::MIN), 0);
             assert_eq!(span.lower_bound(i64::MAX), span.n);
+        }
+    }
+
+    #[test]
+    fn an_empty_dataset_has_no_records() {
+        let ds = Dataset::new(3, 0, now());
+        for p in Provider::ALL {
+            assert_eq!(ds.all(p).count(), 0);
+            assert_eq!(ds.record_at(p, 0), None);
         }
     }
 
