@@ -1,0 +1,481 @@
+//! Configuration: credentials and base URLs per provider, and the runtime's knobs.
+//!
+//! Credentials come from explicit values or from the providers' conventional environment
+//! variables (`ZOOM_ACCOUNT_ID`/`ZOOM_CLIENT_ID`/`ZOOM_CLIENT_SECRET` or `ZOOM_ACCESS_TOKEN`,
+//! `DAILY_API_KEY`, `TELNYX_API_KEY`, `ATTENDEE_API_KEY`, `ATTENTION_API_KEY`) and base URLs
+//! from `<PROVIDER>_BASE_URL` (plus `ZOOM_OAUTH_URL`). A base URL that is not https is refused
+//! unless it is loopback or explicitly allowed.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use meetkit_client_support::{HttpOptions, Secret};
+use url::Url;
+
+use crate::error::ConfigError;
+use crate::model::Provider;
+
+/// How meetkit authenticates to Zoom.
+#[derive(Clone, Debug)]
+pub enum ZoomAuth {
+    /// A ready access token (`ZOOM_ACCESS_TOKEN`); it cannot be renewed when it expires.
+    AccessToken(Secret),
+    /// Server-to-Server OAuth: meetkit mints (and re-mints) access tokens itself.
+    ServerToServer {
+        /// `ZOOM_ACCOUNT_ID`.
+        account_id: String,
+        /// `ZOOM_CLIENT_ID`.
+        client_id: String,
+        /// `ZOOM_CLIENT_SECRET`.
+        client_secret: Secret,
+    },
+}
+
+/// Zoom's settings.
+#[derive(Clone, Debug)]
+pub struct ZoomConfig {
+    /// API base URL (`ZOOM_BASE_URL`, default `https://api.zoom.us/v2`).
+    pub base_url: String,
+    /// OAuth token endpoint (`ZOOM_OAUTH_URL`, default `https://zoom.us/oauth/token`).
+    pub oauth_url: String,
+    /// Credentials.
+    pub auth: ZoomAuth,
+}
+
+/// An API-key provider's settings (Daily, Telnyx, Attendee, Attention).
+#[derive(Clone, Debug)]
+pub struct ApiKeyConfig {
+    /// API base URL (`<PROVIDER>_BASE_URL`).
+    pub base_url: String,
+    /// The key (`<PROVIDER>_API_KEY`).
+    pub api_key: Secret,
+}
+
+/// Where a provider's configuration came from, for `meetkit providers`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProviderSource {
+    /// The provider.
+    pub provider: Provider,
+    /// Whether it has credentials.
+    pub configured: bool,
+    /// Where the credentials came from (`env: DAILY_API_KEY`, `config`, …), or what would
+    /// configure it.
+    pub credentials: String,
+    /// The base URL in use.
+    pub base_url: String,
+}
+
+/// Retry policy for failed requests.
+#[derive(Clone, Debug)]
+pub struct RetryOptions {
+    /// Attempts per request, the first included (default 6).
+    pub max_attempts: u32,
+    /// First backoff (default 200 ms); doubles each attempt, with full jitter.
+    pub base_delay: Duration,
+    /// Longest backoff between attempts (default 20 s).
+    pub max_delay: Duration,
+    /// Longest wait honoured from a `Retry-After` (default 120 s); longer waits fail the window.
+    pub max_retry_after: Duration,
+    /// Shortest wait after a 429, even when `Retry-After` says 0 (default 250 ms).
+    pub min_rate_limit_delay: Duration,
+}
+
+impl Default for RetryOptions {
+    fn default() -> Self {
+        Self {
+            max_attempts: 6,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(20),
+            max_retry_after: Duration::from_secs(120),
+            min_rate_limit_delay: Duration::from_millis(250),
+        }
+    }
+}
+
+/// The runtime's knobs.
+#[derive(Clone, Debug)]
+pub struct RuntimeOptions {
+    /// Retries.
+    pub retry: RetryOptions,
+    /// Requests in flight across all providers (default 32).
+    pub concurrency: usize,
+    /// Requests in flight per provider (default 8).
+    pub per_provider_concurrency: usize,
+    /// Client-side rate limit per provider in requests per second; `None` is unlimited.
+    /// Defaults: Zoom 10 (Heavy, Pro plan), Daily 20; the others publish none.
+    pub rate_limits: BTreeMap<Provider, Option<f64>>,
+    /// Page size asked for, per provider (default: each provider's maximum).
+    pub page_sizes: BTreeMap<Provider, u32>,
+    /// Longest window one sequence of cursor pages covers; longer windows are split and
+    /// fetched concurrently. Defaults: Zoom 25 days (its limit is one month), Attention 30 days
+    /// (limit 90), Daily/Telnyx 30 days, Attendee 7 days (25 bots a page).
+    pub window_spans: BTreeMap<Provider, chrono::Duration>,
+    /// HTTP client settings.
+    pub http: HttpOptions,
+    /// Accept plain-http base URLs on non-loopback hosts.
+    pub allow_insecure: bool,
+}
+
+impl Default for RuntimeOptions {
+    fn default() -> Self {
+        use Provider::*;
+        Self {
+            retry: RetryOptions::default(),
+            concurrency: 32,
+            per_provider_concurrency: 8,
+            rate_limits: BTreeMap::from([
+                (Zoom, Some(10.0)),
+                (Daily, Some(20.0)),
+                (Telnyx, None),
+                (Attendee, None),
+                (Attention, None),
+            ]),
+            page_sizes: BTreeMap::from([
+                (Zoom, 300),
+                (Daily, 100),
+                (Telnyx, 250),
+                (Attendee, 25),
+                (Attention, 200),
+            ]),
+            window_spans: BTreeMap::from([
+                (Zoom, chrono::Duration::days(25)),
+                (Daily, chrono::Duration::days(30)),
+                (Telnyx, chrono::Duration::days(30)),
+                (Attendee, chrono::Duration::days(7)),
+                (Attention, chrono::Duration::days(30)),
+            ]),
+            http: HttpOptions::default(),
+            allow_insecure: false,
+        }
+    }
+}
+
+/// Everything meetkit needs to reach the providers.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Zoom, if configured.
+    pub zoom: Option<ZoomConfig>,
+    /// Daily, if configured.
+    pub daily: Option<ApiKeyConfig>,
+    /// Telnyx, if configured.
+    pub telnyx: Option<ApiKeyConfig>,
+    /// Attendee, if configured.
+    pub attendee: Option<ApiKeyConfig>,
+    /// Attention, if configured.
+    pub attention: Option<ApiKeyConfig>,
+    /// Runtime knobs.
+    pub runtime: RuntimeOptions,
+    /// Where each provider's settings came from.
+    pub sources: Vec<ProviderSource>,
+}
+
+/// Production base URLs.
+pub fn default_base_url(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Zoom => meetkit_zoom::DEFAULT_BASE_URL,
+        Provider::Daily => meetkit_daily::DEFAULT_BASE_URL,
+        Provider::Telnyx => meetkit_telnyx::DEFAULT_BASE_URL,
+        Provider::Attendee => meetkit_attendee::DEFAULT_BASE_URL,
+        Provider::Attention => meetkit_attention::DEFAULT_BASE_URL,
+    }
+}
+
+/// Zoom's production OAuth token endpoint.
+pub const DEFAULT_ZOOM_OAUTH_URL: &str = "https://zoom.us/oauth/token";
+
+/// The environment variable holding `provider`'s API key (Zoom: its access token).
+pub fn api_key_var(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Zoom => "ZOOM_ACCESS_TOKEN",
+        Provider::Daily => "DAILY_API_KEY",
+        Provider::Telnyx => "TELNYX_API_KEY",
+        Provider::Attendee => "ATTENDEE_API_KEY",
+        Provider::Attention => "ATTENTION_API_KEY",
+    }
+}
+
+/// The environment variable holding `provider`'s base URL.
+pub fn base_url_var(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Zoom => "ZOOM_BASE_URL",
+        Provider::Daily => "DAILY_BASE_URL",
+        Provider::Telnyx => "TELNYX_BASE_URL",
+        Provider::Attendee => "ATTENDEE_BASE_URL",
+        Provider::Attention => "ATTENTION_BASE_URL",
+    }
+}
+
+/// What configures `provider`, for messages.
+pub fn configure_hint(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Zoom => {
+            "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (Server-to-Server OAuth app with the report:read:admin scope), or ZOOM_ACCESS_TOKEN"
+        }
+        Provider::Daily => "DAILY_API_KEY",
+        Provider::Telnyx => "TELNYX_API_KEY",
+        Provider::Attendee => "ATTENDEE_API_KEY (and ATTENDEE_BASE_URL when self-hosted)",
+        Provider::Attention => "ATTENTION_API_KEY (an organization-level key)",
+    }
+}
+
+impl Config {
+    /// Reads every provider's settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads every provider's settings through `lookup` (an environment, a profile, a map).
+    /// Empty values count as unset.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let mut config = Config::default();
+        for provider in Provider::ALL {
+            let base_url = get(base_url_var(provider))
+                .unwrap_or_else(|| default_base_url(provider).to_owned());
+            let (configured, credentials) = match provider {
+                Provider::Zoom => {
+                    let oauth_url =
+                        get("ZOOM_OAUTH_URL").unwrap_or_else(|| DEFAULT_ZOOM_OAUTH_URL.to_owned());
+                    let s2s = [
+                        get("ZOOM_ACCOUNT_ID"),
+                        get("ZOOM_CLIENT_ID"),
+                        get("ZOOM_CLIENT_SECRET"),
+                    ];
+                    let auth = match (s2s, get("ZOOM_ACCESS_TOKEN")) {
+                        ([Some(account_id), Some(client_id), Some(secret)], _) => Some((
+                            ZoomAuth::ServerToServer {
+                                account_id,
+                                client_id,
+                                client_secret: Secret::new(secret),
+                            },
+                            "env: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET",
+                        )),
+                        ([None, None, None], Some(token)) => Some((
+                            ZoomAuth::AccessToken(Secret::new(token)),
+                            "env: ZOOM_ACCESS_TOKEN",
+                        )),
+                        ([None, None, None], None) => None,
+                        ([a, b, _], token) => {
+                            if token.is_some() {
+                                // An explicit token wins over half-set OAuth credentials.
+                                token.map(|t| {
+                                    (
+                                        ZoomAuth::AccessToken(Secret::new(t)),
+                                        "env: ZOOM_ACCESS_TOKEN",
+                                    )
+                                })
+                            } else {
+                                let missing = if a.is_none() {
+                                    "ZOOM_ACCOUNT_ID"
+                                } else if b.is_none() {
+                                    "ZOOM_CLIENT_ID"
+                                } else {
+                                    "ZOOM_CLIENT_SECRET"
+                                };
+                                return Err(ConfigError::PartialZoomCredentials { missing });
+                            }
+                        }
+                    };
+                    match auth {
+                        Some((auth, source)) => {
+                            config.zoom = Some(ZoomConfig {
+                                base_url: base_url.clone(),
+                                oauth_url,
+                                auth,
+                            });
+                            (true, source.to_owned())
+                        }
+                        None => (false, format!("not set: {}", configure_hint(provider))),
+                    }
+                }
+                _ => match get(api_key_var(provider)) {
+                    Some(key) => {
+                        config.set_api_key(
+                            provider,
+                            ApiKeyConfig {
+                                base_url: base_url.clone(),
+                                api_key: Secret::new(key),
+                            },
+                        );
+                        (true, format!("env: {}", api_key_var(provider)))
+                    }
+                    None => (false, format!("not set: {}", configure_hint(provider))),
+                },
+            };
+            config.sources.push(ProviderSource {
+                provider,
+                configured,
+                credentials,
+                base_url,
+            });
+        }
+        Ok(config)
+    }
+
+    /// Sets an API-key provider's settings (Zoom has its own field).
+    pub fn set_api_key(&mut self, provider: Provider, settings: ApiKeyConfig) {
+        match provider {
+            Provider::Zoom => {
+                self.zoom = Some(ZoomConfig {
+                    base_url: settings.base_url,
+                    oauth_url: DEFAULT_ZOOM_OAUTH_URL.to_owned(),
+                    auth: ZoomAuth::AccessToken(settings.api_key),
+                });
+            }
+            Provider::Daily => self.daily = Some(settings),
+            Provider::Telnyx => self.telnyx = Some(settings),
+            Provider::Attendee => self.attendee = Some(settings),
+            Provider::Attention => self.attention = Some(settings),
+        }
+    }
+
+    /// The providers that have credentials, in [`Provider::ALL`] order.
+    pub fn configured(&self) -> Vec<Provider> {
+        Provider::ALL
+            .into_iter()
+            .filter(|p| self.is_configured(*p))
+            .collect()
+    }
+
+    /// Whether `provider` has credentials.
+    pub fn is_configured(&self, provider: Provider) -> bool {
+        match provider {
+            Provider::Zoom => self.zoom.is_some(),
+            Provider::Daily => self.daily.is_some(),
+            Provider::Telnyx => self.telnyx.is_some(),
+            Provider::Attendee => self.attendee.is_some(),
+            Provider::Attention => self.attention.is_some(),
+        }
+    }
+
+    /// The API-key settings of `provider` (not Zoom).
+    pub fn api_key(&self, provider: Provider) -> Option<&ApiKeyConfig> {
+        match provider {
+            Provider::Zoom => None,
+            Provider::Daily => self.daily.as_ref(),
+            Provider::Telnyx => self.telnyx.as_ref(),
+            Provider::Attendee => self.attendee.as_ref(),
+            Provider::Attention => self.attention.as_ref(),
+        }
+    }
+}
+
+/// Parses and vets a base URL: it must be http(s), and plain http only on loopback or when
+/// `allow_insecure` is set. The returned string has no trailing slash.
+pub fn check_base_url(
+    name: &str,
+    value: &str,
+    allow_insecure: bool,
+) -> Result<String, ConfigError> {
+    let url = Url::parse(value).map_err(|e| ConfigError::InvalidUrl {
+        name: name.to_owned(),
+        value: value.to_owned(),
+        reason: e.to_string(),
+    })?;
+    match url.scheme() {
+        "https" => {}
+        "http" => {
+            let loopback = match url.host() {
+                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+                None => false,
+            };
+            if !loopback && !allow_insecure {
+                return Err(ConfigError::InsecureUrl {
+                    name: name.to_owned(),
+                    value: value.to_owned(),
+                });
+            }
+        }
+        other => {
+            return Err(ConfigError::InvalidUrl {
+                name: name.to_owned(),
+                value: value.to_owned(),
+                reason: format!("the scheme must be https (or http on loopback), not {other}"),
+            });
+        }
+    }
+    if url.host().is_none() {
+        return Err(ConfigError::InvalidUrl {
+            name: name.to_owned(),
+            value: value.to_owned(),
+            reason: "it has no host".to_owned(),
+        });
+    }
+    Ok(value.trim_end_matches('/').to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn env_configures_what_is_set() -> Result<(), ConfigError> {
+        let c = config(&[
+            ("DAILY_API_KEY", "k"),
+            ("ATTENDEE_BASE_URL", "https://attendee.example.com"),
+        ])?;
+        assert_eq!(c.configured(), vec![Provider::Daily]);
+        let attendee = c.sources.iter().find(|s| s.provider == Provider::Attendee);
+        assert_eq!(
+            attendee.map(|s| s.base_url.as_str()),
+            Some("https://attendee.example.com")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn half_set_zoom_oauth_is_an_error_naming_the_missing_variable() {
+        let err = config(&[("ZOOM_ACCOUNT_ID", "a"), ("ZOOM_CLIENT_SECRET", "s")]).err();
+        assert!(matches!(
+            err,
+            Some(ConfigError::PartialZoomCredentials {
+                missing: "ZOOM_CLIENT_ID"
+            })
+        ));
+    }
+
+    #[test]
+    fn plain_http_only_on_loopback_unless_allowed() {
+        assert!(check_base_url("X", "http://127.0.0.1:8080/zoom/v2", false).is_ok());
+        assert!(check_base_url("X", "http://localhost/x", false).is_ok());
+        assert!(matches!(
+            check_base_url("X", "http://api.example.com", false),
+            Err(ConfigError::InsecureUrl { .. })
+        ));
+        assert!(check_base_url("X", "http://api.example.com", true).is_ok());
+        assert!(matches!(
+            check_base_url("X", "ftp://x", true),
+            Err(ConfigError::InvalidUrl { .. })
+        ));
+        assert!(matches!(
+            check_base_url("X", "not a url", true),
+            Err(ConfigError::InvalidUrl { .. })
+        ));
+    }
+
+    #[test]
+    fn debug_never_shows_keys() -> Result<(), ConfigError> {
+        let c = config(&[
+            ("DAILY_API_KEY", "super-secret-key"),
+            ("ZOOM_ACCESS_TOKEN", "tok-secret"),
+        ])?;
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("super-secret-key") && !shown.contains("tok-secret"));
+        Ok(())
+    }
+}

@@ -1,0 +1,269 @@
+//! Typed errors: configuration, query, and one provider/window failing.
+//!
+//! Every message names what was wrong and what to do. No error ever holds a credential: they
+//! are built from statuses, provider error codes and messages, never from request headers.
+
+use std::fmt;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::model::Provider;
+use crate::query::{FilterName, Window};
+
+/// Anything meetkit can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The configuration (credentials, base URLs, options) is wrong or incomplete.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The query cannot be run as asked.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// A provider failed.
+    #[error(transparent)]
+    Provider(#[from] ProviderError),
+}
+
+/// The configuration is wrong or incomplete.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ConfigError {
+    /// No credentials for a provider that was asked for.
+    #[error("{provider} is not configured: set {hint}")]
+    NotConfigured {
+        /// The provider.
+        provider: Provider,
+        /// Which variables or settings would configure it.
+        hint: &'static str,
+    },
+    /// No provider has credentials at all.
+    #[error(
+        "no provider is configured: set the credentials of at least one (see `meetkit providers`), or run `meetkit demo` to try the sandbox"
+    )]
+    NothingConfigured,
+    /// A base URL that does not parse.
+    #[error("{name} is not a valid URL ({value:?}): {reason}")]
+    InvalidUrl {
+        /// The setting or variable.
+        name: String,
+        /// Its value.
+        value: String,
+        /// Why it failed.
+        reason: String,
+    },
+    /// A plain-http base URL to a host that is not loopback.
+    #[error(
+        "{name} is {value}, which is not https: credentials would travel in clear text. Use https, or allow it explicitly (allow_insecure / --allow-insecure) if this is a trusted test server"
+    )]
+    InsecureUrl {
+        /// The setting or variable.
+        name: String,
+        /// Its value.
+        value: String,
+    },
+    /// Only some of Zoom's Server-to-Server OAuth credentials are set.
+    #[error(
+        "Zoom Server-to-Server OAuth needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET together; {missing} is missing (or set ZOOM_ACCESS_TOKEN instead)"
+    )]
+    PartialZoomCredentials {
+        /// The missing variable.
+        missing: &'static str,
+    },
+    /// A credential that cannot be sent (newline, control characters).
+    #[error(
+        "{name} contains characters that cannot be sent in an HTTP header; check for stray newlines or quotes"
+    )]
+    InvalidCredential {
+        /// The setting or variable.
+        name: String,
+    },
+    /// The HTTP client could not be set up.
+    #[error("could not set up the HTTP client: {0}")]
+    Http(String),
+    /// An option out of range.
+    #[error("{name} {reason}")]
+    InvalidOption {
+        /// The option.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+/// The query cannot be run as asked.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum QueryError {
+    /// `to` is not after `from`.
+    #[error(
+        "the window is empty or reversed: from {from} is not before to {to}; swap them or widen the window"
+    )]
+    EmptyWindow {
+        /// Start.
+        from: DateTime<Utc>,
+        /// End.
+        to: DateTime<Utc>,
+    },
+    /// A filter a named provider cannot apply.
+    #[error(
+        "{provider} cannot filter by {filter}; it is supported by {supported}. Drop the filter or choose another provider"
+    )]
+    UnsupportedFilter {
+        /// The provider.
+        provider: Provider,
+        /// The filter.
+        filter: FilterName,
+        /// Who supports it.
+        supported: String,
+    },
+    /// A filter value the provider would reject.
+    #[error("{provider}: {message}")]
+    InvalidFilter {
+        /// The provider.
+        provider: Provider,
+        /// What is wrong.
+        message: String,
+    },
+    /// Every provider was left out by the filters.
+    #[error(
+        "no configured provider supports the filters given ({filters}); name a provider that does"
+    )]
+    NoProviderLeft {
+        /// The filters.
+        filters: String,
+    },
+}
+
+/// What kind of provider failure this is; decides retrying and exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderErrorKind {
+    /// Credentials missing, wrong or expired (401, Daily's 400 authorization-header-error).
+    Auth,
+    /// Authenticated but not allowed (Zoom code 200, 403).
+    Permission,
+    /// Still rate limited after every retry.
+    RateLimited,
+    /// The user or resource does not exist (Zoom 1001).
+    NotFound,
+    /// The provider rejected the request (400/422).
+    BadRequest,
+    /// The provider kept failing (5xx) after every retry.
+    Server,
+    /// The provider could not be reached or the connection broke after every retry.
+    Network,
+    /// The provider answered with something that is not what its API documents.
+    InvalidResponse,
+    /// The window lies where the provider cannot serve it (Zoom: older than six months).
+    WindowUnavailable,
+    /// A `next` URL pointed to another origin; it was not followed.
+    ForeignNextUrl,
+    /// Paging went wrong: a repeated cursor, endless empty pages, too many pages.
+    Pagination,
+}
+
+/// One provider (or one of its windows) failed. The rest of the listing goes on.
+#[derive(Debug, Clone)]
+pub struct ProviderError {
+    /// Which provider.
+    pub provider: Provider,
+    /// The API operation (`report_user_meetings`, `list_meetings`, …).
+    pub operation: &'static str,
+    /// The window being fetched, when the failure is about one.
+    pub window: Option<Window>,
+    /// What kind of failure.
+    pub kind: ProviderErrorKind,
+    /// The HTTP status, when there was a response.
+    pub status: Option<u16>,
+    /// The provider's error code (`300`, `authentication-error`, `10011`, …).
+    pub code: Option<String>,
+    /// What the provider (or the transport) said.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+    /// How many attempts were made.
+    pub attempts: u32,
+}
+
+impl ProviderError {
+    /// An error of `kind` from `provider`'s `operation`.
+    pub fn new(
+        provider: Provider,
+        operation: &'static str,
+        kind: ProviderErrorKind,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            provider,
+            operation,
+            window: None,
+            kind,
+            status: None,
+            code: None,
+            message: message.into(),
+            hint: None,
+            attempts: 1,
+        }
+    }
+
+    /// Names the window that failed.
+    pub fn with_window(mut self, window: Window) -> Self {
+        self.window = Some(window);
+        self
+    }
+
+    /// Adds what to do about it.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for ProviderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.provider.display_name(), self.operation)?;
+        if let Some(window) = &self.window {
+            write!(f, " for {window}")?;
+        }
+        f.write_str(" failed")?;
+        match (self.status, &self.code) {
+            (Some(status), Some(code)) => write!(f, " (HTTP {status}, code {code})")?,
+            (Some(status), None) => write!(f, " (HTTP {status})")?,
+            (None, Some(code)) => write!(f, " (code {code})")?,
+            (None, None) => {}
+        }
+        write!(f, ": {}", self.message)?;
+        if self.attempts > 1 {
+            write!(f, " (after {} attempts)", self.attempts)?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, ". {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ProviderError {}
+
+/// A failed attempt: the error and what the retry policy needs to know. A retry decision's input: how the provider failed and when it said to come back.
+#[derive(Debug)]
+pub struct Failure {
+    /// The error, as the caller will see it if retries do not help.
+    pub error: ProviderError,
+    /// Whether another attempt may succeed.
+    pub retryable: bool,
+    /// How long the provider asked us to wait.
+    pub retry_after: Option<Duration>,
+    /// The page cursor was refused as expired (Zoom code 300): restart the listing.
+    pub cursor_expired: bool,
+}
+
+impl Failure {
+    /// A failure that retrying cannot fix.
+    pub fn fatal(error: ProviderError) -> Self {
+        Self {
+            error,
+            retryable: false,
+            retry_after: None,
+            cursor_expired: false,
+        }
+    }
+}

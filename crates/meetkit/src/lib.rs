@@ -1,0 +1,51 @@
+//! meetkit: meetings and recordings from Zoom, Daily, Telnyx Video, Attendee and Attention as
+//! one typed, deduplicated stream.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), meetkit::Error> {
+//! use futures::StreamExt;
+//! use meetkit::{Client, Query, Window};
+//!
+//! let client = Client::from_env()?;
+//! let window = Window::new("2026-09-01T00:00:00Z".parse().unwrap(), "2026-10-01T00:00:00Z".parse().unwrap())?;
+//! let mut meetings = client.list(&Query::new(window))?;
+//! while let Some(item) = meetings.next().await {
+//!     match item {
+//!         Ok(meeting) => println!("{} {} {:?}", meeting.provider, meeting.start, meeting.title),
+//!         Err(failure) => eprintln!("{failure}"),
+//!     }
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Data flows one way: generated client (`meetkit-<provider>`) → provider adapter
+//! ([`providers`]) → paging ([`paging`]) with retries ([`retry`]) and rate limits
+//! ([`ratelimit`]) → normalized [`Meeting`] → the merged [`MeetingStream`] ([`client`]).
+
+// Errors are rare and carry what a user needs to act (provider, window, status, message, hint);
+// their size does not matter on the success path.
+#![allow(clippy::result_large_err)]
+
+pub mod client;
+pub mod config;
+pub mod error;
+pub mod model;
+pub mod paging;
+pub mod providers;
+pub mod query;
+pub mod ratelimit;
+pub mod retry;
+pub mod schema;
+
+pub use client::{Client, Listing, MeetingStream, Progress, ProviderProgress};
+pub use config::{
+    ApiKeyConfig, Config, ProviderSource, RetryOptions, RuntimeOptions, ZoomAuth, ZoomConfig,
+};
+pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
+pub use meetkit_client_support::{HttpOptions, Secret};
+pub use model::{
+    AttendeeExtension, AttentionExtension, BotEvent, DailyExtension, Extension, KeyValue, Meeting,
+    MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension, UnknownProvider,
+    ZoomExtension,
+};
+pub use query::{FilterName, Filters, Query, Window};

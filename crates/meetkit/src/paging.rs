@@ -1,0 +1,302 @@
+//! One paging engine for all five styles, and the per-window fetch built on it.
+//!
+//! A provider adapter answers one question — "give me the page after this cursor" — and says
+//! whether its pages are chained by a cursor (Zoom `next_page_token`, Daily `starting_after`,
+//! Attendee's `next` URL, Attention `nextCursor`) or numbered with totals (Telnyx). This module
+//! walks the pages with retries, rate limits and guards (repeated cursors, runs of empty pages,
+//! runaway page counts, expired cursors), then deduplicates, applies the exact window and the
+//! local filters, and sorts one window's meetings by `(start, id)`.
+
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use futures::StreamExt;
+
+use crate::client::ProgressCounters;
+use crate::config::RetryOptions;
+use crate::error::{Failure, ProviderError, ProviderErrorKind};
+use crate::model::{Meeting, Provider};
+use crate::query::{Filters, Window};
+use crate::ratelimit::Gates;
+use crate::retry;
+
+/// Where the next page starts.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Cursor {
+    /// An opaque token, a record id or a cursor taken from a `next` URL.
+    Token(String),
+    /// A page number (1-based).
+    Number(u64),
+}
+
+/// How an adapter's pages are chained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PagingStyle {
+    /// Each page names the next; pages must be fetched one after another.
+    Chained,
+    /// Pages are numbered and the first says how many there are; the rest can be fetched at once.
+    Numbered,
+}
+
+/// One page, normalized.
+#[derive(Debug, Default)]
+pub struct RawPage {
+    /// The page's records as meetings (records without a start are already left out).
+    pub meetings: Vec<Meeting>,
+    /// Records on the page, including any left out.
+    pub records: usize,
+    /// The next page, if any.
+    pub next: Option<Cursor>,
+    /// Numbered style: how many pages there are.
+    pub total_pages: Option<u64>,
+    /// Numbered style: how many records there are.
+    pub total_results: Option<u64>,
+}
+
+/// What a provider adapter implements.
+pub trait Adapter: Send + Sync + 'static {
+    /// One paged listing within a window (e.g. one Zoom user, or Attention's upcoming half).
+    type Request: Clone + Send + Sync + 'static;
+
+    /// The provider.
+    fn provider(&self) -> Provider;
+
+    /// The API operation's id, for errors.
+    fn operation(&self) -> &'static str;
+
+    /// How pages are chained.
+    fn style(&self) -> PagingStyle;
+
+    /// The paged listings that together cover `window`.
+    fn requests(&self, window: &Window, filters: &Filters) -> Vec<Self::Request>;
+
+    /// Fetches one page.
+    fn page(
+        &self,
+        request: &Self::Request,
+        cursor: Option<&Cursor>,
+        include_raw: bool,
+    ) -> impl Future<Output = Result<RawPage, Failure>> + Send;
+}
+
+/// What every window fetch shares.
+pub struct FetchContext {
+    /// Rate and concurrency gates of the provider.
+    pub gates: Gates,
+    /// Retry policy.
+    pub retry: RetryOptions,
+    /// Progress counters of the provider.
+    pub progress: Arc<ProgressCounters>,
+    /// Filters applied locally.
+    pub filters: Filters,
+    /// Attach raw records.
+    pub include_raw: bool,
+    /// "Now", for the upcoming filter.
+    pub now: DateTime<Utc>,
+}
+
+/// The meetings of one window, and the failure that cut it short, if any.
+#[derive(Debug, Default)]
+pub struct WindowResult {
+    /// Meetings in the window, deduplicated, filtered, sorted by `(start, id)`.
+    pub meetings: Vec<Meeting>,
+    /// Why the window is incomplete.
+    pub error: Option<ProviderError>,
+}
+
+/// Guards against a provider that pages forever.
+const MAX_PAGES_PER_LISTING: u64 = 200_000;
+/// Empty pages in a row that still point to a next page before giving up.
+const MAX_EMPTY_RUN: u32 = 5;
+/// Restarts of a listing after its cursor expired (Zoom tokens live 15 minutes).
+const MAX_RESTARTS: u32 = 3;
+
+/// Fetches every page of every listing of `window`.
+pub async fn fetch_window<A: Adapter>(
+    adapter: Arc<A>,
+    ctx: Arc<FetchContext>,
+    window: Window,
+) -> WindowResult {
+    let mut seen: HashMap<String, Meeting> = HashMap::new();
+    let mut error = None;
+    for request in adapter.requests(&window, &ctx.filters) {
+        let outcome = match adapter.style() {
+            PagingStyle::Chained => walk_chained(&*adapter, &ctx, &request, &mut seen).await,
+            PagingStyle::Numbered => walk_numbered(&*adapter, &ctx, &request, &mut seen).await,
+        };
+        if let Err(e) = outcome {
+            error = Some(e.with_window(window));
+            break;
+        }
+    }
+    let mut meetings: Vec<Meeting> = seen
+        .into_values()
+        .filter(|m| window.contains(m.start) && ctx.filters.matches(m, ctx.now))
+        .collect();
+    meetings.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    WindowResult { meetings, error }
+}
+
+fn keep(seen: &mut HashMap<String, Meeting>, meetings: Vec<Meeting>) {
+    for m in meetings {
+        // First sighting wins: a record met again on a shifted page is the same record.
+        seen.entry(m.id.clone()).or_insert(m);
+    }
+}
+
+async fn walk_chained<A: Adapter>(
+    adapter: &A,
+    ctx: &FetchContext,
+    request: &A::Request,
+    seen: &mut HashMap<String, Meeting>,
+) -> Result<(), ProviderError> {
+    let mut cursor: Option<Cursor> = None;
+    let mut cursors: HashSet<Cursor> = HashSet::new();
+    let mut pages = 0u64;
+    let mut empty_run = 0u32;
+    let mut restarts = 0u32;
+    loop {
+        let page = match fetch_page(adapter, ctx, request, cursor.as_ref()).await {
+            Ok(page) => page,
+            Err(failure)
+                if failure.cursor_expired && cursor.is_some() && restarts < MAX_RESTARTS =>
+            {
+                // The provider forgot the cursor: start the listing over; duplicates are dropped.
+                restarts += 1;
+                tracing::info!(provider = %adapter.provider(), restarts, "page cursor expired; restarting the window");
+                cursor = None;
+                cursors.clear();
+                continue;
+            }
+            Err(failure) => return Err(failure.error),
+        };
+        pages += 1;
+        empty_run = if page.records == 0 { empty_run + 1 } else { 0 };
+        keep(seen, page.meetings);
+        let Some(next) = page.next else {
+            return Ok(());
+        };
+        if !cursors.insert(next.clone()) {
+            return Err(paging_error(
+                adapter,
+                format!(
+                    "the provider returned the same page cursor twice ({next:?}); stopped to avoid a loop"
+                ),
+            ));
+        }
+        if empty_run > MAX_EMPTY_RUN {
+            return Err(paging_error(
+                adapter,
+                format!("{empty_run} empty pages in a row still pointed to a next page; stopped"),
+            ));
+        }
+        if pages >= MAX_PAGES_PER_LISTING {
+            return Err(paging_error(
+                adapter,
+                format!(
+                    "more than {MAX_PAGES_PER_LISTING} pages in one window; stopped. Narrow the window"
+                ),
+            ));
+        }
+        cursor = Some(next);
+    }
+}
+
+async fn walk_numbered<A: Adapter>(
+    adapter: &A,
+    ctx: &FetchContext,
+    request: &A::Request,
+    seen: &mut HashMap<String, Meeting>,
+) -> Result<(), ProviderError> {
+    let first = fetch_page(adapter, ctx, request, Some(&Cursor::Number(1)))
+        .await
+        .map_err(|f| f.error)?;
+    let total_pages = first.total_pages.unwrap_or(1).min(MAX_PAGES_PER_LISTING);
+    let total_results = first.total_results;
+    keep(seen, first.meetings);
+    if total_pages <= 1 {
+        return Ok(());
+    }
+    // The rest at once: the first page told us how many there are.
+    let concurrency = ctx.gates.provider_concurrency();
+    let mut rest = futures::stream::iter(2..=total_pages)
+        .map(|n| async move { fetch_page(adapter, ctx, request, Some(&Cursor::Number(n))).await })
+        .buffer_unordered(concurrency);
+    let mut shifted = false;
+    while let Some(page) = rest.next().await {
+        let page = page.map_err(|f| f.error)?;
+        shifted |= page.total_results != total_results
+            || page.total_pages.is_some_and(|t| t != total_pages);
+        keep(seen, page.meetings);
+    }
+    drop(rest);
+    if !shifted {
+        return Ok(());
+    }
+    // Records were added while we paged, so page boundaries moved and pages fetched out of
+    // order may have skipped a record. Walk again in order, where a shift only repeats records.
+    tracing::info!(provider = %adapter.provider(), "result set changed while paging; walking the window again in order");
+    let mut number = 1u64;
+    loop {
+        let page = fetch_page(adapter, ctx, request, Some(&Cursor::Number(number)))
+            .await
+            .map_err(|f| f.error)?;
+        let last = page.total_pages.unwrap_or(number);
+        let empty = page.records == 0;
+        keep(seen, page.meetings);
+        if number >= last || empty || number >= MAX_PAGES_PER_LISTING {
+            return Ok(());
+        }
+        number += 1;
+    }
+}
+
+fn paging_error<A: Adapter>(adapter: &A, message: String) -> ProviderError {
+    ProviderError::new(
+        adapter.provider(),
+        adapter.operation(),
+        ProviderErrorKind::Pagination,
+        message,
+    )
+}
+
+/// One page with retries, behind the provider's gates.
+async fn fetch_page<A: Adapter>(
+    adapter: &A,
+    ctx: &FetchContext,
+    request: &A::Request,
+    cursor: Option<&Cursor>,
+) -> Result<RawPage, Failure> {
+    let mut attempt = 1u32;
+    loop {
+        let result = {
+            let _pass = ctx.gates.enter().await;
+            ctx.progress.request();
+            adapter.page(request, cursor, ctx.include_raw).await
+        };
+        match result {
+            Ok(page) => {
+                ctx.progress.page(page.records);
+                return Ok(page);
+            }
+            Err(mut failure) => {
+                if failure.retryable && !failure.cursor_expired {
+                    let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
+                    if let Some(wait) =
+                        retry::delay(&ctx.retry, attempt, failure.retry_after, rate_limited)
+                    {
+                        tracing::debug!(provider = %adapter.provider(), attempt, ?wait, error = %failure.error, "retrying");
+                        ctx.progress.retry();
+                        tokio::time::sleep(wait).await;
+                        attempt += 1;
+                        continue;
+                    }
+                }
+                failure.error.attempts = attempt;
+                return Err(failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Attention: `GET /v2/recorder_metrics/all_meetings`, one record per calendar event.
+//!
+//! - Window: `fromDateTime`/`toDateTime` are both inclusive and at most 90 days apart; meetkit
+//!   filters the inclusive end away. `upcoming=true` serves future meetings and `false` past
+//!   ones, so each window is asked both ways (the server's "now" decides the split) unless the
+//!   query asks only for one.
+//! - Paging: `nextCursor`, absent or empty at the end.
+//! - Normalized start: `date`. The id is the calendar event `uuid`.
+
+use std::num::NonZeroU64;
+
+use meetkit_attention::Client;
+use meetkit_attention::types::{AttentionError, RecorderMeeting};
+
+use crate::error::{Failure, ProviderErrorKind};
+use crate::model::{
+    AttentionExtension, Extension, Meeting, MeetingStatus, Participant, Person, Provider, Recording,
+};
+use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
+use crate::providers::{ErrorBody, classify, non_empty, raw_json};
+use crate::query::{Filters, Window};
+
+const OPERATION: &str = "list_recorder_meetings";
+/// Attention's longest window.
+pub const MAX_SPAN_DAYS: i64 = 90;
+
+impl ErrorBody for AttentionError {
+    fn code(&self) -> Option<String> {
+        self.error.clone()
+    }
+    fn message(&self) -> Option<String> {
+        self.message.clone().or_else(|| self.error.clone())
+    }
+}
+
+/// The Attention adapter.
+pub struct Attention {
+    client: Client,
+    size: NonZeroU64,
+    users: Vec<String>,
+    meeting_type: Option<String>,
+}
+
+/// One Attention listing: an inclusive range, past or upcoming.
+#[derive(Clone, Debug)]
+pub struct AttentionRequest {
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+    upcoming: bool,
+}
+
+impl Attention {
+    /// An adapter over `client`.
+    pub fn new(client: Client, page_size: u32, filters: &Filters) -> Self {
+        Self {
+            client,
+            size: NonZeroU64::new(u64::from(page_size.clamp(1, 200))).unwrap_or(NonZeroU64::MIN),
+            users: filters.host.clone(),
+            meeting_type: filters.meeting_type.clone(),
+        }
+    }
+}
+
+impl Adapter for Attention {
+    type Request = AttentionRequest;
+
+    fn provider(&self) -> Provider {
+        Provider::Attention
+    }
+
+    fn operation(&self) -> &'static str {
+        OPERATION
+    }
+
+    fn style(&self) -> PagingStyle {
+        PagingStyle::Chained
+    }
+
+    fn requests(&self, window: &Window, filters: &Filters) -> Vec<AttentionRequest> {
+        let halves: &[bool] = match filters.upcoming {
+            Some(true) => &[true],
+            Some(false) => &[false],
+            None => &[false, true],
+        };
+        halves
+            .iter()
+            .map(|&upcoming| AttentionRequest {
+                from: window.from(),
+                to: window.to(),
+                upcoming,
+            })
+            .collect()
+    }
+
+    async fn page(
+        &self,
+        request: &AttentionRequest,
+        cursor: Option<&Cursor>,
+        include_raw: bool,
+    ) -> Result<RawPage, Failure> {
+        let mut call = self
+            .client
+            .list_recorder_meetings()
+            .from_date_time(request.from)
+            .to_date_time(request.to)
+            .size(self.size)
+            .upcoming(request.upcoming);
+        if !self.users.is_empty() {
+            call = call.filter_user_id(self.users.clone());
+        }
+        if let Some(kind) = &self.meeting_type {
+            call = call.filter_meeting_type(
+                meetkit_attention::open_enums::MeetingTypeFilter::from(kind.as_str()),
+            );
+        }
+        if let Some(Cursor::Token(c)) = cursor {
+            call = call.cursor(c.as_str());
+        }
+        match call.send().await {
+            Ok(list) => {
+                let list = list.into_inner();
+                Ok(RawPage {
+                    records: list.items.len(),
+                    meetings: list
+                        .items
+                        .iter()
+                        .filter_map(|m| normalize(m, include_raw))
+                        .collect(),
+                    next: non_empty(list.next_cursor).map(Cursor::Token),
+                    total_pages: None,
+                    total_results: None,
+                })
+            }
+            Err(e) => {
+                let mut failure = classify(Provider::Attention, OPERATION, e).await;
+                if failure.error.kind == ProviderErrorKind::Auth {
+                    failure.error.hint = Some(
+                        "check ATTENTION_API_KEY: it must be an organization-level key".to_owned(),
+                    );
+                }
+                Err(failure)
+            }
+        }
+    }
+}
+
+fn status_of(status: &str) -> MeetingStatus {
+    match status {
+        "recorded" | "empty_recording" => MeetingStatus::Ended,
+        "scheduled_future" => MeetingStatus::Scheduled,
+        "calendar_event_cancelled"
+        | "event_not_accepted"
+        | "user_override"
+        | "not_join_internal_team_meetings"
+        | "external_meetings_disabled"
+        | "blacklisted_attendees"
+        | "not_join_when_alone"
+        | "bot_disabled"
+        | "no_meeting_link"
+        | "bot_not_scheduled" => MeetingStatus::Cancelled,
+        "technical_error" | "bot_removed" | "waiting_room" => MeetingStatus::Failed,
+        _ => MeetingStatus::Unknown,
+    }
+}
+
+/// An Attention recorder meeting as a [`Meeting`]; `None` without a date.
+pub fn normalize(m: &RecorderMeeting, include_raw: bool) -> Option<Meeting> {
+    let start = m.date?;
+    let participants: Vec<Participant> = m
+        .participants
+        .iter()
+        .flatten()
+        .map(|p| Participant {
+            id: None,
+            user_id: p.user_uuid.clone(),
+            name: p.user_name.clone(),
+            email: None,
+            join_time: None,
+            duration_seconds: None,
+            status: p.status.clone(),
+        })
+        .collect();
+    Some(Meeting {
+        provider: Provider::Attention,
+        id: m.uuid.clone(),
+        title: m.summary.clone(),
+        start,
+        end: None,
+        duration_seconds: None,
+        status: m
+            .status
+            .as_deref()
+            .map_or(MeetingStatus::Unknown, status_of),
+        status_raw: m.status.clone(),
+        host: (m.user_uuid.is_some() || m.user_name.is_some()).then(|| Person {
+            id: m.user_uuid.clone(),
+            name: m.user_name.clone(),
+            email: None,
+        }),
+        participant_count: m
+            .participants
+            .as_ref()
+            .map(|p| i64::try_from(p.len()).unwrap_or(i64::MAX)),
+        participants,
+        recording: m.conversation_uuid.as_ref().map(|c| Recording {
+            id: Some(c.clone()),
+            status: m.status.clone(),
+            ..Recording::default()
+        }),
+        meeting_url: None,
+        room: None,
+        extension: Extension::Attention(AttentionExtension {
+            status_label: m.status_label.clone(),
+            conversation_uuid: m.conversation_uuid.clone(),
+            consent_link_used: m.consent_link_used,
+            consent_status: m.consent_status.clone(),
+        }),
+        raw: raw_json(m, include_raw),
+    })
+}

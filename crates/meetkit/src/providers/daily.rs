@@ -1,0 +1,179 @@
+//! Daily: `GET /meetings`, meeting sessions, newest first.
+//!
+//! - Window: `timeframe_start <= start_time < timeframe_end` in unix seconds; meetkit rounds
+//!   outward to whole seconds and filters exactly.
+//! - Paging: `starting_after` = the last session id of the previous page; a page shorter than
+//!   `limit` (max 100) is the last.
+//! - Normalized start: `start_time`; end = start + `duration` (Daily has no end time).
+
+use std::num::NonZeroU64;
+
+use meetkit_daily::Client;
+use meetkit_daily::types::{DailyError, DailyMeetingSession};
+
+use crate::error::{Failure, ProviderErrorKind};
+use crate::model::{DailyExtension, Extension, Meeting, MeetingStatus, Participant, Provider};
+use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
+use crate::providers::{ErrorBody, classify, from_unix, raw_json};
+use crate::query::{Filters, Window};
+
+const OPERATION: &str = "list_meetings";
+
+impl ErrorBody for DailyError {
+    fn code(&self) -> Option<String> {
+        self.error.clone()
+    }
+    fn message(&self) -> Option<String> {
+        self.info.clone().or_else(|| self.error.clone())
+    }
+}
+
+/// The Daily adapter.
+pub struct Daily {
+    client: Client,
+    limit: NonZeroU64,
+    room: Option<String>,
+    ongoing: Option<bool>,
+}
+
+/// One Daily listing: a window in unix seconds.
+#[derive(Clone, Debug)]
+pub struct DailyRequest {
+    start: i64,
+    end: i64,
+}
+
+impl Daily {
+    /// An adapter over `client`.
+    pub fn new(client: Client, page_size: u32, filters: &Filters) -> Self {
+        Self {
+            client,
+            limit: NonZeroU64::new(u64::from(page_size.clamp(1, 100))).unwrap_or(NonZeroU64::MIN),
+            room: filters.room.clone(),
+            ongoing: filters.ongoing,
+        }
+    }
+}
+
+impl Adapter for Daily {
+    type Request = DailyRequest;
+
+    fn provider(&self) -> Provider {
+        Provider::Daily
+    }
+
+    fn operation(&self) -> &'static str {
+        OPERATION
+    }
+
+    fn style(&self) -> PagingStyle {
+        PagingStyle::Chained
+    }
+
+    fn requests(&self, window: &Window, _filters: &Filters) -> Vec<DailyRequest> {
+        let start = window.from().timestamp();
+        let to = window.to();
+        let end = to.timestamp() + i64::from(to.timestamp_subsec_nanos() > 0);
+        vec![DailyRequest { start, end }]
+    }
+
+    async fn page(
+        &self,
+        request: &DailyRequest,
+        cursor: Option<&Cursor>,
+        include_raw: bool,
+    ) -> Result<RawPage, Failure> {
+        let mut call = self
+            .client
+            .list_meetings()
+            .timeframe_start(request.start)
+            .timeframe_end(request.end)
+            .limit(self.limit);
+        if let Some(room) = &self.room {
+            call = call.room(room.as_str());
+        }
+        if let Some(ongoing) = self.ongoing {
+            call = call.ongoing(ongoing);
+        }
+        if let Some(Cursor::Token(after)) = cursor {
+            call = call.starting_after(after.as_str());
+        }
+        match call.send().await {
+            Ok(list) => {
+                let list = list.into_inner();
+                let records = list.data.len();
+                let next = (u64::try_from(records).unwrap_or(u64::MAX) >= self.limit.get())
+                    .then(|| list.data.last().map(|s| Cursor::Token(s.id.clone())))
+                    .flatten();
+                Ok(RawPage {
+                    meetings: list
+                        .data
+                        .iter()
+                        .filter_map(|s| normalize(s, include_raw))
+                        .collect(),
+                    records,
+                    next,
+                    total_pages: None,
+                    total_results: u64::try_from(list.total_count).ok(),
+                })
+            }
+            Err(e) => {
+                let mut failure = classify(Provider::Daily, OPERATION, e).await;
+                let error = &mut failure.error;
+                if error.code.as_deref() == Some("authorization-header-error")
+                    || error.kind == ProviderErrorKind::Auth
+                {
+                    error.kind = ProviderErrorKind::Auth;
+                    error.hint = Some("check DAILY_API_KEY: it must be a Daily API key from the dashboard's Developers page".to_owned());
+                }
+                Err(failure)
+            }
+        }
+    }
+}
+
+/// A Daily meeting session as a [`Meeting`]; `None` without a start time.
+pub fn normalize(s: &DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
+    let start = from_unix(s.start_time?)?;
+    let end = s.duration.map(|d| start + chrono::Duration::seconds(d));
+    let participants: Vec<Participant> = s
+        .participants
+        .iter()
+        .map(|p| Participant {
+            id: p.participant_id.clone(),
+            user_id: p.user_id.clone(),
+            name: p.user_name.clone(),
+            email: None,
+            join_time: p.join_time.and_then(from_unix),
+            duration_seconds: p.duration,
+            status: None,
+        })
+        .collect();
+    Some(Meeting {
+        provider: Provider::Daily,
+        id: s.id.clone(),
+        title: s.room.clone(),
+        start,
+        end,
+        duration_seconds: s.duration,
+        status: if s.ongoing == Some(true) {
+            MeetingStatus::InProgress
+        } else {
+            MeetingStatus::Ended
+        },
+        status_raw: s
+            .ongoing
+            .map(|o| if o { "ongoing" } else { "ended" }.to_owned()),
+        host: None,
+        participant_count: Some(i64::try_from(participants.len()).unwrap_or(i64::MAX)),
+        participants,
+        recording: None,
+        meeting_url: None,
+        room: s.room.clone(),
+        extension: Extension::Daily(DailyExtension {
+            ongoing: s.ongoing,
+            max_participants: s.max_participants,
+        }),
+        raw: raw_json(s, include_raw),
+    })
+}

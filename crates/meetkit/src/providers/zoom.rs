@@ -1,0 +1,363 @@
+//! Zoom: `GET /report/users/{userId}/meetings`, past meetings of one user.
+//!
+//! - Window: `from`/`to` are whole dates, at most one month apart and no older than six months.
+//!   meetkit asks for one day more on each side (Zoom's date boundary is not documented as UTC)
+//!   and filters exactly; windows (default 25 days) stay inside the one-month rule with that
+//!   padding. Parts older than six months are reported, not silently dropped.
+//! - Paging: `next_page_token`, `""` on the last page, expiring after 15 minutes (400 code 300:
+//!   the listing restarts and duplicates are dropped).
+//! - Auth: Bearer access token, minted from Server-to-Server OAuth credentials and re-minted
+//!   once when a request gets 401.
+//! - Normalized start: `start_time`. Meetings without one are left out. The id is the instance
+//!   `uuid` (the meeting number is shared by every occurrence of a recurring meeting).
+
+use std::num::NonZeroU64;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{Months, NaiveDate, Utc};
+use meetkit_client_support::{Auth, Secret};
+use meetkit_zoom::Client;
+use meetkit_zoom::open_enums::{ZoomGrantType, ZoomReportType};
+use meetkit_zoom::types::{ZoomError, ZoomOAuthError, ZoomReportMeeting};
+use tokio::sync::Mutex;
+
+use crate::error::{Failure, ProviderError, ProviderErrorKind};
+use crate::model::{Extension, KeyValue, Meeting, MeetingStatus, Person, Provider, ZoomExtension};
+use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
+use crate::providers::{ErrorBody, classify, non_empty, raw_json};
+use crate::query::{Filters, Window};
+
+const OPERATION: &str = "report_user_meetings";
+/// Report types Zoom accepts in `type`.
+pub const REPORT_TYPES: [&str; 3] = ["past", "pastOne", "pastJoined"];
+
+impl ErrorBody for ZoomError {
+    fn code(&self) -> Option<String> {
+        self.code.map(|c| c.to_string())
+    }
+    fn message(&self) -> Option<String> {
+        self.message.clone()
+    }
+}
+
+impl ErrorBody for ZoomOAuthError {
+    fn code(&self) -> Option<String> {
+        self.error.clone()
+    }
+    fn message(&self) -> Option<String> {
+        self.reason.clone().or_else(|| self.error.clone())
+    }
+}
+
+/// Mints Server-to-Server OAuth access tokens into the shared [`Auth`].
+pub struct TokenMinter {
+    oauth: Client,
+    account_id: String,
+    generation: AtomicU64,
+    lock: Mutex<()>,
+}
+
+impl TokenMinter {
+    /// A minter calling `oauth` (built with Basic client credentials) for `account_id`.
+    pub fn new(oauth: Client, account_id: String) -> Self {
+        Self {
+            oauth,
+            account_id,
+            generation: AtomicU64::new(0),
+            lock: Mutex::new(()),
+        }
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Mints a token unless one newer than `seen` exists (many requests may see the same 401).
+    async fn mint_after(&self, seen: u64, auth: &Auth) -> Result<(), Failure> {
+        let _guard = self.lock.lock().await;
+        if self.generation() > seen {
+            return Ok(());
+        }
+        let token = self
+            .oauth
+            .create_access_token()
+            .grant_type(ZoomGrantType::AccountCredentials)
+            .account_id(self.account_id.as_str())
+            .send()
+            .await;
+        match token {
+            Ok(token) => {
+                let token = token.into_inner();
+                auth.rotate(&Secret::new(token.access_token)).map_err(|_| {
+                    Failure::fatal(ProviderError::new(
+                        Provider::Zoom,
+                        "create_access_token",
+                        ProviderErrorKind::InvalidResponse,
+                        "Zoom returned an access token that cannot be sent in a header",
+                    ))
+                })?;
+                self.generation.fetch_add(1, Ordering::AcqRel);
+                tracing::debug!("minted a Zoom access token");
+                Ok(())
+            }
+            Err(e) => {
+                let mut failure = classify(Provider::Zoom, "create_access_token", e).await;
+                if matches!(
+                    failure.error.kind,
+                    ProviderErrorKind::Auth | ProviderErrorKind::BadRequest
+                ) {
+                    failure.error.kind = ProviderErrorKind::Auth;
+                    failure.error.hint = Some(
+                        "check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET: they must belong to an activated Server-to-Server OAuth app"
+                            .to_owned(),
+                    );
+                }
+                Err(failure)
+            }
+        }
+    }
+}
+
+/// The Zoom adapter.
+pub struct Zoom {
+    client: Client,
+    auth: Auth,
+    minter: Option<TokenMinter>,
+    page_size: NonZeroU64,
+    report_type: Option<ZoomReportType>,
+}
+
+/// One Zoom listing: a user over an inclusive date range.
+#[derive(Clone, Debug)]
+pub struct ZoomRequest {
+    user: String,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl Zoom {
+    /// An adapter over `client`, whose inner [`Auth`] is `auth`; `minter` renews it.
+    pub fn new(
+        client: Client,
+        auth: Auth,
+        minter: Option<TokenMinter>,
+        page_size: u32,
+        filters: &Filters,
+    ) -> Self {
+        Self {
+            client,
+            auth,
+            minter,
+            page_size: NonZeroU64::new(u64::from(page_size.clamp(1, 300)))
+                .unwrap_or(NonZeroU64::MIN),
+            report_type: filters.meeting_type.as_deref().map(ZoomReportType::from),
+        }
+    }
+
+    /// The earliest date Zoom serves reports for, six months before `today`.
+    pub fn earliest(today: NaiveDate) -> NaiveDate {
+        today.checked_sub_months(Months::new(6)).unwrap_or(today)
+    }
+
+    /// Splits `window` into the part Zoom can serve and the part older than six months.
+    pub fn servable(window: &Window) -> (Option<Window>, Option<Window>) {
+        let earliest = Self::earliest(Utc::now().date_naive())
+            .and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc());
+        let Some(earliest) = earliest else {
+            return (Some(*window), None);
+        };
+        let old = Window::new(window.from(), earliest.min(window.to())).ok();
+        let servable = Window::new(earliest.max(window.from()), window.to()).ok();
+        (servable, old)
+    }
+
+    async fn call(
+        &self,
+        request: &ZoomRequest,
+        cursor: Option<&Cursor>,
+        include_raw: bool,
+    ) -> Result<RawPage, Failure> {
+        let mut call = self
+            .client
+            .report_user_meetings()
+            .user_id(request.user.as_str())
+            .from(request.from)
+            .to(request.to)
+            .page_size(self.page_size);
+        if let Some(kind) = &self.report_type {
+            call = call.type_(kind.clone());
+        }
+        if let Some(Cursor::Token(token)) = cursor {
+            call = call.next_page_token(token.as_str());
+        }
+        match call.send().await {
+            Ok(report) => {
+                let report = report.into_inner();
+                let records = report.meetings.unwrap_or_default();
+                let count = records.len();
+                let meetings = records
+                    .iter()
+                    .filter_map(|m| normalize(m, include_raw))
+                    .collect();
+                Ok(RawPage {
+                    meetings,
+                    records: count,
+                    next: non_empty(report.next_page_token).map(Cursor::Token),
+                    total_pages: None,
+                    total_results: report.total_records.and_then(|t| u64::try_from(t).ok()),
+                })
+            }
+            Err(e) => {
+                let mut failure = classify(Provider::Zoom, OPERATION, e).await;
+                refine(&mut failure, request, cursor.is_some());
+                Err(failure)
+            }
+        }
+    }
+}
+
+fn refine(failure: &mut Failure, request: &ZoomRequest, had_cursor: bool) {
+    let error = &mut failure.error;
+    match (error.status, error.code.as_deref()) {
+        (Some(400), Some("300")) if had_cursor => failure.cursor_expired = true,
+        (Some(400), Some("200")) => {
+            error.kind = ProviderErrorKind::Permission;
+            error.hint = Some("Zoom's report API needs the report:read:admin scope on the app and a Pro or higher plan".to_owned());
+        }
+        (Some(404), Some("1001")) => {
+            error.hint = Some(format!(
+                "Zoom has no user {:?}; --host takes a Zoom user id, an email, or `me`",
+                request.user
+            ));
+        }
+        (Some(401), _) => {
+            error.hint = Some("the Zoom access token is invalid or expired; with ZOOM_ACCESS_TOKEN, mint a new one, or configure Server-to-Server OAuth so meetkit renews it".to_owned());
+        }
+        (Some(429), _) => {
+            error.hint = Some(
+                "Zoom's Heavy rate limit (or its daily cap) was hit; lower --rate or try later"
+                    .to_owned(),
+            );
+        }
+        _ => {}
+    }
+}
+
+impl Adapter for Zoom {
+    type Request = ZoomRequest;
+
+    fn provider(&self) -> Provider {
+        Provider::Zoom
+    }
+
+    fn operation(&self) -> &'static str {
+        OPERATION
+    }
+
+    fn style(&self) -> PagingStyle {
+        PagingStyle::Chained
+    }
+
+    fn requests(&self, window: &Window, filters: &Filters) -> Vec<ZoomRequest> {
+        let earliest = Self::earliest(Utc::now().date_naive());
+        let pad = chrono::Duration::days(1);
+        let from = (window.from() - pad).date_naive().max(earliest);
+        let last = window.to() - chrono::Duration::nanoseconds(1);
+        let to = (last + pad).date_naive();
+        let users = if filters.host.is_empty() {
+            vec!["me".to_owned()]
+        } else {
+            filters.host.clone()
+        };
+        users
+            .into_iter()
+            .map(|user| ZoomRequest { user, from, to })
+            .collect()
+    }
+
+    async fn page(
+        &self,
+        request: &ZoomRequest,
+        cursor: Option<&Cursor>,
+        include_raw: bool,
+    ) -> Result<RawPage, Failure> {
+        let Some(minter) = &self.minter else {
+            return self.call(request, cursor, include_raw).await;
+        };
+        let generation = minter.generation();
+        if generation == 0 {
+            minter.mint_after(0, &self.auth).await?;
+        }
+        let generation = minter.generation();
+        match self.call(request, cursor, include_raw).await {
+            Err(failure) if failure.error.kind == ProviderErrorKind::Auth => {
+                // The token may have expired mid-run: re-mint once and try again.
+                minter.mint_after(generation, &self.auth).await?;
+                self.call(request, cursor, include_raw).await
+            }
+            other => other,
+        }
+    }
+}
+
+/// A Zoom report record as a [`Meeting`]; `None` without a start time.
+pub fn normalize(m: &ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
+    let start = m.start_time?;
+    let id = non_empty(m.uuid.clone()).or_else(|| m.id.map(|n| n.to_string()))?;
+    let duration_seconds = m.duration.map(|minutes| minutes.saturating_mul(60));
+    let end = m
+        .end_time
+        .or_else(|| duration_seconds.map(|d| start + chrono::Duration::seconds(d)));
+    let host =
+        (m.user_email.is_some() || m.user_name.is_some() || m.host_name.is_some()).then(|| {
+            Person {
+                id: None,
+                name: m.user_name.clone().or_else(|| m.host_name.clone()),
+                email: m.user_email.clone(),
+            }
+        });
+    Some(Meeting {
+        provider: Provider::Zoom,
+        id,
+        title: m.topic.clone(),
+        start,
+        end,
+        duration_seconds,
+        status: MeetingStatus::Ended,
+        status_raw: None,
+        host,
+        participants: Vec::new(),
+        participant_count: m.participants_count,
+        recording: None,
+        meeting_url: None,
+        room: None,
+        extension: Extension::Zoom(ZoomExtension {
+            meeting_number: m.id,
+            meeting_type: m.type_.map(|t| t.as_i64()),
+            total_minutes: m.total_minutes,
+            participants_count_my_account: m.participants_count_my_account,
+            session_key: m.session_key.clone(),
+            source: m.source.clone(),
+            custom_keys: m
+                .custom_keys
+                .iter()
+                .flatten()
+                .map(|k| KeyValue {
+                    key: k.key.as_ref().map(|v| v.to_string()),
+                    value: k.value.as_ref().map(|v| v.to_string()),
+                })
+                .collect(),
+            schedule_time: m.schedule_time.clone(),
+            join_waiting_room_time: m.join_waiting_room_time.clone(),
+            join_time: m.join_time.clone(),
+            leave_time: m.leave_time.clone(),
+            host_organization: m.host_organization.clone(),
+            has_screen_share: m.has_screen_share,
+            has_recording: m.has_recording,
+            has_chat: m.has_chat,
+            meeting_encryption_status: m.meeting_encryption_status.as_ref().map(|s| s.as_i64()),
+        }),
+        raw: raw_json(m, include_raw),
+    })
+}

@@ -1,0 +1,341 @@
+//! What to list: providers, a half-open time window, filters, a limit.
+//!
+//! A meeting is returned iff its normalized start (see `Meeting::start`) lies in `[from, to)`,
+//! the same rule for every provider. Filters a provider can apply on its side are sent to it;
+//! the rest are applied here, on the normalized fields.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+
+use crate::error::QueryError;
+use crate::model::{Meeting, MeetingStatus, Provider};
+
+/// A half-open time window `[from, to)` in UTC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Window {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+}
+
+impl Window {
+    /// `[from, to)`; fails when `to` is not after `from`.
+    pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Self, QueryError> {
+        if to <= from {
+            return Err(QueryError::EmptyWindow { from, to });
+        }
+        Ok(Self { from, to })
+    }
+
+    /// Inclusive start.
+    pub fn from(&self) -> DateTime<Utc> {
+        self.from
+    }
+
+    /// Exclusive end.
+    pub fn to(&self) -> DateTime<Utc> {
+        self.to
+    }
+
+    /// Whether `t` lies in `[from, to)`.
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        self.from <= t && t < self.to
+    }
+
+    /// The part of this window that is also in `other`, if any.
+    pub fn intersect(&self, other: &Window) -> Option<Window> {
+        let from = self.from.max(other.from);
+        let to = self.to.min(other.to);
+        (from < to).then_some(Window { from, to })
+    }
+
+    /// Consecutive windows of at most `span` covering this one exactly.
+    pub fn split(&self, span: chrono::Duration) -> Vec<Window> {
+        let mut out = Vec::new();
+        let mut from = self.from;
+        while from < self.to {
+            let to = from
+                .checked_add_signed(span)
+                .map_or(self.to, |t| t.min(self.to));
+            out.push(Window { from, to });
+            from = to;
+        }
+        out
+    }
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "[{}, {})",
+            self.from
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            self.to.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+        )
+    }
+}
+
+/// Filters. Each is sent to the providers that can apply it and applied here on the rest where
+/// the normalized field exists; a filter a selected provider cannot honour at all is an error
+/// when that provider was named, and leaves that provider out when it was implied by "all".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    /// Hosts/users: Zoom `userId` (id, email or `me`; one listing per value), Attention
+    /// `filter[user_id]` (meetings involving any of these user uuids).
+    pub host: Vec<String>,
+    /// Room: Daily room name, Telnyx `filter[room_id]`.
+    pub room: Option<String>,
+    /// Normalized statuses to keep (any provider).
+    pub status: Vec<MeetingStatus>,
+    /// Provider-native states: Attendee `states`, Telnyx `filter[status]` (one value),
+    /// Attention `status` (applied here).
+    pub provider_status: Vec<String>,
+    /// Meeting URL: Attendee `meeting_url`.
+    pub meeting_url: Option<String>,
+    /// Meeting type: Attention `filter[meeting_type]` (`internal`/`external`), Zoom report
+    /// `type` (`past`, `pastOne`, `pastJoined`).
+    pub meeting_type: Option<String>,
+    /// Minimum duration in seconds (inclusive); Telnyx applies it server-side, all providers here.
+    pub min_duration_seconds: Option<i64>,
+    /// Maximum duration in seconds (inclusive); Telnyx applies it server-side, all providers here.
+    pub max_duration_seconds: Option<i64>,
+    /// Daily `ongoing`: only sessions with people still in the room (true) or none left (false).
+    pub ongoing: Option<bool>,
+    /// Only meetings starting after now (true) or at/before now (false). Attention applies it
+    /// server-side (`upcoming`); the rest here.
+    pub upcoming: Option<bool>,
+    /// Attendee `deduplication_key`.
+    pub deduplication_key: Option<String>,
+    /// Telnyx `filter[type]` (`audio`/`video`).
+    pub recording_type: Option<String>,
+    /// Telnyx `filter[session_id]`.
+    pub session_id: Option<String>,
+    /// Telnyx `filter[participant_id]`.
+    pub participant_id: Option<String>,
+}
+
+/// A filter by name, for messages and the support matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterName {
+    /// [`Filters::host`]
+    Host,
+    /// [`Filters::room`]
+    Room,
+    /// [`Filters::provider_status`]
+    ProviderStatus,
+    /// [`Filters::meeting_url`]
+    MeetingUrl,
+    /// [`Filters::meeting_type`]
+    MeetingType,
+    /// [`Filters::ongoing`]
+    Ongoing,
+    /// [`Filters::deduplication_key`]
+    DeduplicationKey,
+    /// [`Filters::recording_type`]
+    RecordingType,
+    /// [`Filters::session_id`]
+    SessionId,
+    /// [`Filters::participant_id`]
+    ParticipantId,
+}
+
+impl FilterName {
+    /// The flag-style name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilterName::Host => "host",
+            FilterName::Room => "room",
+            FilterName::ProviderStatus => "state",
+            FilterName::MeetingUrl => "meeting-url",
+            FilterName::MeetingType => "meeting-type",
+            FilterName::Ongoing => "ongoing",
+            FilterName::DeduplicationKey => "deduplication-key",
+            FilterName::RecordingType => "recording-type",
+            FilterName::SessionId => "session-id",
+            FilterName::ParticipantId => "participant-id",
+        }
+    }
+
+    /// Which providers can honour this filter.
+    pub fn supported_by(self) -> &'static [Provider] {
+        use Provider::*;
+        match self {
+            FilterName::Host => &[Zoom, Attention],
+            FilterName::Room => &[Daily, Telnyx],
+            FilterName::ProviderStatus => &[Telnyx, Attendee, Attention],
+            FilterName::MeetingUrl => &[Attendee],
+            FilterName::MeetingType => &[Zoom, Attention],
+            FilterName::Ongoing => &[Daily],
+            FilterName::DeduplicationKey => &[Attendee],
+            FilterName::RecordingType | FilterName::SessionId | FilterName::ParticipantId => {
+                &[Telnyx]
+            }
+        }
+    }
+}
+
+impl fmt::Display for FilterName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Filters {
+    /// The provider-specific filters that are set.
+    pub fn set(&self) -> Vec<FilterName> {
+        let mut out = Vec::new();
+        let mut push = |on: bool, name| {
+            if on {
+                out.push(name);
+            }
+        };
+        push(!self.host.is_empty(), FilterName::Host);
+        push(self.room.is_some(), FilterName::Room);
+        push(!self.provider_status.is_empty(), FilterName::ProviderStatus);
+        push(self.meeting_url.is_some(), FilterName::MeetingUrl);
+        push(self.meeting_type.is_some(), FilterName::MeetingType);
+        push(self.ongoing.is_some(), FilterName::Ongoing);
+        push(
+            self.deduplication_key.is_some(),
+            FilterName::DeduplicationKey,
+        );
+        push(self.recording_type.is_some(), FilterName::RecordingType);
+        push(self.session_id.is_some(), FilterName::SessionId);
+        push(self.participant_id.is_some(), FilterName::ParticipantId);
+        out
+    }
+
+    /// The filters `provider` cannot honour.
+    pub fn unsupported_by(&self, provider: Provider) -> Vec<FilterName> {
+        self.set()
+            .into_iter()
+            .filter(|f| !f.supported_by().contains(&provider))
+            .collect()
+    }
+
+    /// The filters applied here, on normalized fields, to every provider's meetings.
+    pub fn matches(&self, meeting: &Meeting, now: DateTime<Utc>) -> bool {
+        if !self.status.is_empty() && !self.status.contains(&meeting.status) {
+            return false;
+        }
+        if let Some(min) = self.min_duration_seconds
+            && meeting.duration_seconds.is_none_or(|d| d < min)
+        {
+            return false;
+        }
+        if let Some(max) = self.max_duration_seconds
+            && meeting.duration_seconds.is_none_or(|d| d > max)
+        {
+            return false;
+        }
+        if let Some(upcoming) = self.upcoming
+            && (meeting.start > now) != upcoming
+        {
+            return false;
+        }
+        if meeting.provider == Provider::Attention && !self.provider_status.is_empty() {
+            let raw = meeting.status_raw.as_deref().unwrap_or_default();
+            if !self.provider_status.iter().any(|s| s == raw) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// What to list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Query {
+    /// Providers to list; empty means every configured provider.
+    pub providers: Vec<Provider>,
+    /// The window on the normalized start.
+    pub window: Window,
+    /// Filters.
+    pub filters: Filters,
+    /// Stop after this many meetings in all.
+    pub limit: Option<usize>,
+    /// Attach each provider record as JSON in `Meeting::raw`.
+    pub include_raw: bool,
+    /// Skip the parts of the window a provider cannot serve (Zoom: older than six months) with a
+    /// warning, instead of failing.
+    pub lenient: bool,
+}
+
+impl Query {
+    /// Every configured provider over `window`, no filters.
+    pub fn new(window: Window) -> Self {
+        Self {
+            providers: Vec::new(),
+            window,
+            filters: Filters::default(),
+            limit: None,
+            include_raw: false,
+            lenient: false,
+        }
+    }
+
+    /// Only `providers`.
+    pub fn providers(mut self, providers: impl IntoIterator<Item = Provider>) -> Self {
+        self.providers = providers.into_iter().collect();
+        self
+    }
+
+    /// With `filters`.
+    pub fn filters(mut self, filters: Filters) -> Self {
+        self.filters = filters;
+        self
+    }
+
+    /// At most `limit` meetings.
+    pub fn limit(mut self, limit: Option<usize>) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// With or without `raw`.
+    pub fn include_raw(mut self, include_raw: bool) -> Self {
+        self.include_raw = include_raw;
+        self
+    }
+
+    /// Lenient about windows a provider cannot serve.
+    pub fn lenient(mut self, lenient: bool) -> Self {
+        self.lenient = lenient;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, day, 0, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn windows_are_half_open_and_split_exactly() -> Result<(), QueryError> {
+        let w = Window::new(t(1), t(11))?;
+        assert!(w.contains(t(1)));
+        assert!(!w.contains(t(11)));
+        let parts = w.split(chrono::Duration::days(3));
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[0].from(), t(1));
+        assert_eq!(parts[3].to(), t(11));
+        assert!(parts.windows(2).all(|p| p[0].to() == p[1].from()));
+        Ok(())
+    }
+
+    #[test]
+    fn reversed_window_is_an_error() {
+        assert!(matches!(
+            Window::new(t(2), t(1)),
+            Err(QueryError::EmptyWindow { .. })
+        ));
+        assert!(Window::new(t(2), t(2)).is_err());
+    }
+}

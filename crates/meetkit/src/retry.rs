@@ -1,0 +1,148 @@
+//! Retries: which failures are worth another attempt, how long to wait, and `Retry-After`.
+//!
+//! Connection errors, timeouts, truncated or garbled bodies, 408, 429 and 5xx are retried with
+//! exponential backoff and full jitter. A `Retry-After` — seconds, an HTTP date, or Zoom's ISO
+//! timestamp — replaces the backoff, capped at `max_retry_after`, and never drops below
+//! `min_rate_limit_delay` after a 429, so `Retry-After: 0` cannot become a tight loop.
+
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use reqwest::header::HeaderMap;
+
+use crate::config::RetryOptions;
+
+/// Parses a `Retry-After` value in any of its three shapes into a wait from `now`.
+/// A time in the past is a zero wait; an unparseable value is `None`.
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    if let Ok(seconds) = value.parse::<f64>() {
+        return (seconds.is_finite() && seconds >= 0.0)
+            .then(|| Duration::from_secs_f64(seconds.min(1e9)));
+    }
+    let at: SystemTime = if let Ok(t) = httpdate::parse_http_date(value) {
+        t
+    } else if let Ok(t) = DateTime::parse_from_rfc3339(value) {
+        t.with_timezone(&Utc).into()
+    } else if let Ok(t) = chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f") {
+        // Zoom's timestamps sometimes come without an offset; they are UTC.
+        t.and_utc().into()
+    } else {
+        return None;
+    };
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// The wait a response asks for: `Retry-After`, else Telnyx's `x-ratelimit-reset` (seconds).
+pub fn retry_after_from_headers(headers: &HeaderMap) -> Option<Duration> {
+    let now = SystemTime::now();
+    let read = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    read("retry-after")
+        .and_then(|v| parse_retry_after(v, now))
+        .or_else(|| {
+            read("x-ratelimit-reset")
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .map(|s| Duration::from_secs_f64(s.clamp(0.0, 1e9)))
+        })
+}
+
+/// How long to wait before attempt `attempt + 1` (attempts count from 1), or `None` when the
+/// attempts are used up.
+pub fn delay(
+    options: &RetryOptions,
+    attempt: u32,
+    retry_after: Option<Duration>,
+    rate_limited: bool,
+) -> Option<Duration> {
+    if attempt >= options.max_attempts {
+        return None;
+    }
+    let floor = if rate_limited {
+        options.min_rate_limit_delay
+    } else {
+        Duration::ZERO
+    };
+    let wait = match retry_after {
+        Some(asked) => asked.min(options.max_retry_after),
+        None => {
+            let exp = options
+                .base_delay
+                .saturating_mul(1u32 << (attempt.saturating_sub(1)).min(16))
+                .min(options.max_delay);
+            // Full jitter: spreads retries of many concurrent windows apart.
+            let millis = exp.as_millis().min(u128::from(u64::MAX)) as u64;
+            Duration::from_millis(rand::rng().random_range(0..=millis))
+        }
+    };
+    Some(wait.max(floor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> SystemTime {
+        SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_000_000)
+    }
+
+    #[test]
+    fn retry_after_seconds() {
+        assert_eq!(
+            parse_retry_after("120", now()),
+            Some(Duration::from_secs(120))
+        );
+        assert_eq!(parse_retry_after(" 0 ", now()), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("-3", now()), None);
+    }
+
+    #[test]
+    fn retry_after_http_date_and_iso() {
+        let in_30s: DateTime<Utc> = DateTime::<Utc>::from(now()) + chrono::Duration::seconds(30);
+        let http = httpdate::fmt_http_date(in_30s.into());
+        assert_eq!(
+            parse_retry_after(&http, now()),
+            Some(Duration::from_secs(30))
+        );
+        let iso = in_30s.to_rfc3339();
+        assert_eq!(
+            parse_retry_after(&iso, now()),
+            Some(Duration::from_secs(30))
+        );
+        let naive = in_30s.format("%Y-%m-%dT%H:%M:%S").to_string();
+        assert_eq!(
+            parse_retry_after(&naive, now()),
+            Some(Duration::from_secs(30))
+        );
+        // A date in the past means "now".
+        assert_eq!(
+            parse_retry_after("Thu, 01 Jan 1970 00:00:00 GMT", now()),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon", now()), None);
+    }
+
+    #[test]
+    fn zero_retry_after_on_429_still_waits() {
+        let options = RetryOptions::default();
+        let wait = delay(&options, 1, Some(Duration::ZERO), true);
+        assert_eq!(wait, Some(options.min_rate_limit_delay));
+    }
+
+    #[test]
+    fn retry_after_is_capped_and_attempts_end() {
+        let options = RetryOptions::default();
+        assert_eq!(
+            delay(&options, 1, Some(Duration::from_secs(3600)), true),
+            Some(options.max_retry_after)
+        );
+        assert_eq!(delay(&options, options.max_attempts, None, false), None);
+        for attempt in 1..options.max_attempts {
+            let wait = delay(&options, attempt, None, false).unwrap_or(Duration::MAX);
+            assert!(wait <= options.max_delay);
+        }
+    }
+}
