@@ -1,0 +1,169 @@
+//! The dataset is deterministic per seed and looks like the providers' real data.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::now;
+use meetkit_sandbox::data::{Dataset, attendee, attention, daily, telnyx, zoom};
+use meetkit_sandbox::{Provider, Sandbox, SandboxConfig, SandboxError};
+use serde_json::{Value, json};
+
+const N: u64 = 4000;
+
+fn zoom_all(ds: &Dataset) -> Vec<zoom::ZoomMeeting> {
+    (0..N)
+        .map(|i| zoom::meeting(ds, ds.base(Provider::Zoom, i)))
+        .collect()
+}
+
+#[test]
+fn same_seed_same_records_other_seed_other_records() {
+    let (a, b, c) = (
+        Dataset::new(1, N as usize, now()),
+        Dataset::new(1, N as usize, now()),
+        Dataset::new(2, N as usize, now()),
+    );
+    assert_eq!(zoom_all(&a), zoom_all(&b));
+    assert_ne!(zoom_all(&a), zoom_all(&c));
+    for p in Provider::ALL {
+        let from = now() - chrono::Duration::days(100);
+        assert_eq!(
+            meetkit_sandbox::truth::truth(&a, p, from, now()),
+            meetkit_sandbox::truth::truth(&b, p, from, now())
+        );
+    }
+}
+
+#[test]
+fn zoom_records_have_the_documented_quirks() {
+    let ds = Dataset::new(5, N as usize, now());
+    let all = zoom_all(&ds);
+    assert!(all.iter().all(|m| m.id > i64::from(u32::MAX)));
+    assert!(all.iter().any(|m| m.uuid.starts_with('/')));
+    assert!(all.iter().any(|m| m.uuid.contains("//")));
+    assert!(all.iter().any(|m| m.participants_count < 2));
+    assert!(all.iter().any(|m| [3, 5, 6, 7, 9].contains(&m.kind)));
+    assert!(
+        all.iter().any(|m| m.join_time.contains('/')),
+        "some non-ISO times"
+    );
+    let mut uuids: Vec<&str> = all.iter().map(|m| m.uuid.as_str()).collect();
+    uuids.sort();
+    uuids.dedup();
+    assert_eq!(uuids.len(), all.len(), "uuids are unique");
+    let mut ids: Vec<i64> = all.iter().map(|m| m.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert!(
+        ids.len() < all.len(),
+        "recurring meetings share a meeting number"
+    );
+    assert!(
+        all.iter()
+            .all(|m| m.start_time < m.end_time && m.duration > 0)
+    );
+    assert!(
+        all.iter()
+            .all(|m| m.start_time.as_str() <= now().to_rfc3339().as_str()),
+        "reports are of the past"
+    );
+}
+
+#[test]
+fn other_providers_have_their_documented_shapes() {
+    let ds = Dataset::new(5, N as usize, now());
+    let daily: Vec<Value> = (0..N)
+        .map(|i| json!(daily::session(&ds, ds.base(Provider::Daily, i))))
+        .collect();
+    assert!(
+        daily
+            .iter()
+            .any(|s| s["participants"][0]["user_id"].is_null())
+    );
+    assert!(daily.iter().all(|s| s.get("end_time").is_none()));
+    // With sessions dense enough, the newest ones are still going on at `now`.
+    let dense = Dataset::new(5, 100_000, now());
+    let newest: Vec<daily::DailySession> = (99_950..100_000)
+        .map(|i| daily::session(&dense, dense.base(Provider::Daily, i)))
+        .collect();
+    assert!(newest.iter().any(|s| s.ongoing));
+    assert!(
+        newest
+            .iter()
+            .filter(|s| s.ongoing)
+            .all(|s| s.start_time + s.duration == now().timestamp())
+    );
+
+    let telnyx: Vec<Value> = (0..N)
+        .map(|i| json!(telnyx::recording(&ds, ds.base(Provider::Telnyx, i))))
+        .collect();
+    for key in ["status", "type", "codec"] {
+        let mut values: Vec<&str> = telnyx.iter().map(|r| r[key].as_str().unwrap()).collect();
+        values.sort();
+        values.dedup();
+        assert!(values.len() >= 2, "{key} varies: {values:?}");
+    }
+    assert!(telnyx.iter().all(|r| r["size_mb"].is_f64()));
+    assert!(
+        telnyx
+            .iter()
+            .all(|r| (r["status"] == "processing") == r["completed_at"].is_null())
+    );
+
+    let bots: Vec<Value> = (0..N)
+        .map(|i| json!(attendee::bot(&ds, ds.base(Provider::Attendee, i))))
+        .collect();
+    for key in [
+        "metadata",
+        "join_at",
+        "deduplication_key",
+        "transcription_state",
+        "recording_state",
+    ] {
+        assert!(
+            bots.iter().any(|b| b[key].is_null()),
+            "{key} is sometimes null"
+        );
+        assert!(
+            bots.iter().any(|b| !b[key].is_null()),
+            "{key} is sometimes set"
+        );
+    }
+    assert!(bots.iter().any(|b| b["state"] == "connecting"));
+    assert!(bots.iter().any(|b| b["state"] == "scheduled"));
+    assert!(bots.iter().all(|b| {
+        let id = b["id"].as_str().unwrap();
+        id.len() == 20
+            && id.starts_with("bot_")
+            && id[4..].chars().all(|c| c.is_ascii_alphanumeric())
+    }));
+    assert!(
+        bots.iter()
+            .flat_map(|b| b["events"].as_array().unwrap())
+            .any(|e| e.get("sub_type").is_none())
+    );
+
+    let meetings: Vec<Value> = (0..N)
+        .map(|i| json!(attention::meeting(&ds, ds.base(Provider::Attention, i))))
+        .collect();
+    assert!(meetings.iter().any(|m| m["status"] == "scheduled_future"));
+    assert!(meetings.iter().any(|m| m["status"] == "recorded"));
+    assert!(
+        meetings
+            .iter()
+            .all(|m| m.get("conversationUuid").is_some() == (m["status"] == "recorded"))
+    );
+}
+
+#[tokio::test]
+async fn a_taken_port_is_a_bind_error() {
+    let h = Sandbox::start(SandboxConfig::default()).await.unwrap();
+    let taken = SandboxConfig {
+        port: h.addr().port(),
+        ..SandboxConfig::default()
+    };
+    let err = Sandbox::start(taken).await.unwrap_err();
+    assert!(matches!(err, SandboxError::Bind { .. }));
+    assert!(err.to_string().contains(&h.addr().port().to_string()));
+    h.shutdown().await;
+}
