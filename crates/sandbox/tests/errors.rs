@@ -96,7 +96,7 @@ async fn start_with(config: SandboxConfig) -> SandboxHandle {
 async fn zoom_errors_and_pages_match_the_spec() {
     let chk = Checker::new();
     let h = start_with(SandboxConfig {
-        zoom_token_ttl: Duration::from_millis(300),
+        zoom_token_ttl: Duration::from_millis(1500),
         ..SandboxConfig::default()
     })
     .await;
@@ -197,7 +197,7 @@ async fn zoom_errors_and_pages_match_the_spec() {
     );
     let second = chk.expect("zoom", op, &get(&c, &url("me", &fine), auth).await, 200);
     assert_eq!(second["page_number"], 2);
-    tokio::time::sleep(Duration::from_millis(350)).await;
+    tokio::time::sleep(Duration::from_millis(1600)).await;
     let body = chk.expect("zoom", op, &get(&c, &url("me", &fine), auth).await, 400);
     assert_eq!(
         body["message"],
