@@ -1,0 +1,307 @@
+"""The client: credentials in, :class:`MeetingList` out."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping, Optional, Sequence, TypedDict, Union
+
+from . import _meetkit
+from ._list import MeetingBatches, MeetingList
+from ._time import DurationLike, TimeLike, now, to_micros, to_seconds
+
+__all__ = ["Client", "ZoomSettings", "ApiKeySettings", "Providers"]
+
+Providers = Union[str, Sequence[str]]
+"""``"all"`` (every configured provider), one name (``"zoom"``) or several."""
+
+Strings = Union[str, Sequence[str], None]
+
+
+class ZoomSettings(TypedDict, total=False):
+    """Zoom credentials: ``access_token``, or ``account_id`` + ``client_id`` +
+    ``client_secret`` (Server-to-Server OAuth); optionally ``base_url`` and ``oauth_url``."""
+
+    access_token: str
+    account_id: str
+    client_id: str
+    client_secret: str
+    base_url: str
+    oauth_url: str
+
+
+class ApiKeySettings(TypedDict, total=False):
+    """An API-key provider's settings: ``api_key`` and optionally ``base_url``."""
+
+    api_key: str
+    base_url: str
+
+
+_ZOOM_VARS = {
+    "access_token": "ZOOM_ACCESS_TOKEN",
+    "account_id": "ZOOM_ACCOUNT_ID",
+    "client_id": "ZOOM_CLIENT_ID",
+    "client_secret": "ZOOM_CLIENT_SECRET",
+    "base_url": "ZOOM_BASE_URL",
+    "oauth_url": "ZOOM_OAUTH_URL",
+}
+
+
+def _strings(value: Strings, name: str) -> List[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    items = list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"{name} must be a string or a sequence of strings, not {type(item).__name__}")
+    return items
+
+
+def _settings_vars(provider: str, value: Union[str, Mapping[str, str]]) -> Dict[str, str]:
+    upper = provider.upper()
+    if provider == "zoom":
+        if isinstance(value, str):
+            return {"ZOOM_ACCESS_TOKEN": value}
+        unknown = set(value) - set(_ZOOM_VARS)
+        if unknown:
+            raise TypeError(f"unknown Zoom setting(s) {sorted(unknown)}: expected {sorted(_ZOOM_VARS)}")
+        return {_ZOOM_VARS[k]: v for k, v in value.items()}
+    if isinstance(value, str):
+        return {f"{upper}_API_KEY": value}
+    unknown = set(value) - {"api_key", "base_url"}
+    if unknown:
+        raise TypeError(f"unknown {provider} setting(s) {sorted(unknown)}: expected api_key, base_url")
+    out = {}
+    if "api_key" in value:
+        out[f"{upper}_API_KEY"] = value["api_key"]
+    if "base_url" in value:
+        out[f"{upper}_BASE_URL"] = value["base_url"]
+    return out
+
+
+def _progress_bar(total: Optional[int] = None) -> Any:
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        raise ImportError("progress=True needs tqdm, an optional dependency: pip install 'meetkit[progress]'") from None
+    return tqdm(total=total, unit=" meetings", desc="meetkit", dynamic_ncols=True)
+
+
+class Client:
+    """Lists meetings from every configured provider.
+
+    Build one from the environment (:meth:`from_env`: ``ZOOM_ACCOUNT_ID``/``ZOOM_CLIENT_ID``/
+    ``ZOOM_CLIENT_SECRET`` or ``ZOOM_ACCESS_TOKEN``, ``DAILY_API_KEY``, ``TELNYX_API_KEY``,
+    ``ATTENDEE_API_KEY``, ``ATTENTION_API_KEY``, and ``<PROVIDER>_BASE_URL``), from explicit
+    settings (``Client(daily="key", zoom={"account_id": ..., ...})``), or from a sandbox
+    (``meetkit.Sandbox().client()``). A client is thread-safe and cheap to share.
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(
+        self,
+        *,
+        zoom: Union[str, ZoomSettings, None] = None,
+        daily: Union[str, ApiKeySettings, None] = None,
+        telnyx: Union[str, ApiKeySettings, None] = None,
+        attendee: Union[str, ApiKeySettings, None] = None,
+        attention: Union[str, ApiKeySettings, None] = None,
+    ) -> None:
+        """Explicit credentials: a string is the API key (Zoom: an access token); a dict also
+        takes ``base_url`` (and Zoom's OAuth ``account_id``/``client_id``/``client_secret``/
+        ``oauth_url``). The environment is not read."""
+        variables: Dict[str, str] = {}
+        given: Dict[str, Any] = {
+            "zoom": zoom,
+            "daily": daily,
+            "telnyx": telnyx,
+            "attendee": attendee,
+            "attention": attention,
+        }
+        for provider, value in given.items():
+            if value is not None:
+                variables.update(_settings_vars(provider, value))
+        self._native = _meetkit.Client.from_mapping(variables)
+
+    @classmethod
+    def from_env(cls) -> "Client":
+        """Credentials and base URLs from the environment variables meetkit reads."""
+        return cls._wrap(_meetkit.Client.from_env())
+
+    @classmethod
+    def from_mapping(cls, variables: Mapping[str, str]) -> "Client":
+        """Like :meth:`from_env`, over ``variables`` instead of the process environment."""
+        return cls._wrap(_meetkit.Client.from_mapping(dict(variables)))
+
+    @classmethod
+    def _wrap(cls, native: _meetkit.Client) -> "Client":
+        client = cls.__new__(cls)
+        client._native = native
+        return client
+
+    @property
+    def configured(self) -> List[str]:
+        """The providers that have credentials."""
+        return self._native.configured()
+
+    def __repr__(self) -> str:
+        return f"meetkit.Client(configured={self.configured!r})"
+
+    def list_meetings(
+        self,
+        provider: Providers = "all",
+        *,
+        start: TimeLike,
+        end: Optional[TimeLike] = None,
+        host: Strings = None,
+        room: Optional[str] = None,
+        status: Strings = None,
+        state: Strings = None,
+        meeting_url: Optional[str] = None,
+        meeting_type: Optional[str] = None,
+        min_duration: Optional[DurationLike] = None,
+        max_duration: Optional[DurationLike] = None,
+        ongoing: Optional[bool] = None,
+        upcoming: Optional[bool] = None,
+        deduplication_key: Optional[str] = None,
+        recording_type: Optional[str] = None,
+        session_id: Optional[str] = None,
+        participant_id: Optional[str] = None,
+        limit: Optional[int] = None,
+        raw: bool = False,
+        lenient: bool = False,
+        progress: bool = False,
+    ) -> MeetingList:
+        """Every meeting whose start lies in ``[start, end)``.
+
+        ``start``/``end`` take a ``datetime`` (naive means UTC), a ``date`` (midnight UTC) or an
+        ISO 8601 string; ``end`` defaults to now. Filters: ``host`` (Zoom user id/email,
+        Attention user uuid), ``room`` (Daily, Telnyx), ``status`` (normalized: ``ended``,
+        ``in_progress``, …), ``state`` (provider-native: Attendee/Telnyx/Attention),
+        ``meeting_url`` (Attendee), ``meeting_type`` (Zoom, Attention), ``min_duration``/
+        ``max_duration`` (seconds or ``timedelta``), ``ongoing`` (Daily), ``upcoming``,
+        ``deduplication_key`` (Attendee), ``recording_type``/``session_id``/
+        ``participant_id`` (Telnyx). A filter a named provider cannot apply is a
+        :class:`~meetkit.QueryError`; with ``"all"`` such providers are left out.
+
+        ``limit`` caps the total; ``raw=True`` keeps each provider record (the ``raw``
+        column); ``lenient=True`` skips, with a warning, parts of the window a provider cannot
+        serve (Zoom: older than six months) instead of failing them; ``progress=True`` shows a
+        tqdm bar. Blocks with the GIL released; Ctrl-C interrupts it.
+
+        A provider that fails does not raise: its failure is in the result's ``errors`` and
+        the other providers' meetings are returned.
+        """
+        spec = _spec(locals())
+        if not progress:
+            return MeetingList(self._native.list(spec))
+        bar = _progress_bar()
+        errors_seen = [0]
+
+        def report(meetings: int, errors: int) -> None:
+            bar.update(meetings - bar.n)
+            if errors != errors_seen[0]:
+                errors_seen[0] = errors
+                bar.set_postfix(errors=errors)
+
+        try:
+            return MeetingList(self._native.list(spec, report))
+        finally:
+            bar.close()
+
+    def iter_meetings(
+        self,
+        provider: Providers = "all",
+        *,
+        start: TimeLike,
+        end: Optional[TimeLike] = None,
+        host: Strings = None,
+        room: Optional[str] = None,
+        status: Strings = None,
+        state: Strings = None,
+        meeting_url: Optional[str] = None,
+        meeting_type: Optional[str] = None,
+        min_duration: Optional[DurationLike] = None,
+        max_duration: Optional[DurationLike] = None,
+        ongoing: Optional[bool] = None,
+        upcoming: Optional[bool] = None,
+        deduplication_key: Optional[str] = None,
+        recording_type: Optional[str] = None,
+        session_id: Optional[str] = None,
+        participant_id: Optional[str] = None,
+        limit: Optional[int] = None,
+        raw: bool = False,
+        lenient: bool = False,
+        progress: bool = False,
+        batch_size: int = 10_000,
+    ) -> MeetingBatches:
+        """The same listing as :meth:`list_meetings`, as :class:`MeetingList` batches of at most
+        ``batch_size`` meetings with flat memory; failures gather in the iterator's
+        ``errors``."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        spec = _spec(locals())
+        native = self._native.iter(spec, batch_size)
+        return MeetingBatches(native, _progress_bar() if progress else None)
+
+    async def alist_meetings(
+        self,
+        provider: Providers = "all",
+        *,
+        start: TimeLike,
+        end: Optional[TimeLike] = None,
+        host: Strings = None,
+        room: Optional[str] = None,
+        status: Strings = None,
+        state: Strings = None,
+        meeting_url: Optional[str] = None,
+        meeting_type: Optional[str] = None,
+        min_duration: Optional[DurationLike] = None,
+        max_duration: Optional[DurationLike] = None,
+        ongoing: Optional[bool] = None,
+        upcoming: Optional[bool] = None,
+        deduplication_key: Optional[str] = None,
+        recording_type: Optional[str] = None,
+        session_id: Optional[str] = None,
+        participant_id: Optional[str] = None,
+        limit: Optional[int] = None,
+        raw: bool = False,
+        lenient: bool = False,
+    ) -> MeetingList:
+        """:meth:`list_meetings` for asyncio: the listing runs on meetkit's own threads and the
+        event loop stays free."""
+        spec = _spec(locals())
+        native = await self._native.alist(spec)
+        return MeetingList(native)
+
+
+def _spec(args: Dict[str, Any]) -> Dict[str, Any]:
+    """The native query dict from a listing method's arguments."""
+    start = to_micros(args["start"], "start")
+    end = to_micros(args["end"] if args["end"] is not None else now(), "end")
+    limit = args["limit"]
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise ValueError(f"limit must be a non-negative int or None, not {limit!r}")
+    return {
+        "providers": _strings(args["provider"], "provider") or ["all"],
+        "start_us": start,
+        "end_us": end,
+        "host": _strings(args["host"], "host"),
+        "room": args["room"],
+        "status": _strings(args["status"], "status"),
+        "state": _strings(args["state"], "state"),
+        "meeting_url": args["meeting_url"],
+        "meeting_type": args["meeting_type"],
+        "min_duration": to_seconds(args["min_duration"], "min_duration"),
+        "max_duration": to_seconds(args["max_duration"], "max_duration"),
+        "ongoing": args["ongoing"],
+        "upcoming": args["upcoming"],
+        "deduplication_key": args["deduplication_key"],
+        "recording_type": args["recording_type"],
+        "session_id": args["session_id"],
+        "participant_id": args["participant_id"],
+        "limit": limit,
+        "raw": bool(args["raw"]),
+        "lenient": bool(args["lenient"]),
+    }

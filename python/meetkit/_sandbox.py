@@ -1,0 +1,106 @@
+"""The embedded sandbox: the five providers' APIs on 127.0.0.1, for trying meetkit offline."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from types import TracebackType
+from typing import Dict, List, Mapping, Optional, Type, TypedDict
+
+from . import _meetkit
+from ._client import Client
+from ._time import TimeLike, to_micros
+
+__all__ = ["Sandbox", "Faults"]
+
+
+class Faults(TypedDict, total=False):
+    """Seeded, reproducible misbehaviour. Rates are probabilities per request (0..1)."""
+
+    latency: float
+    """Seconds added before every response."""
+    rate_limit_rate: float
+    server_error_rate: float
+    reset_rate: float
+    truncate_rate: float
+    inserts_per_page: int
+    """Records inserted into the queried window after each page served."""
+
+
+class Sandbox:
+    """A local stand-in for Zoom, Daily, Telnyx Video, Attendee and Attention with a
+    procedural dataset of ``meetings`` records per provider (a pure function of ``seed``),
+    spread over the 395 days up to ``now`` (Attendee and Attention also 30 days ahead).
+
+    Use it as a context manager::
+
+        with meetkit.Sandbox(seed=7) as sb:
+            df = sb.client().list_meetings("all", start=..., end=...).to_pandas()
+
+    ``faults`` apply to every provider, ``provider_faults`` replace them for some
+    (``{"daily": {"server_error_rate": 1.0}}``); ``rate_limits=True`` enforces each provider's
+    documented limits with 429s.
+    """
+
+    def __init__(
+        self,
+        seed: int = 0,
+        meetings: int = 200,
+        *,
+        now: Optional[TimeLike] = None,
+        port: int = 0,
+        faults: Optional[Faults] = None,
+        provider_faults: Optional[Mapping[str, Faults]] = None,
+        rate_limits: bool = False,
+    ) -> None:
+        self._native = _meetkit.Sandbox(
+            seed,
+            meetings,
+            to_micros(now, "now") if now is not None else None,
+            port,
+            {k: float(v) for k, v in (faults or {}).items()},
+            {p: {k: float(v) for k, v in f.items()} for p, f in (provider_faults or {}).items()},
+            rate_limits,
+        )
+
+    def __enter__(self) -> "Sandbox":
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return repr(self._native)
+
+    @property
+    def env(self) -> Dict[str, str]:
+        """The environment variables that point meetkit (or the CLI) at this sandbox."""
+        return self._native.env
+
+    @property
+    def now(self) -> _dt.datetime:
+        """The sandbox's fixed "now", timezone-aware UTC; its dataset is anchored on it."""
+        return self._native.now
+
+    @property
+    def running(self) -> bool:
+        """False after :meth:`close`."""
+        return self._native.running
+
+    def client(self, env: Optional[Mapping[str, str]] = None) -> Client:
+        """A :class:`Client` for this sandbox. ``env`` overrides variables of :attr:`env`
+        (``{"DAILY_API_KEY": "wrong"}`` makes Daily fail with 401; ``""`` unsets one)."""
+        return Client._wrap(self._native.client(dict(env) if env is not None else None))
+
+    def truth(self, provider: str, start: TimeLike, end: TimeLike) -> List[str]:
+        """Ground truth: the sorted ids a correct listing of ``provider`` over
+        ``[start, end)`` returns (Zoom's six-month limit aside)."""
+        return self._native.truth(provider, to_micros(start, "start"), to_micros(end, "end"))
+
+    def close(self) -> None:
+        """Stops the server (also done on leaving the ``with`` block)."""
+        self._native.close()

@@ -1,0 +1,96 @@
+//! `meetkit._meetkit.Client`: the core's client, built from an environment-style mapping.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use meetkit::{Client, Config};
+use pyo3::prelude::*;
+
+use crate::errors;
+use crate::listing::{self, Counters, PyMeetingBatches, PyMeetingList};
+use crate::query::QuerySpec;
+use crate::runtime::runtime;
+
+/// A configured meetkit client. Cheap to share between threads.
+#[pyclass(frozen, name = "Client", module = "meetkit._meetkit")]
+pub struct PyClient {
+    client: Client,
+}
+
+fn build(py: Python<'_>, config: Result<Config, meetkit::ConfigError>) -> PyResult<PyClient> {
+    let config = config.map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
+    let _entered = runtime().enter();
+    let client = Client::new(config).map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
+    Ok(PyClient { client })
+}
+
+impl PyClient {
+    /// A client over the variables in `vars` (as if they were the whole environment).
+    pub fn from_vars(py: Python<'_>, vars: HashMap<String, String>) -> PyResult<Self> {
+        build(py, Config::from_lookup(|name| vars.get(name).cloned()))
+    }
+}
+
+#[pymethods]
+impl PyClient {
+    /// Credentials and base URLs from the process environment.
+    #[staticmethod]
+    fn from_env(py: Python<'_>) -> PyResult<Self> {
+        build(py, Config::from_env())
+    }
+
+    /// Credentials and base URLs from a mapping of environment-variable names to values.
+    #[staticmethod]
+    fn from_mapping(py: Python<'_>, vars: HashMap<String, String>) -> PyResult<Self> {
+        Self::from_vars(py, vars)
+    }
+
+    /// The providers that have credentials.
+    fn configured(&self) -> Vec<&'static str> {
+        self.client
+            .configured()
+            .into_iter()
+            .map(|p| p.as_str())
+            .collect()
+    }
+
+    /// Lists every meeting the query selects; blocks with the GIL released.
+    #[pyo3(signature = (spec, progress = None))]
+    fn list(
+        &self,
+        py: Python<'_>,
+        spec: QuerySpec,
+        progress: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<PyMeetingList> {
+        let query = spec.to_query(py)?;
+        listing::list_blocking(py, &self.client, &query, progress)
+    }
+
+    /// The same listing in batches of `batch_size` meetings.
+    #[pyo3(signature = (spec, batch_size))]
+    fn iter(
+        &self,
+        py: Python<'_>,
+        spec: QuerySpec,
+        batch_size: usize,
+    ) -> PyResult<PyMeetingBatches> {
+        let query = spec.to_query(py)?;
+        let stream = listing::open(py, &self.client, &query)?;
+        Ok(PyMeetingBatches::start(stream, batch_size, spec.raw()))
+    }
+
+    /// The same listing as an awaitable (asyncio).
+    fn alist<'py>(&self, py: Python<'py>, spec: QuerySpec) -> PyResult<Bound<'py, PyAny>> {
+        let query = spec.to_query(py)?;
+        let stream = listing::open(py, &self.client, &query)?;
+        let raw = spec.raw();
+        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+            let collected = listing::collect(stream, Arc::new(Counters::default())).await;
+            Ok(PyMeetingList::new(collected, raw))
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("meetkit.Client(configured={:?})", self.configured())
+    }
+}

@@ -1,0 +1,203 @@
+//! `meetkit._meetkit.Sandbox`: the embedded stand-in for the five providers' APIs.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use meetkit_sandbox::{Faults, Provider, Sandbox, SandboxConfig, SandboxHandle};
+use pyo3::prelude::*;
+
+use crate::client::PyClient;
+use crate::errors;
+use crate::runtime::{block_on, runtime};
+
+/// A running sandbox on 127.0.0.1.
+#[pyclass(frozen, name = "Sandbox", module = "meetkit._meetkit")]
+pub struct PySandbox {
+    handle: Mutex<Option<SandboxHandle>>,
+    env: Vec<(String, String)>,
+    now: DateTime<Utc>,
+    seed: u64,
+    meetings: usize,
+}
+
+fn provider(py: Python<'_>, name: &str) -> PyResult<Provider> {
+    name.parse()
+        .map_err(|e: meetkit_sandbox::UnknownProvider| errors::query_error(py, e.to_string()))
+}
+
+fn faults(py: Python<'_>, spec: &HashMap<String, f64>) -> PyResult<Faults> {
+    let mut f = Faults::default();
+    for (name, &value) in spec {
+        let rate = || {
+            if (0.0..=1.0).contains(&value) {
+                Ok(value)
+            } else {
+                Err(errors::sandbox_error(
+                    py,
+                    format!("fault {name} must be between 0 and 1, not {value}"),
+                ))
+            }
+        };
+        match name.as_str() {
+            "latency" => {
+                f.latency = Duration::try_from_secs_f64(value)
+                    .map_err(|e| errors::sandbox_error(py, format!("latency {value}: {e}")))?;
+            }
+            "rate_limit_rate" => f.rate_limit_rate = rate()?,
+            "server_error_rate" => f.server_error_rate = rate()?,
+            "reset_rate" => f.reset_rate = rate()?,
+            "truncate_rate" => f.truncate_rate = rate()?,
+            "inserts_per_page" if value >= 0.0 && value <= f64::from(u32::MAX) => {
+                f.inserts_per_page = value as u32
+            }
+            other => {
+                return Err(errors::sandbox_error(
+                    py,
+                    format!(
+                        "unknown or invalid fault {other}={value}: expected latency (seconds), rate_limit_rate, server_error_rate, reset_rate, truncate_rate (0..1) or inserts_per_page"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(f)
+}
+
+#[pymethods]
+impl PySandbox {
+    /// Starts a sandbox; `now_us` fixes its clock (microseconds since 1970, default: now).
+    #[new]
+    #[pyo3(signature = (seed = 0, meetings = 200, now_us = None, port = 0, faults = None, per_provider_faults = None, rate_limits = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        seed: u64,
+        meetings: usize,
+        now_us: Option<i64>,
+        port: u16,
+        faults: Option<HashMap<String, f64>>,
+        per_provider_faults: Option<HashMap<String, HashMap<String, f64>>>,
+        rate_limits: bool,
+    ) -> PyResult<Self> {
+        let now =
+            match now_us {
+                Some(us) => Some(DateTime::from_timestamp_micros(us).ok_or_else(|| {
+                    errors::sandbox_error(py, format!("now={us}µs is out of range"))
+                })?),
+                None => None,
+            };
+        let mut config = SandboxConfig {
+            port,
+            seed,
+            meetings,
+            now,
+            rate_limits,
+            ..SandboxConfig::default()
+        };
+        if let Some(spec) = faults {
+            config.faults = self::faults(py, &spec)?;
+        }
+        for (name, spec) in per_provider_faults.unwrap_or_default() {
+            config
+                .per_provider_faults
+                .insert(provider(py, &name)?, self::faults(py, &spec)?);
+        }
+        let handle = block_on(py, Sandbox::start(config))?
+            .map_err(|e| errors::sandbox_error(py, e.to_string()))?;
+        Ok(Self {
+            env: handle.env(),
+            now: handle.now(),
+            handle: Mutex::new(Some(handle)),
+            seed,
+            meetings,
+        })
+    }
+
+    /// The variables meetkit reads to reach this sandbox.
+    #[getter]
+    fn env(&self) -> HashMap<String, String> {
+        self.env.iter().cloned().collect()
+    }
+
+    /// The sandbox's fixed "now" (its dataset is anchored on it).
+    #[getter]
+    fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Whether it is still serving.
+    #[getter]
+    fn running(&self) -> bool {
+        self.handle.lock().map(|h| h.is_some()).unwrap_or(false)
+    }
+
+    /// A client for this sandbox; `overrides` replace variables of [`PySandbox::env`]
+    /// (e.g. a wrong `DAILY_API_KEY`), and an empty value unsets one.
+    #[pyo3(signature = (overrides = None))]
+    fn client(
+        &self,
+        py: Python<'_>,
+        overrides: Option<HashMap<String, String>>,
+    ) -> PyResult<PyClient> {
+        let mut vars: HashMap<String, String> = self.env.iter().cloned().collect();
+        vars.extend(overrides.unwrap_or_default());
+        PyClient::from_vars(py, vars)
+    }
+
+    /// Sorted provider-native ids of the meetings whose start is in `[start, end)`.
+    fn truth(
+        &self,
+        py: Python<'_>,
+        provider: &str,
+        start_us: i64,
+        end_us: i64,
+    ) -> PyResult<Vec<String>> {
+        let p = self::provider(py, provider)?;
+        let at = |us: i64| {
+            DateTime::from_timestamp_micros(us)
+                .ok_or_else(|| errors::sandbox_error(py, format!("{us}µs is out of range")))
+        };
+        let (from, to) = (at(start_us)?, at(end_us)?);
+        let guard = self
+            .handle
+            .lock()
+            .map_err(|_| errors::sandbox_error(py, "the sandbox's lock is poisoned".to_owned()))?;
+        let handle = guard
+            .as_ref()
+            .ok_or_else(|| errors::sandbox_error(py, "the sandbox is closed".to_owned()))?;
+        Ok(handle.truth(p, from, to))
+    }
+
+    /// Stops the server; idempotent.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        let handle = self.handle.lock().ok().and_then(|mut h| h.take());
+        if let Some(handle) = handle {
+            block_on(py, handle.shutdown())?;
+        }
+        Ok(())
+    }
+
+    fn __repr__(&self) -> String {
+        let state = if self.running() { "running" } else { "closed" };
+        let addr = self
+            .env
+            .iter()
+            .find(|(k, _)| k == "DAILY_BASE_URL")
+            .map(|(_, v)| v.trim_end_matches("/daily/v1").to_owned())
+            .unwrap_or_default();
+        format!(
+            "meetkit.Sandbox(seed={}, meetings={}, {state} at {addr})",
+            self.seed, self.meetings
+        )
+    }
+}
+
+impl Drop for PySandbox {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.get_mut().ok().and_then(Option::take) {
+            runtime().spawn(handle.shutdown());
+        }
+    }
+}
