@@ -81,10 +81,17 @@ def _settings_vars(provider: str, value: Union[str, Mapping[str, str]]) -> Dict[
 
 def _progress_bar(total: Optional[int] = None) -> Any:
     try:
-        from tqdm.auto import tqdm
+        from tqdm.std import tqdm as text_bar
     except ImportError:
         raise ImportError("progress=True needs tqdm, an optional dependency: pip install 'meetkit[progress]'") from None
-    return tqdm(total=total, unit=" meetings", desc="meetkit", dynamic_ncols=True)
+    options: Dict[str, Any] = {"total": total, "unit": " meetings", "desc": "meetkit", "dynamic_ncols": True}
+    try:
+        from tqdm.auto import tqdm as auto_bar
+
+        return auto_bar(**options)
+    except ImportError:
+        # A notebook without ipywidgets: tqdm's widget bar cannot show, its text bar can.
+        return text_bar(**options)
 
 
 class Client:

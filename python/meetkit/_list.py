@@ -178,9 +178,10 @@ class MeetingList:
     def to_polars(self) -> "pl.DataFrame":
         """A ``polars.DataFrame`` (``Datetime("us", "UTC")`` timestamps, ``List(Struct)``
         participants). pyarrow is not needed."""
-        pl = _require("polars", "polars")
-        frame = pl.DataFrame(self)
-        return frame
+        _require("polars", "polars")
+        import polars
+
+        return polars.DataFrame(self)
 
 
 class MeetingBatches:

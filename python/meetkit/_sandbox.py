@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from types import TracebackType
-from typing import Dict, List, Mapping, Optional, Type, TypedDict
+from typing import Any, Dict, List, Mapping, Optional, Type, TypedDict
 
 from . import _meetkit
 from ._client import Client
@@ -24,6 +24,10 @@ class Faults(TypedDict, total=False):
     truncate_rate: float
     inserts_per_page: int
     """Records inserted into the queried window after each page served."""
+
+
+def _fault_values(faults: Optional[Mapping[str, Any]]) -> Dict[str, float]:
+    return {k: float(v) for k, v in (faults or {}).items()}
 
 
 class Sandbox:
@@ -57,8 +61,8 @@ class Sandbox:
             meetings,
             to_micros(now, "now") if now is not None else None,
             port,
-            {k: float(v) for k, v in (faults or {}).items()},
-            {p: {k: float(v) for k, v in f.items()} for p, f in (provider_faults or {}).items()},
+            _fault_values(faults),
+            {p: _fault_values(f) for p, f in (provider_faults or {}).items()},
             rate_limits,
         )
 

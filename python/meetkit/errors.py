@@ -189,7 +189,7 @@ def from_info(info: Mapping[str, Any]) -> MeetkitError:
             operation=info.get("operation"),
             detail=info.get("detail"),
             attempts=info.get("attempts"),
-            window=tuple(window) if window is not None else None,  # type: ignore[arg-type]
+            window=tuple(window) if window is not None else None,
             **common,
         )
     return _OTHER_KINDS.get(kind, MeetkitError)(message, **common)

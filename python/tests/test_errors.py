@@ -1,0 +1,148 @@
+"""Errors: the exception hierarchy, configuration mistakes, and partial failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import meetkit
+from meetkit.errors import from_info
+from conftest import Window
+
+
+def test_hierarchy() -> None:
+    for cls in (meetkit.ConfigError, meetkit.QueryError, meetkit.ProviderError, meetkit.SandboxError):
+        assert issubclass(cls, meetkit.MeetkitError)
+    for cls in (
+        meetkit.AuthError,
+        meetkit.PermissionDeniedError,
+        meetkit.RateLimitError,
+        meetkit.NotFoundError,
+        meetkit.BadRequestError,
+        meetkit.ServerError,
+        meetkit.NetworkError,
+        meetkit.InvalidResponseError,
+        meetkit.WindowUnavailableError,
+    ):
+        assert issubclass(cls, meetkit.ProviderError)
+    assert issubclass(meetkit.QueryError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("kind", "cls"),
+    [
+        ("auth", meetkit.AuthError),
+        ("permission", meetkit.PermissionDeniedError),
+        ("rate_limited", meetkit.RateLimitError),
+        ("not_found", meetkit.NotFoundError),
+        ("bad_request", meetkit.BadRequestError),
+        ("server", meetkit.ServerError),
+        ("network", meetkit.NetworkError),
+        ("invalid_response", meetkit.InvalidResponseError),
+        ("pagination", meetkit.InvalidResponseError),
+        ("foreign_next_url", meetkit.InvalidResponseError),
+        ("window_unavailable", meetkit.WindowUnavailableError),
+        ("config", meetkit.ConfigError),
+        ("query", meetkit.QueryError),
+        ("sandbox", meetkit.SandboxError),
+        ("something new", meetkit.MeetkitError),
+    ],
+)
+def test_kinds_map_to_classes(kind: str, cls: type) -> None:
+    err = from_info({"kind": kind, "message": "boom", "provider": "zoom", "status": 429, "code": "x"})
+    assert type(err) is cls
+    assert (err.message, err.provider, err.status, err.code) == ("boom", "zoom", 429, "x")
+    assert str(err) == "boom"
+
+
+def test_wrong_key_fails_that_provider_only(sandbox: meetkit.Sandbox, window: Window) -> None:
+    client = sandbox.client({"DAILY_API_KEY": "wrong-key"})
+    res = client.list_meetings("all", start=window[0], end=window[1])
+    assert not res.ok
+    assert len(res.errors) >= 1
+    for err in res.errors:
+        assert isinstance(err, meetkit.AuthError)
+        assert err.provider == "daily"
+        assert err.status == 401
+        assert err.kind == "auth"
+        assert "Daily" in err.message and "401" in err.message
+        assert "wrong-key" not in err.message
+    providers = {m["provider"] for m in res}
+    assert providers == {"zoom", "telnyx", "attendee", "attention"}
+    for provider in providers:
+        assert sorted(m["id"] for m in res if m["provider"] == provider) == sandbox.truth(provider, *window)
+    with pytest.raises(meetkit.AuthError) as caught:
+        res.raise_for_errors()
+    assert caught.value.provider == "daily"
+    assert "1 errors" in repr(res) or "errors" in repr(res)
+
+
+def test_server_errors_after_retries_are_server_errors(window: Window) -> None:
+    with meetkit.Sandbox(seed=3, meetings=50, provider_faults={"attention": {"server_error_rate": 1.0}}) as sb:
+        res = sb.client().list_meetings(["attention", "daily"], start=window[0], end=window[1])
+    assert {m["provider"] for m in res} == {"daily"}
+    assert res.errors and all(isinstance(e, meetkit.ServerError) for e in res.errors)
+    err = res.errors[0]
+    assert err.provider == "attention" and err.status is not None and 500 <= err.status < 600
+    assert err.attempts is not None and err.attempts > 1
+    assert err.window is not None and err.window[0] < err.window[1]
+
+
+def test_no_credentials_is_a_config_error(window: Window) -> None:
+    client = meetkit.Client()
+    assert client.configured == []
+    with pytest.raises(meetkit.ConfigError):
+        client.list_meetings("all", start=window[0], end=window[1])
+
+
+def test_a_named_provider_without_credentials_is_a_config_error(window: Window) -> None:
+    client = meetkit.Client(daily="some-key")
+    with pytest.raises(meetkit.ConfigError) as caught:
+        client.list_meetings("zoom", start=window[0], end=window[1])
+    assert caught.value.provider == "zoom"
+
+
+def test_half_set_zoom_oauth_is_a_config_error() -> None:
+    with pytest.raises(meetkit.ConfigError, match="ZOOM_CLIENT_ID"):
+        meetkit.Client(zoom={"account_id": "a", "client_secret": "s"})
+
+
+def test_explicit_credentials_reach_the_sandbox(sandbox: meetkit.Sandbox, window: Window) -> None:
+    env = sandbox.env
+    client = meetkit.Client(
+        daily={"api_key": env["DAILY_API_KEY"], "base_url": env["DAILY_BASE_URL"]},
+        zoom={
+            "account_id": env["ZOOM_ACCOUNT_ID"],
+            "client_id": env["ZOOM_CLIENT_ID"],
+            "client_secret": env["ZOOM_CLIENT_SECRET"],
+            "base_url": env["ZOOM_BASE_URL"],
+            "oauth_url": env["ZOOM_OAUTH_URL"],
+        },
+    )
+    assert client.configured == ["zoom", "daily"]
+    res = client.list_meetings("all", start=window[0], end=window[1])
+    assert res.ok
+    assert {m["provider"] for m in res} == {"zoom", "daily"}
+    with pytest.raises(TypeError):
+        meetkit.Client(daily={"key": "x"})  # type: ignore[arg-type]
+
+
+def test_from_env_reads_the_environment(sandbox: meetkit.Sandbox, window: Window, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(sandbox.env):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TELNYX_API_KEY", sandbox.env["TELNYX_API_KEY"])
+    monkeypatch.setenv("TELNYX_BASE_URL", sandbox.env["TELNYX_BASE_URL"])
+    client = meetkit.Client.from_env()
+    assert client.configured == ["telnyx"]
+    res = client.list_meetings(start=window[0], end=window[1])
+    assert sorted(m["id"] for m in res) == sandbox.truth("telnyx", *window)
+
+
+def test_zoom_older_than_six_months(sandbox: meetkit.Sandbox, client: meetkit.Client) -> None:
+    start = sandbox.now - dt.timedelta(days=300)
+    end = sandbox.now - dt.timedelta(days=250)
+    strict = client.list_meetings("zoom", start=start, end=end)
+    assert strict.errors and all(isinstance(e, meetkit.WindowUnavailableError) for e in strict.errors)
+    lenient = client.list_meetings("zoom", start=start, end=end, lenient=True)
+    assert lenient.ok and lenient.warnings
