@@ -30,6 +30,9 @@ pub fn run(root: &Path) -> Result<()> {
     step("cargo test", || {
         cargo(root, &["test", "--workspace", "--locked"])
     })?;
+    step("python (maturin develop, pytest, mypy)", || {
+        crate::python::run(root)
+    })?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ mod ci;
 mod generate;
 mod lint;
 mod open_enums;
+mod python;
 mod seeds;
 
 use std::path::PathBuf;

@@ -21,9 +21,13 @@ pub fn run(root: &Path) -> Result<()> {
     let python = bin.join(exe("python"));
 
     if !python.exists() {
-        let interpreter = std::env::var("MEETKIT_PYTHON").unwrap_or_else(|_| default_python().to_owned());
+        let interpreter =
+            std::env::var("MEETKIT_PYTHON").unwrap_or_else(|_| default_python().to_owned());
         println!("creating {} with {interpreter}", venv.display());
-        run_checked(Command::new(&interpreter).args(["-m", "venv"]).arg(&venv), "python -m venv")?;
+        run_checked(
+            Command::new(&interpreter).args(["-m", "venv"]).arg(&venv),
+            "python -m venv",
+        )?;
     }
 
     let requirements = python_dir.join("requirements-test.txt");
@@ -33,10 +37,20 @@ pub fn run(root: &Path) -> Result<()> {
     if std::fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
         println!("installing {}", requirements.display());
         run_checked(
-            Command::new(&python).args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"]).arg(&requirements),
+            Command::new(&python)
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-r",
+                ])
+                .arg(&requirements),
             "pip install -r python/requirements-test.txt",
         )?;
-        std::fs::write(&stamp, &wanted).with_context(|| format!("could not write {}", stamp.display()))?;
+        std::fs::write(&stamp, &wanted)
+            .with_context(|| format!("could not write {}", stamp.display()))?;
     }
 
     // maturin develop installs into the virtualenv named by VIRTUAL_ENV.
@@ -56,13 +70,17 @@ pub fn run(root: &Path) -> Result<()> {
         .context("could not run pytest")?;
     match status.code() {
         Some(0) => {}
-        Some(PYTEST_NO_TESTS) => bail!("pytest collected no tests in python/tests: the Python suite must not pass empty"),
+        Some(PYTEST_NO_TESTS) => {
+            bail!("pytest collected no tests in python/tests: the Python suite must not pass empty")
+        }
         _ => bail!("pytest failed ({status})"),
     }
 
     // mypy's files and strictness are in python/pyproject.toml ([tool.mypy]).
     run_checked(
-        venv_command(&venv, &python).args(["-m", "mypy", "--strict"]).current_dir(&python_dir),
+        venv_command(&venv, &python)
+            .args(["-m", "mypy", "--strict"])
+            .current_dir(&python_dir),
         "mypy --strict (python/tests, python/meetkit)",
     )?;
     Ok(())
@@ -73,7 +91,11 @@ fn default_python() -> &'static str {
 }
 
 fn exe(name: &str) -> String {
-    if cfg!(windows) { format!("{name}.exe") } else { name.to_owned() }
+    if cfg!(windows) {
+        format!("{name}.exe")
+    } else {
+        name.to_owned()
+    }
 }
 
 fn venv_bin(venv: &Path) -> PathBuf {
@@ -90,12 +112,17 @@ fn venv_command(venv: &Path, program: &Path) -> Command {
     if let Ok(path) = std::env::join_paths(paths) {
         command.env("PATH", path);
     }
-    command.env("VIRTUAL_ENV", venv).env_remove("PYTHONHOME").env("PYTHONDONTWRITEBYTECODE", "1");
+    command
+        .env("VIRTUAL_ENV", venv)
+        .env_remove("PYTHONHOME")
+        .env("PYTHONDONTWRITEBYTECODE", "1");
     command
 }
 
 fn run_checked(command: &mut Command, what: &str) -> Result<()> {
-    let status = command.status().with_context(|| format!("could not run {what}"))?;
+    let status = command
+        .status()
+        .with_context(|| format!("could not run {what}"))?;
     if !status.success() {
         bail!("{what} failed ({status})");
     }
