@@ -1,0 +1,476 @@
+//! The command line: every subcommand, flag and help text, and nothing else.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::exit::EXIT_CODES_HELP;
+use crate::when::{Span, When};
+
+const ABOUT: &str = "Meetings and recordings from Zoom, Daily, Telnyx Video, Attendee and Attention, as one stream.";
+
+const LONG_ABOUT: &str = "\
+Meetings and recordings from Zoom, Daily, Telnyx Video, Attendee and Attention, as one stream.
+
+Start with `meetkit demo`: it needs no account and no network.";
+
+const AFTER_HELP: &str = "\
+Configuration, highest precedence first:
+  1. flags (--allow-insecure, --concurrency, --max-attempts)
+  2. environment: ZOOM_ACCOUNT_ID + ZOOM_CLIENT_ID + ZOOM_CLIENT_SECRET (or ZOOM_ACCESS_TOKEN),
+     DAILY_API_KEY, TELNYX_API_KEY, ATTENDEE_API_KEY, ATTENTION_API_KEY, <PROVIDER>_BASE_URL
+  3. the TOML file (--config; default <config dir>/meetkit/config.toml), its [profiles.NAME]
+     table chosen with --profile, over its top-level keys
+
+Times (<WHEN>): 2026-09-01 (midnight UTC), 2026-09-01T09:30:00Z, 7d / 24h / 2w (ago),
++2d (ahead), today, yesterday, tomorrow, now. Windows are half-open: [--from, --to).";
+
+/// `meetkit`: the whole command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "meetkit",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = format!("{AFTER_HELP}\n\n{EXIT_CODES_HELP}"),
+    max_term_width = 100,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// More logs on stderr: -v info, -vv debug, -vvv trace (secrets are never logged).
+    #[arg(short, long, action = ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Nothing on stderr but errors: no progress, no summary, no warnings.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// The TOML configuration file [default: <config dir>/meetkit/config.toml].
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "MEETKIT_CONFIG",
+        hide_env_values = true
+    )]
+    pub config: Option<PathBuf>,
+    /// The profile of the configuration file to use ([profiles.NAME]).
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        env = "MEETKIT_PROFILE",
+        hide_env_values = true
+    )]
+    pub profile: Option<String>,
+}
+
+/// The subcommands.
+// Parsed once per process; boxing the large variants would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List meetings in a time window, from one or more providers.
+    #[command(after_help = LIST_AFTER_HELP)]
+    List(ListArgs),
+    /// Append new and changed meetings to an NDJSON file, resuming from a state file.
+    #[command(after_help = SYNC_AFTER_HELP)]
+    Sync(SyncArgs),
+    /// Serve the local sandbox (all five providers' APIs) and print the environment for it.
+    Sandbox(SandboxArgs),
+    /// Try meetkit: lists the last 30 days from an in-process sandbox. No account, no network.
+    Demo(DemoArgs),
+    /// Show each provider: configured or not, where its credentials come from, its limits.
+    Providers(ProvidersArgs),
+    /// Print the JSON Schema of one meeting (the shape of json/ndjson output).
+    Schema,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+const LIST_AFTER_HELP: &str = "\
+Output: every meeting fetched is printed; then failures are reported on stderr and the exit code
+says whether the listing is complete (0), partial (5) or failed (3, 4). Meetings are streamed as
+they arrive (not sorted); memory stays flat however many there are.
+
+Examples:
+  meetkit list --from 7d
+  meetkit list --provider zoom,daily --from 2026-09-01 --to 2026-10-01 --format csv -o sept.csv
+  meetkit list --provider telnyx --room 0ccc7b54 --min-duration 5m --format json";
+
+const SYNC_AFTER_HELP: &str = "\
+Guarantee: meetings are appended to --out and flushed to disk before --state is atomically
+replaced (write, fsync, rename, fsync the directory). A run killed at any moment and run again
+ends with every meeting written exactly once per version: a torn last line is cut off, and
+meetings already in the file with the same content are not written again. A meeting whose
+content changed is appended again; the last line for a (provider, id) is its current version.
+
+Windows: the first run backfills from --since; later runs fetch from each provider's checkpoint
+minus --lookback, so late-arriving meetings are picked up. A provider that fails keeps its
+checkpoint and is fetched again next time.";
+
+/// Which providers to ask (`all` for every configured one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProviderArg {
+    /// Every configured provider.
+    All,
+    /// Zoom (Reports API).
+    Zoom,
+    /// Daily (meeting sessions).
+    Daily,
+    /// Telnyx Video (room recordings).
+    Telnyx,
+    /// Attendee (meeting bots).
+    Attendee,
+    /// Attention (recorder meetings).
+    Attention,
+}
+
+impl ProviderArg {
+    /// The named providers; empty when `all` is among them (every configured one).
+    pub fn resolve(args: &[ProviderArg]) -> Vec<meetkit::Provider> {
+        if args.is_empty() || args.contains(&ProviderArg::All) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for arg in args {
+            let provider = match arg {
+                ProviderArg::All => continue,
+                ProviderArg::Zoom => meetkit::Provider::Zoom,
+                ProviderArg::Daily => meetkit::Provider::Daily,
+                ProviderArg::Telnyx => meetkit::Provider::Telnyx,
+                ProviderArg::Attendee => meetkit::Provider::Attendee,
+                ProviderArg::Attention => meetkit::Provider::Attention,
+            };
+            if !out.contains(&provider) {
+                out.push(provider);
+            }
+        }
+        out
+    }
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people (the default on a terminal).
+    Table,
+    /// One JSON array, written element by element.
+    Json,
+    /// One JSON object per line (the default when piped).
+    Ndjson,
+    /// Comma-separated, one row per meeting; nested fields flattened, `extension` as JSON.
+    Csv,
+}
+
+/// Normalized statuses, as `--status` takes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum StatusArg {
+    /// Not started yet.
+    Scheduled,
+    /// Going on now.
+    InProgress,
+    /// Over, recording still processing.
+    Processing,
+    /// Over.
+    Ended,
+    /// Cancelled before it happened.
+    Cancelled,
+    /// Something went wrong.
+    Failed,
+    /// No normalized meaning; see status_raw.
+    Unknown,
+}
+
+impl From<StatusArg> for meetkit::MeetingStatus {
+    fn from(status: StatusArg) -> Self {
+        use meetkit::MeetingStatus as S;
+        match status {
+            StatusArg::Scheduled => S::Scheduled,
+            StatusArg::InProgress => S::InProgress,
+            StatusArg::Processing => S::Processing,
+            StatusArg::Ended => S::Ended,
+            StatusArg::Cancelled => S::Cancelled,
+            StatusArg::Failed => S::Failed,
+            StatusArg::Unknown => S::Unknown,
+        }
+    }
+}
+
+/// Settings that override the environment and the config file.
+#[derive(Debug, Args, Default, Clone)]
+pub struct RuntimeArgs {
+    /// Accept plain-http base URLs on hosts other than loopback.
+    #[arg(long, help_heading = "Connection")]
+    pub allow_insecure: bool,
+    /// Requests in flight across all providers [default: 32].
+    #[arg(long, value_name = "N", help_heading = "Connection")]
+    pub concurrency: Option<usize>,
+    /// Attempts per request, the first included, before a window fails [default: 6].
+    #[arg(long, value_name = "N", help_heading = "Connection")]
+    pub max_attempts: Option<u32>,
+}
+
+/// `meetkit list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Providers to ask, repeated or comma-separated.
+    #[arg(
+        short,
+        long = "provider",
+        value_name = "PROVIDER",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "all"
+    )]
+    pub providers: Vec<ProviderArg>,
+    /// Start of the window (inclusive).
+    #[arg(
+        long,
+        value_name = "WHEN",
+        default_value = "30d",
+        allow_hyphen_values = true
+    )]
+    pub from: When,
+    /// End of the window (exclusive).
+    #[arg(
+        long,
+        value_name = "WHEN",
+        default_value = "now",
+        allow_hyphen_values = true
+    )]
+    pub to: When,
+    /// Output format [default: table on a terminal, ndjson otherwise].
+    #[arg(short, long, value_enum, help_heading = "Output")]
+    pub format: Option<Format>,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+    /// Stop after N meetings in all.
+    #[arg(long, value_name = "N", help_heading = "Output")]
+    pub limit: Option<usize>,
+    /// Include each provider's record, verbatim, as `raw`.
+    #[arg(long, help_heading = "Output")]
+    pub raw: bool,
+    /// Skip, with a warning, the parts of the window a provider cannot serve (Zoom: older
+    /// than six months) instead of failing.
+    #[arg(long)]
+    pub lenient: bool,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Connection settings.
+    #[command(flatten)]
+    pub runtime: RuntimeArgs,
+}
+
+/// Filters, named after `meetkit::Filters`. Provider-specific ones leave out providers that
+/// cannot apply them when `--provider all`, and are an error for a provider named explicitly.
+#[derive(Debug, Args, Default)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Host or user: Zoom user id/email (`me`), Attention user uuid. Repeatable.
+    #[arg(long, value_name = "USER", value_delimiter = ',')]
+    pub host: Vec<String>,
+    /// Room: Daily room name, Telnyx room id.
+    #[arg(long, value_name = "ROOM")]
+    pub room: Option<String>,
+    /// Normalized status, any provider. Repeatable.
+    #[arg(long, value_name = "STATUS", value_enum, value_delimiter = ',')]
+    pub status: Vec<StatusArg>,
+    /// Provider-native state: Telnyx status, Attendee state, Attention status. Repeatable.
+    #[arg(long, value_name = "STATE", value_delimiter = ',')]
+    pub state: Vec<String>,
+    /// Meeting URL (Attendee).
+    #[arg(long, value_name = "URL")]
+    pub meeting_url: Option<String>,
+    /// Meeting type: Zoom past/pastOne/pastJoined, Attention internal/external.
+    #[arg(long, value_name = "TYPE")]
+    pub meeting_type: Option<String>,
+    /// At least this long (90, 5m, 1h30m).
+    #[arg(long, value_name = "DURATION")]
+    pub min_duration: Option<Span>,
+    /// At most this long (90, 5m, 1h30m).
+    #[arg(long, value_name = "DURATION")]
+    pub max_duration: Option<Span>,
+    /// Only Daily sessions with people still in the room.
+    #[arg(long, overrides_with = "no_ongoing")]
+    pub ongoing: bool,
+    /// Only Daily sessions with nobody left in the room.
+    #[arg(long)]
+    pub no_ongoing: bool,
+    /// Only meetings that start after now.
+    #[arg(long, conflicts_with = "past")]
+    pub upcoming: bool,
+    /// Only meetings that started at or before now.
+    #[arg(long)]
+    pub past: bool,
+    /// Attendee deduplication key.
+    #[arg(long, value_name = "KEY")]
+    pub deduplication_key: Option<String>,
+    /// Telnyx recording type (audio, video).
+    #[arg(long, value_name = "TYPE")]
+    pub recording_type: Option<String>,
+    /// Telnyx room session id.
+    #[arg(long, value_name = "ID")]
+    pub session_id: Option<String>,
+    /// Telnyx participant id.
+    #[arg(long, value_name = "ID")]
+    pub participant_id: Option<String>,
+}
+
+impl FilterArgs {
+    /// The core's filters.
+    pub fn to_filters(&self) -> meetkit::Filters {
+        meetkit::Filters {
+            host: self.host.clone(),
+            room: self.room.clone(),
+            status: self.status.iter().map(|s| (*s).into()).collect(),
+            provider_status: self.state.clone(),
+            meeting_url: self.meeting_url.clone(),
+            meeting_type: self.meeting_type.clone(),
+            min_duration_seconds: self.min_duration.map(Span::seconds),
+            max_duration_seconds: self.max_duration.map(Span::seconds),
+            ongoing: match (self.ongoing, self.no_ongoing) {
+                (true, _) => Some(true),
+                (false, true) => Some(false),
+                (false, false) => None,
+            },
+            upcoming: match (self.upcoming, self.past) {
+                (true, _) => Some(true),
+                (false, true) => Some(false),
+                (false, false) => None,
+            },
+            deduplication_key: self.deduplication_key.clone(),
+            recording_type: self.recording_type.clone(),
+            session_id: self.session_id.clone(),
+            participant_id: self.participant_id.clone(),
+        }
+    }
+}
+
+/// `meetkit sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Where the first run starts (later runs resume from the state).
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
+    pub since: When,
+    /// The state file (JSON; created on the first run).
+    #[arg(long, value_name = "FILE")]
+    pub state: PathBuf,
+    /// The NDJSON file meetings are appended to.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Providers to sync, repeated or comma-separated.
+    #[arg(
+        short,
+        long = "provider",
+        value_name = "PROVIDER",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "all"
+    )]
+    pub providers: Vec<ProviderArg>,
+    /// How far before the last checkpoint each run starts again, for late-arriving meetings.
+    #[arg(long, value_name = "DURATION", default_value = "2d")]
+    pub lookback: Span,
+    /// Skip, with a warning, the parts of the window a provider cannot serve.
+    #[arg(long)]
+    pub lenient: bool,
+    /// Connection settings.
+    #[command(flatten)]
+    pub runtime: RuntimeArgs,
+}
+
+/// `meetkit sandbox`.
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 4780)]
+    pub port: u16,
+    /// Seed of the generated dataset and of the faults.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Meetings per provider (spread over the 395 days before --now; Attendee and Attention
+    /// also 30 days after).
+    #[arg(long, default_value_t = 2000)]
+    pub meetings: usize,
+    /// The sandbox's fixed "now" [default: the time it starts].
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
+    pub now: Option<When>,
+    /// Delay added to every response, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 0, help_heading = "Faults")]
+    pub latency_ms: u64,
+    /// Share of requests answered 429 with Retry-After (0.0 to 1.0).
+    #[arg(
+        long,
+        value_name = "RATE",
+        default_value_t = 0.0,
+        help_heading = "Faults"
+    )]
+    pub rate_limit_rate: f64,
+    /// Share of requests answered 500/502/503.
+    #[arg(
+        long,
+        value_name = "RATE",
+        default_value_t = 0.0,
+        help_heading = "Faults"
+    )]
+    pub error_rate: f64,
+    /// Share of requests whose connection is dropped.
+    #[arg(
+        long,
+        value_name = "RATE",
+        default_value_t = 0.0,
+        help_heading = "Faults"
+    )]
+    pub reset_rate: f64,
+    /// Share of responses cut short.
+    #[arg(
+        long,
+        value_name = "RATE",
+        default_value_t = 0.0,
+        help_heading = "Faults"
+    )]
+    pub truncate_rate: f64,
+    /// Records inserted into the window being paged after each page.
+    #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Faults")]
+    pub inserts_per_page: u32,
+    /// Enforce each provider's documented rate limit with 429s.
+    #[arg(long, help_heading = "Faults")]
+    pub rate_limits: bool,
+}
+
+/// `meetkit demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Rows of the table to show.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub rows: usize,
+}
+
+/// `meetkit providers`.
+#[derive(Debug, Args)]
+pub struct ProvidersArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `meetkit completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,463 @@
+//! The configuration: flags over environment over the TOML file and its profiles.
+//!
+//! ```toml
+//! # ~/.config/meetkit/config.toml — top-level keys apply to every profile.
+//! concurrency = 16
+//! daily_api_key = "..."
+//!
+//! [profiles.work]
+//! zoom_account_id = "..."
+//! zoom_client_id = "..."
+//! zoom_client_secret = "..."
+//! attendee_base_url = "https://attendee.internal.example.com"
+//! rate_limits = { zoom = 5 }
+//! ```
+//!
+//! Credential and URL keys are the environment variables' names in lowercase; the environment
+//! wins over the file key by key.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use meetkit::{Config, Provider};
+use serde::Deserialize;
+
+use crate::args::{GlobalArgs, RuntimeArgs};
+use crate::exit::{CliError, Exit};
+
+/// One profile's settings (or the file's top level).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    zoom_account_id: Option<String>,
+    zoom_client_id: Option<String>,
+    zoom_client_secret: Option<String>,
+    zoom_access_token: Option<String>,
+    zoom_base_url: Option<String>,
+    zoom_oauth_url: Option<String>,
+    daily_api_key: Option<String>,
+    daily_base_url: Option<String>,
+    telnyx_api_key: Option<String>,
+    telnyx_base_url: Option<String>,
+    attendee_api_key: Option<String>,
+    attendee_base_url: Option<String>,
+    attention_api_key: Option<String>,
+    attention_base_url: Option<String>,
+    allow_insecure: Option<bool>,
+    concurrency: Option<usize>,
+    per_provider_concurrency: Option<usize>,
+    max_attempts: Option<u32>,
+    request_timeout_seconds: Option<u64>,
+    rate_limits: Option<BTreeMap<String, f64>>,
+    page_sizes: Option<BTreeMap<String, u32>>,
+    window_days: Option<BTreeMap<String, i64>>,
+}
+
+impl Settings {
+    fn get(&self, var: &str) -> Option<&String> {
+        match var {
+            "ZOOM_ACCOUNT_ID" => self.zoom_account_id.as_ref(),
+            "ZOOM_CLIENT_ID" => self.zoom_client_id.as_ref(),
+            "ZOOM_CLIENT_SECRET" => self.zoom_client_secret.as_ref(),
+            "ZOOM_ACCESS_TOKEN" => self.zoom_access_token.as_ref(),
+            "ZOOM_BASE_URL" => self.zoom_base_url.as_ref(),
+            "ZOOM_OAUTH_URL" => self.zoom_oauth_url.as_ref(),
+            "DAILY_API_KEY" => self.daily_api_key.as_ref(),
+            "DAILY_BASE_URL" => self.daily_base_url.as_ref(),
+            "TELNYX_API_KEY" => self.telnyx_api_key.as_ref(),
+            "TELNYX_BASE_URL" => self.telnyx_base_url.as_ref(),
+            "ATTENDEE_API_KEY" => self.attendee_api_key.as_ref(),
+            "ATTENDEE_BASE_URL" => self.attendee_base_url.as_ref(),
+            "ATTENTION_API_KEY" => self.attention_api_key.as_ref(),
+            "ATTENTION_BASE_URL" => self.attention_base_url.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// `over` wins key by key.
+    fn overlay(self, over: Settings) -> Settings {
+        macro_rules! pick {
+            ($($field:ident),*) => { Settings { $($field: over.$field.or(self.$field)),* } };
+        }
+        pick!(
+            zoom_account_id,
+            zoom_client_id,
+            zoom_client_secret,
+            zoom_access_token,
+            zoom_base_url,
+            zoom_oauth_url,
+            daily_api_key,
+            daily_base_url,
+            telnyx_api_key,
+            telnyx_base_url,
+            attendee_api_key,
+            attendee_base_url,
+            attention_api_key,
+            attention_base_url,
+            allow_insecure,
+            concurrency,
+            per_provider_concurrency,
+            max_attempts,
+            request_timeout_seconds,
+            rate_limits,
+            page_sizes,
+            window_days
+        )
+    }
+}
+
+/// The file as written: top-level settings plus named profiles.
+#[derive(Debug, Default, Deserialize)]
+struct FileConfig {
+    #[serde(default)]
+    profiles: BTreeMap<String, toml::Table>,
+    #[serde(flatten)]
+    top: toml::Table,
+}
+
+/// Where the settings in force came from, for messages and `meetkit providers`.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The core's configuration.
+    pub config: Config,
+    /// The file read, if any.
+    pub file: Option<PathBuf>,
+}
+
+/// The default file: `<config dir>/meetkit/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("meetkit").join("config.toml"))
+}
+
+/// Builds the core's configuration from flags, the environment and the file, in that order.
+pub fn load(global: &GlobalArgs, runtime: &RuntimeArgs) -> Result<Loaded, CliError> {
+    load_with(global, runtime, |name| std::env::var(name).ok())
+}
+
+/// [`load`] with an explicit environment (tests, the demo).
+pub fn load_with(
+    global: &GlobalArgs,
+    runtime: &RuntimeArgs,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Loaded, CliError> {
+    let (settings, file, label) = read_settings(global)?;
+    let from_file = RefCell::new(Vec::new());
+    let lookup = |name: &str| {
+        if let Some(value) = env(name).filter(|v| !v.trim().is_empty()) {
+            return Some(value);
+        }
+        let value = settings.get(name).filter(|v| !v.trim().is_empty()).cloned();
+        if value.is_some() {
+            from_file.borrow_mut().push(name.to_owned());
+        }
+        value
+    };
+    let mut config = Config::from_lookup(lookup)?;
+    let from_file = from_file.into_inner();
+    // The core says `env: NAME`; say `config` for what the file provided.
+    for source in &mut config.sources {
+        if from_file
+            .iter()
+            .any(|name| source.credentials.contains(name.as_str()))
+        {
+            source.credentials = source
+                .credentials
+                .replacen("env:", &format!("{label}:"), 1)
+                .to_lowercase();
+        }
+    }
+    apply_runtime(&mut config, &settings, &label)?;
+    apply_env_runtime(&mut config, &env)?;
+    if runtime.allow_insecure {
+        config.runtime.allow_insecure = true;
+    }
+    if let Some(n) = runtime.concurrency {
+        config.runtime.concurrency = positive("--concurrency", n)?;
+    }
+    if let Some(n) = runtime.max_attempts {
+        config.runtime.retry.max_attempts = positive("--max-attempts", n as usize)? as u32;
+    }
+    Ok(Loaded { config, file })
+}
+
+fn positive(name: &str, n: usize) -> Result<usize, CliError> {
+    if n == 0 {
+        return Err(CliError::new(
+            Exit::Usage,
+            format!("{name} must be at least 1"),
+        ));
+    }
+    Ok(n)
+}
+
+/// `MEETKIT_ALLOW_INSECURE=1`, `MEETKIT_CONCURRENCY=N`.
+fn apply_env_runtime(
+    config: &mut Config,
+    env: &impl Fn(&str) -> Option<String>,
+) -> Result<(), CliError> {
+    if let Some(v) = env("MEETKIT_ALLOW_INSECURE") {
+        config.runtime.allow_insecure = matches!(v.trim(), "1" | "true" | "yes");
+    }
+    if let Some(v) = env("MEETKIT_CONCURRENCY") {
+        let n = v
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                CliError::new(
+                    Exit::Config,
+                    format!("MEETKIT_CONCURRENCY must be a positive number, not {v:?}"),
+                )
+            })?;
+        config.runtime.concurrency = n;
+    }
+    Ok(())
+}
+
+/// Reads the file (if any) and picks the profile; returns the merged settings, the path and a
+/// label for messages (`config` or `config [profiles.work]`).
+fn read_settings(global: &GlobalArgs) -> Result<(Settings, Option<PathBuf>, String), CliError> {
+    let (path, explicit) = match &global.config {
+        Some(path) => (Some(path.clone()), true),
+        None => (default_path(), false),
+    };
+    let Some(path) = path else {
+        return no_file(global);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return no_file(global),
+        Err(e) => {
+            return Err(CliError::new(
+                Exit::Config,
+                format!(
+                    "could not read the configuration file {}: {e}",
+                    path.display()
+                ),
+            ));
+        }
+    };
+    let file: FileConfig = toml::from_str(&text).map_err(|e| bad_file(&path, &e.to_string()))?;
+    let top = parse_settings(&path, "", file.top)?;
+    let (settings, label) = match &global.profile {
+        None => (top, "config".to_owned()),
+        Some(name) => {
+            let Some(table) = file.profiles.get(name) else {
+                let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+                let known = if known.is_empty() {
+                    "it has none".to_owned()
+                } else {
+                    format!("it has {}", known.join(", "))
+                };
+                return Err(CliError::new(
+                    Exit::Config,
+                    format!(
+                        "profile {name:?} is not in {} ({known}); add a [profiles.{name}] table or drop --profile",
+                        path.display()
+                    ),
+                ));
+            };
+            let profile = parse_settings(&path, &format!("[profiles.{name}] "), table.clone())?;
+            (top.overlay(profile), format!("config [profiles.{name}]"))
+        }
+    };
+    Ok((settings, Some(path), label))
+}
+
+fn no_file(global: &GlobalArgs) -> Result<(Settings, Option<PathBuf>, String), CliError> {
+    match &global.profile {
+        Some(name) => Err(CliError::new(
+            Exit::Config,
+            format!(
+                "profile {name:?} was asked for but there is no configuration file; create {} or pass --config",
+                default_path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "one".to_owned())
+            ),
+        )),
+        None => Ok((Settings::default(), None, "config".to_owned())),
+    }
+}
+
+fn parse_settings(path: &Path, place: &str, table: toml::Table) -> Result<Settings, CliError> {
+    Settings::deserialize(toml::Value::Table(table))
+        .map_err(|e| bad_file(path, &format!("{place}{}", e.message())))
+}
+
+fn bad_file(path: &Path, reason: &str) -> CliError {
+    CliError::new(
+        Exit::Config,
+        format!(
+            "the configuration file {} is not valid: {}",
+            path.display(),
+            reason.trim()
+        ),
+    )
+}
+
+fn provider_key(path_label: &str, key: &str) -> Result<Provider, CliError> {
+    key.parse::<Provider>()
+        .map_err(|e| CliError::new(Exit::Config, format!("{path_label}: {e}")))
+}
+
+fn apply_runtime(config: &mut Config, s: &Settings, label: &str) -> Result<(), CliError> {
+    let rt = &mut config.runtime;
+    if let Some(v) = s.allow_insecure {
+        rt.allow_insecure = v;
+    }
+    if let Some(n) = s.concurrency {
+        rt.concurrency = positive("concurrency", n)?;
+    }
+    if let Some(n) = s.per_provider_concurrency {
+        rt.per_provider_concurrency = positive("per_provider_concurrency", n)?;
+    }
+    if let Some(n) = s.max_attempts {
+        rt.retry.max_attempts = positive("max_attempts", n as usize)? as u32;
+    }
+    if let Some(secs) = s.request_timeout_seconds {
+        rt.http.request_timeout = Duration::from_secs(secs);
+    }
+    for (key, rate) in s.rate_limits.iter().flatten() {
+        let p = provider_key(&format!("{label} rate_limits"), key)?;
+        rt.rate_limits.insert(p, (*rate > 0.0).then_some(*rate));
+    }
+    for (key, size) in s.page_sizes.iter().flatten() {
+        let p = provider_key(&format!("{label} page_sizes"), key)?;
+        rt.page_sizes.insert(p, *size);
+    }
+    for (key, days) in s.window_days.iter().flatten() {
+        let p = provider_key(&format!("{label} window_days"), key)?;
+        let span = chrono::Duration::try_days(*days)
+            .filter(|d| *d > chrono::Duration::zero())
+            .ok_or_else(|| {
+                CliError::new(
+                    Exit::Config,
+                    format!("{label} window_days.{key} must be a positive number of days"),
+                )
+            })?;
+        rt.window_spans.insert(p, span);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn global(config: &Path, profile: Option<&str>) -> GlobalArgs {
+        GlobalArgs {
+            verbose: 0,
+            quiet: false,
+            config: Some(config.to_owned()),
+            profile: profile.map(str::to_owned),
+        }
+    }
+
+    fn write(text: &str) -> Result<tempfile::NamedTempFile, std::io::Error> {
+        let mut file = tempfile::NamedTempFile::new()?;
+        std::io::Write::write_all(&mut file, text.as_bytes())?;
+        Ok(file)
+    }
+
+    const FILE: &str = r#"
+concurrency = 12
+daily_api_key = "file-daily"
+telnyx_api_key = "file-telnyx"
+
+[profiles.work]
+daily_api_key = "work-daily"
+attendee_base_url = "https://attendee.example.com"
+rate_limits = { zoom = 4 }
+"#;
+
+    #[test]
+    fn env_beats_profile_beats_top_level() -> Result<(), Box<dyn std::error::Error>> {
+        let file = write(FILE)?;
+        let env: HashMap<&str, &str> = HashMap::from([("TELNYX_API_KEY", "env-telnyx")]);
+        let loaded = load_with(
+            &global(file.path(), Some("work")),
+            &RuntimeArgs::default(),
+            |k| env.get(k).map(|v| (*v).to_owned()),
+        )
+        .map_err(|e| e.message)?;
+        let c = &loaded.config;
+        assert_eq!(
+            c.daily.as_ref().map(|d| d.api_key.expose()),
+            Some("work-daily")
+        );
+        assert_eq!(
+            c.telnyx.as_ref().map(|d| d.api_key.expose()),
+            Some("env-telnyx")
+        );
+        assert_eq!(c.runtime.concurrency, 12);
+        assert_eq!(c.runtime.rate_limits.get(&Provider::Zoom), Some(&Some(4.0)));
+        let daily = c
+            .sources
+            .iter()
+            .find(|s| s.provider == Provider::Daily)
+            .map(|s| s.credentials.clone());
+        assert_eq!(
+            daily.as_deref(),
+            Some("config [profiles.work]: daily_api_key")
+        );
+        let telnyx = c
+            .sources
+            .iter()
+            .find(|s| s.provider == Provider::Telnyx)
+            .map(|s| s.credentials.clone());
+        assert_eq!(telnyx.as_deref(), Some("env: TELNYX_API_KEY"));
+        Ok(())
+    }
+
+    #[test]
+    fn flags_beat_the_file() -> Result<(), Box<dyn std::error::Error>> {
+        let file = write(FILE)?;
+        let flags = RuntimeArgs {
+            concurrency: Some(3),
+            ..RuntimeArgs::default()
+        };
+        let loaded =
+            load_with(&global(file.path(), None), &flags, |_| None).map_err(|e| e.message)?;
+        assert_eq!(loaded.config.runtime.concurrency, 3);
+        Ok(())
+    }
+
+    #[test]
+    fn unknown_profiles_and_keys_are_config_errors() -> Result<(), Box<dyn std::error::Error>> {
+        let file = write(FILE)?;
+        let err = load_with(
+            &global(file.path(), Some("home")),
+            &RuntimeArgs::default(),
+            |_| None,
+        )
+        .err();
+        let err = err.ok_or("expected an error")?;
+        assert_eq!(err.exit, Exit::Config);
+        assert!(
+            err.message.contains("profile \"home\"") && err.message.contains("work"),
+            "{}",
+            err.message
+        );
+
+        let file = write("daily_key = \"x\"\n")?;
+        let err = load_with(&global(file.path(), None), &RuntimeArgs::default(), |_| {
+            None
+        })
+        .err();
+        let err = err.ok_or("expected an error")?;
+        assert_eq!(err.exit, Exit::Config);
+        assert!(err.message.contains("daily_key"), "{}", err.message);
+        Ok(())
+    }
+
+    #[test]
+    fn an_explicit_missing_file_is_an_error_the_default_one_is_not() {
+        let missing = Path::new("/nonexistent/meetkit.toml");
+        let err = load_with(&global(missing, None), &RuntimeArgs::default(), |_| None).err();
+        assert_eq!(err.map(|e| e.exit), Some(Exit::Config));
+    }
+}

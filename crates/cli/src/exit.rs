@@ -1,0 +1,140 @@
+//! Exit codes and the one error type every command returns: a sentence and a code.
+
+use std::fmt;
+use std::process::ExitCode;
+
+use meetkit::{ProviderError, ProviderErrorKind};
+
+/// The exit codes, as documented in `meetkit --help` and the README.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything asked for was listed.
+    Ok = 0,
+    /// Anything else: an I/O error, a corrupt state file, …
+    Other = 1,
+    /// The command line is wrong: unknown flag, bad time, reversed window, unsupported filter.
+    Usage = 2,
+    /// Configuration or credentials: nothing configured, a bad base URL, a rejected key.
+    Config = 3,
+    /// Every provider asked for failed and nothing was listed.
+    Provider = 4,
+    /// Some meetings were listed and some provider or window failed; the output is incomplete.
+    Partial = 5,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit as u8)
+    }
+}
+
+/// The exit-code table shown at the end of `meetkit --help`.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  success: everything asked for was listed
+  1  other failure (I/O, a corrupt state file, ...)
+  2  usage: bad flag, bad time, reversed window, filter a provider cannot apply
+  3  configuration or credentials: nothing configured, bad base URL, key rejected
+  4  provider failure: every provider asked for failed and nothing was listed
+  5  partial failure: meetings were listed, but some provider or window failed";
+
+/// A failure to report: one or two sentences, and the code to exit with.
+#[derive(Debug)]
+pub struct CliError {
+    /// The exit code.
+    pub exit: Exit,
+    /// What went wrong and what to do, for a person.
+    pub message: String,
+}
+
+impl CliError {
+    /// A failure with `exit` and `message`.
+    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+        Self {
+            exit,
+            message: message.into(),
+        }
+    }
+
+    /// An I/O failure on `what` (a path, "standard output").
+    pub fn io(what: impl fmt::Display, err: &std::io::Error) -> Self {
+        Self::new(Exit::Other, format!("could not write {what}: {err}"))
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<meetkit::Error> for CliError {
+    fn from(err: meetkit::Error) -> Self {
+        match err {
+            meetkit::Error::Config(e) => e.into(),
+            meetkit::Error::Query(e) => e.into(),
+            meetkit::Error::Provider(e) => {
+                let exit = if is_auth(&e) {
+                    Exit::Config
+                } else {
+                    Exit::Provider
+                };
+                CliError::new(exit, e.to_string())
+            }
+        }
+    }
+}
+
+impl From<meetkit::ConfigError> for CliError {
+    fn from(err: meetkit::ConfigError) -> Self {
+        CliError::new(Exit::Config, err.to_string())
+    }
+}
+
+impl From<meetkit::QueryError> for CliError {
+    fn from(err: meetkit::QueryError) -> Self {
+        CliError::new(Exit::Usage, err.to_string())
+    }
+}
+
+/// Whether a provider failure is about credentials (exit 3 rather than 4).
+pub fn is_auth(err: &ProviderError) -> bool {
+    matches!(
+        err.kind,
+        ProviderErrorKind::Auth | ProviderErrorKind::Permission
+    )
+}
+
+/// The outcome of a listing: how many meetings came out and which providers failed.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Meetings written.
+    pub meetings: u64,
+    /// Providers asked for.
+    pub providers: Vec<meetkit::Provider>,
+    /// Every failure, in arrival order.
+    pub errors: Vec<ProviderError>,
+}
+
+impl Outcome {
+    /// The exit code: 0 without errors; 4 (3 when all are credential errors) when every
+    /// provider failed and nothing was listed; 5 otherwise.
+    pub fn exit(&self) -> Exit {
+        if self.errors.is_empty() {
+            return Exit::Ok;
+        }
+        let every_provider_failed = self
+            .providers
+            .iter()
+            .all(|p| self.errors.iter().any(|e| e.provider == *p));
+        if self.meetings == 0 && every_provider_failed {
+            if self.errors.iter().all(is_auth) {
+                Exit::Config
+            } else {
+                Exit::Provider
+            }
+        } else {
+            Exit::Partial
+        }
+    }
+}

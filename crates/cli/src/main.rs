@@ -1,0 +1,64 @@
+//! `meetkit`: the command line over the meetkit core. Parsing lives in [`args`], formats in
+//! [`output`], sync's durability in [`sync`], each subcommand in [`commands`].
+
+mod args;
+mod commands;
+mod config_file;
+mod exit;
+mod output;
+mod sync;
+mod when;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+use crate::exit::{CliError, Exit};
+
+fn main() -> ExitCode {
+    // Help, version and usage errors exit here (0 or 2), with clap's messages.
+    let cli = args::Cli::parse();
+    init_logs(cli.global.verbose, cli.global.quiet);
+    let result = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            CliError::new(
+                Exit::Other,
+                format!("could not start the async runtime: {e}"),
+            )
+        })
+        .and_then(|runtime| runtime.block_on(commands::run(cli)));
+    match result {
+        Ok(exit) => exit.into(),
+        Err(err) => {
+            eprintln!("meetkit: error: {err}");
+            err.exit.into()
+        }
+    }
+}
+
+/// `-v` info, `-vv` debug, `-vvv` trace, for meetkit's crates; `MEETKIT_LOG` overrides
+/// (an `EnvFilter` directive). Logs go to stderr.
+fn init_logs(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) | (false, 0) => "off",
+        (false, 1) => "info",
+        (false, 2) => "debug",
+        _ => "trace",
+    };
+    let filter = std::env::var("MEETKIT_LOG")
+        .ok()
+        .and_then(|directive| EnvFilter::try_new(directive).ok())
+        .unwrap_or_else(|| {
+            EnvFilter::new(format!(
+                "meetkit={level},meetkit_cli={level},meetkit_sandbox={level}"
+            ))
+        });
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}

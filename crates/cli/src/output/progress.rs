@@ -1,0 +1,73 @@
+//! The progress line on stderr: pages and meetings per provider, only on a terminal.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use meetkit::ProviderProgress;
+
+/// A one-line spinner, or nothing when stderr is not a terminal or `--quiet`.
+pub struct ProgressLine {
+    bar: Option<ProgressBar>,
+}
+
+impl ProgressLine {
+    /// Shown when stderr is a terminal and not `quiet`.
+    pub fn new(quiet: bool) -> Self {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Self { bar: None };
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(100));
+        Self { bar: Some(bar) }
+    }
+
+    /// Whether anything is drawn.
+    pub fn is_shown(&self) -> bool {
+        self.bar.is_some()
+    }
+
+    /// Redraws from a progress snapshot.
+    pub fn update(&self, snapshot: &[ProviderProgress]) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(render(snapshot));
+        }
+    }
+
+    /// Removes the line.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// `zoom 3 pages 812 · daily 1 page 40 (done) · …`
+pub fn render(snapshot: &[ProviderProgress]) -> String {
+    snapshot
+        .iter()
+        .map(|p| {
+            let state = if p.failed {
+                " failed"
+            } else if p.done {
+                " done"
+            } else {
+                ""
+            };
+            let retries = if p.retries > 0 {
+                format!(", {} retries", p.retries)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {} pages {} meetings{retries}{state}",
+                p.provider, p.pages, p.meetings
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
