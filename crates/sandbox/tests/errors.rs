@@ -16,11 +16,6 @@ use serde_json::Value;
 /// Statuses the sandbox answers (as the real providers do) that our specs do not document yet.
 const SPEC_GAPS: &[(&str, u16)] = &[("list_recorder_meetings", 400)];
 
-fn spec(p: &str) -> Spec {
-    let path = format!("{}/../../specs/{p}.yaml", env!("CARGO_MANIFEST_DIR"));
-    meetkit_openapi_check::load(&path).unwrap_or_else(|e| panic!("load {path}: {e}"))
-}
-
 struct Checker {
     specs: HashMap<&'static str, Spec>,
 }

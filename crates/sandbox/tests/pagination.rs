@@ -34,7 +34,7 @@ async fn walk_all(
     let (t0, t1) = (midnight(from), midnight(to) + Duration::days(1));
     let before = h.truth(Provider::Zoom, t0, t1);
     let token = zoom_token(&c, h).await;
-    let mut stats = WalkStats::default();
+    let mut stats = WalkStats::keeping();
     let got = walk_zoom(&c, h, &token, from, to, 37, &mut stats).await;
     out.push((
         Provider::Zoom,
@@ -47,7 +47,7 @@ async fn walk_all(
     // Daily: the last 120 days.
     let (t0, t1) = (now - Duration::days(120), now + Duration::hours(1));
     let before = h.truth(Provider::Daily, t0, t1);
-    let mut stats = WalkStats::default();
+    let mut stats = WalkStats::keeping();
     let q = format!(
         "timeframe_start={}&timeframe_end={}&limit=100",
         t0.timestamp(),
@@ -66,7 +66,7 @@ async fn walk_all(
     let (d0, d1) = (date(2026, 6, 1), date(2026, 8, 31));
     let (t0, t1) = (midnight(d0), midnight(d1) + Duration::days(1));
     let before = h.truth(Provider::Telnyx, t0, t1);
-    let mut stats = WalkStats::default();
+    let mut stats = WalkStats::keeping();
     let q = format!("filter[date_started_at][gte]={d0}&filter[date_started_at][lte]={d1}");
     let got = walk_telnyx(&c, h, &q, 100, &mut stats).await;
     out.push((
@@ -80,7 +80,7 @@ async fn walk_all(
     // Attendee: join_at strictly after t0 - 1 s and strictly before t1, past and future.
     let (t0, t1) = (now - Duration::days(40), now + Duration::days(20));
     let before = h.truth(Provider::Attendee, t0, t1);
-    let mut stats = WalkStats::default();
+    let mut stats = WalkStats::keeping();
     let q = format!(
         "join_at_after={}&join_at_before={}",
         enc(&rfc3339(t0 - Duration::seconds(1))),
@@ -99,7 +99,7 @@ async fn walk_all(
     let (t0, t1) = (now - Duration::days(60), now + Duration::days(25));
     let truth_to = t1 + Duration::seconds(1);
     let before = h.truth(Provider::Attention, t0, truth_to);
-    let mut stats = WalkStats::default();
+    let mut stats = WalkStats::keeping();
     let q = format!(
         "fromDateTime={}&toDateTime={}&size=80",
         enc(&rfc3339(t0)),
@@ -118,10 +118,23 @@ async fn walk_all(
     out
 }
 
+/// Every page of a walk validates against the provider's spec.
+fn assert_valid(p: Provider, stats: &WalkStats) {
+    let (name, op) = match p {
+        Provider::Zoom => ("zoom", "report_user_meetings"),
+        Provider::Daily => ("daily", "list_meetings"),
+        Provider::Telnyx => ("telnyx", "list_room_recordings"),
+        Provider::Attendee => ("attendee", "list_bots"),
+        Provider::Attention => ("attention", "list_recorder_meetings"),
+    };
+    assert_pages_valid(&spec(name), op, stats);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_walk_equals_the_truth_without_faults() {
     let h = start(MEETINGS, Faults::none()).await;
     for (p, got, before, after, stats) in walk_all(&h).await {
+        assert_valid(p, &stats);
         assert_eq!(before, after, "{p}: nothing is inserted without faults");
         assert!(
             before.len() > 100,
@@ -144,6 +157,7 @@ async fn every_walk_equals_the_truth_without_faults() {
 async fn walks_survive_faults_and_see_every_record_once_after_dedup() {
     let h = start(MEETINGS, chaos()).await;
     for (p, got, before, after, stats) in walk_all(&h).await {
+        assert_valid(p, &stats);
         let seen = dedup(&got);
         eprintln!(
             "{p}: {} served, {} distinct, {} before, {} after, {} pages, {} retries",
@@ -185,7 +199,7 @@ async fn faults_are_reproducible_for_a_seed() {
     for _ in 0..2 {
         let h = start(MEETINGS, chaos()).await;
         let c = client();
-        let mut stats = WalkStats::default();
+        let mut stats = WalkStats::keeping();
         let q = "limit=50";
         let got = walk_daily(&c, &h, q, &mut stats).await;
         runs.push((
@@ -207,7 +221,7 @@ async fn daily_ending_before_pages_back_towards_the_newest() {
     let h = start(2000, Faults::none()).await;
     let c = client();
     let auth = format!("Bearer {}", meetkit_sandbox::credentials::DAILY_API_KEY);
-    let mut stats = WalkStats::default();
+    let mut stats = WalkStats::keeping();
     let forward = walk_daily(&c, &h, "limit=100", &mut stats).await;
     // From the oldest session, walk back up with ending_before.
     let mut back: Vec<String> = Vec::new();

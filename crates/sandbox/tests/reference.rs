@@ -23,6 +23,13 @@ struct Fixture {
     rt: Runtime,
     h: SandboxHandle,
     c: reqwest::Client,
+    specs: Vec<(Provider, meetkit_openapi_check::Spec, &'static str)>,
+}
+
+/// Every page a property walk saw validates against the provider's spec.
+fn valid(p: Provider, stats: &WalkStats) {
+    let (_, spec, op) = fixture().specs.iter().find(|(q, _, _)| *q == p).unwrap();
+    assert_pages_valid(spec, op, stats);
 }
 
 fn fixture() -> &'static Fixture {
@@ -34,7 +41,23 @@ fn fixture() -> &'static Fixture {
             .build()
             .unwrap();
         let h = rt.block_on(start(N as usize, Faults::none()));
-        Fixture { rt, h, c: client() }
+        let specs = vec![
+            (Provider::Zoom, spec("zoom"), "report_user_meetings"),
+            (Provider::Daily, spec("daily"), "list_meetings"),
+            (Provider::Telnyx, spec("telnyx"), "list_room_recordings"),
+            (Provider::Attendee, spec("attendee"), "list_bots"),
+            (
+                Provider::Attention,
+                spec("attention"),
+                "list_recorder_meetings",
+            ),
+        ];
+        Fixture {
+            rt,
+            h,
+            c: client(),
+            specs,
+        }
     })
 }
 
@@ -107,7 +130,7 @@ proptest! {
         let to = from + Duration::days(len);
         prop_assume!(from >= NaiveDate::from_ymd_opt(2026, 5, 21).unwrap());
         let token = f.rt.block_on(zoom_token(&f.c, &f.h));
-        let mut stats = WalkStats::default();
+        let mut stats = WalkStats::keeping();
         let got = f.rt.block_on(walk_zoom(&f.c, &f.h, &token, from, to, page_size, &mut stats));
         let want: Vec<&Value> = records(Provider::Zoom)
             .iter()
@@ -116,6 +139,7 @@ proptest! {
                 d >= from && d <= to && m["participants_count"].as_i64().unwrap() >= 2
             })
             .collect();
+        valid(Provider::Zoom, &stats);
         prop_assert_eq!(got, ids(&want, "uuid"));
     }
 
@@ -141,7 +165,7 @@ proptest! {
         if let Some(o) = ongoing { q.push(format!("ongoing={o}")); }
         if no_participants { q.push("no_participants=true".into()); }
         let query = q.join("&");
-        let mut stats = WalkStats::default();
+        let mut stats = WalkStats::keeping();
         let got = f.rt.block_on(walk_daily(&f.c, &f.h, &query, &mut stats));
         let mut want: Vec<&Value> = all
             .iter()
@@ -154,6 +178,7 @@ proptest! {
             })
             .collect();
         want.sort_by_key(|s| std::cmp::Reverse(s["start_time"].as_i64().unwrap()));
+        valid(Provider::Daily, &stats);
         prop_assert_eq!(&got, &ids(&want, "id"));
         let url = format!("{}/meetings?{query}", f.h.base_url(Provider::Daily));
         let first = f.rt.block_on(get_ok(&f.c, &url, &format!("Bearer {}", meetkit_sandbox::credentials::DAILY_API_KEY), &mut stats));
@@ -203,7 +228,7 @@ proptest! {
         let op_name = |op: u8| ["eq", "gte", "lte"][op as usize];
         if let Some((op, v)) = duration { q.push(format!("filter[duration_secs][{}]={v}", op_name(op))); }
         let query = q.join("&");
-        let mut stats = WalkStats::default();
+        let mut stats = WalkStats::keeping();
         let got = f.rt.block_on(walk_telnyx(&f.c, &f.h, &query, size, &mut stats));
         let mut want: Vec<&Value> = all
             .iter()
@@ -222,6 +247,7 @@ proptest! {
             })
             .collect();
         want.sort_by_key(|r| std::cmp::Reverse(parse_time(&r["created_at"])));
+        valid(Provider::Telnyx, &stats);
         prop_assert_eq!(got, ids(&want, "id"));
     }
 
@@ -249,7 +275,7 @@ proptest! {
         if let Some(t) = after_t { q.push(format!("join_at_after={}", enc(&rfc3339(t)))); }
         if let Some(t) = before_t { q.push(format!("join_at_before={}", enc(&rfc3339(t)))); }
         if let Some((k, v)) = &by { q.push(format!("{k}={}", enc(v))); }
-        let mut stats = WalkStats::default();
+        let mut stats = WalkStats::keeping();
         let got = f.rt.block_on(walk_attendee(&f.c, &f.h, &q.join("&"), &mut stats));
         let want: Vec<&Value> = all
             .iter()
@@ -261,6 +287,7 @@ proptest! {
                     && by.as_ref().is_none_or(|(k, v)| b[*k] == v.as_str())
             })
             .collect();
+        valid(Provider::Attendee, &stats);
         prop_assert_eq!(got, ids(&want, "id"));
     }
 
@@ -293,7 +320,7 @@ proptest! {
         if upcoming { q.push("upcoming=true".into()); }
         for u in wanted_users.iter().flatten() { q.push(format!("filter[user_id]={u}")); }
         if let Some(e) = external { q.push(format!("filter[meeting_type]={}", if e { "external" } else { "internal" })); }
-        let mut stats = WalkStats::default();
+        let mut stats = WalkStats::keeping();
         let got = f.rt.block_on(walk_attention(&f.c, &f.h, &q.join("&"), &mut stats));
         let now = now();
         let mut want: Vec<&Value> = all
@@ -311,6 +338,7 @@ proptest! {
             let key = |m: &Value| (parse_time(&m["date"]), m["uuid"].as_str().unwrap().to_string());
             if upcoming { key(a).cmp(&key(b)) } else { key(b).cmp(&key(a)) }
         });
+        valid(Provider::Attention, &stats);
         prop_assert_eq!(got, ids(&want, "uuid"));
     }
 }

@@ -77,6 +77,35 @@ pub async fn get_once(
 pub struct WalkStats {
     pub pages: usize,
     pub retries: usize,
+    /// Keep every page body in `bodies` (for spec validation).
+    pub keep: bool,
+    pub bodies: Vec<Value>,
+}
+
+impl WalkStats {
+    /// Stats that keep every page body.
+    pub fn keeping() -> Self {
+        WalkStats {
+            keep: true,
+            ..WalkStats::default()
+        }
+    }
+}
+
+/// Loads `specs/<provider>.yaml`.
+pub fn spec(p: &str) -> meetkit_openapi_check::Spec {
+    let path = format!("{}/../../specs/{p}.yaml", env!("CARGO_MANIFEST_DIR"));
+    meetkit_openapi_check::load(&path).unwrap_or_else(|e| panic!("load {path}: {e}"))
+}
+
+/// Asserts every kept page validates against the operation's 200 response.
+pub fn assert_pages_valid(spec: &meetkit_openapi_check::Spec, op: &str, stats: &WalkStats) {
+    for body in &stats.bodies {
+        if let Err(v) = spec.validate_response(op, 200, body) {
+            let list: Vec<String> = v.iter().map(ToString::to_string).collect();
+            panic!("{op}: a page does not match the spec: {list:#?}");
+        }
+    }
 }
 
 /// GET with retries on transport errors, truncations, 429 and 5xx (no backoff: tests).
@@ -90,6 +119,9 @@ pub async fn get_ok(
         match get_once(client, url, Some(auth)).await {
             Ok(a) if a.status == 200 => {
                 stats.pages += 1;
+                if stats.keep {
+                    stats.bodies.push(a.body.clone());
+                }
                 return a.body;
             }
             Ok(a) if a.status == 429 || a.status >= 500 => stats.retries += 1,
