@@ -62,9 +62,17 @@ pub fn run(root: &Path) -> Result<()> {
         "maturin develop",
     )?;
 
+    // tests/test_cli.py compares the DataFrame with the CLI's output; naming the binary
+    // keeps that test from being skipped here.
+    crate::ci::cargo(root, &["build", "--locked", "--package", "meetkit-cli"])?;
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let cli = target.join("debug").join(exe("meetkit"));
+
     // pytest reads python/pyproject.toml for its options (testpaths, timeout).
     let status = venv_command(&venv, &python)
         .args(["-m", "pytest", "-p", "no:cacheprovider"])
+        .env("MEETKIT_CLI", &cli)
         .current_dir(&python_dir)
         .status()
         .context("could not run pytest")?;
