@@ -71,6 +71,7 @@ impl Sandbox {
             zoom_tokens: Mutex::new(HashMap::new()),
             started: Instant::now(),
             authority: addr.to_string(),
+            requests: Default::default(),
             config,
         });
         let app = router(state.clone());
@@ -160,6 +161,13 @@ impl SandboxHandle {
     /// The sandbox's fixed "now".
     pub fn now(&self) -> DateTime<Utc> {
         self.state.ds.now()
+    }
+
+    /// List requests `p` has received so far, answered or not (faults, 4xx and 429s
+    /// included; the OAuth and truth endpoints excluded). For checking a client's request
+    /// budget, e.g. that it does not retry in a tight loop.
+    pub fn requests(&self, p: Provider) -> u64 {
+        self.state.request_count(p)
     }
 
     /// Expires every Zoom access token minted so far (the static one keeps working), so a

@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use crate::SandboxConfig;
 use crate::data::Dataset;
 use crate::faults::FaultDice;
 use crate::ratelimit::RateLimiter;
+use crate::{Provider, SandboxConfig};
 
 /// Everything a running sandbox knows.
 #[derive(Debug)]
@@ -26,4 +27,23 @@ pub struct AppState {
     pub started: Instant,
     /// `127.0.0.1:PORT`, for requests without a Host header.
     pub authority: String,
+    /// List requests received per provider (in `Provider::ALL` order), whatever their fate.
+    pub requests: [AtomicU64; 5],
+}
+
+impl AppState {
+    /// Counts one list request to `p`.
+    pub fn count_request(&self, p: Provider) {
+        if let Some(slot) = Provider::ALL.iter().position(|q| *q == p) {
+            self.requests[slot].fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// List requests received by `p` so far.
+    pub fn request_count(&self, p: Provider) -> u64 {
+        Provider::ALL
+            .iter()
+            .position(|q| *q == p)
+            .map_or(0, |slot| self.requests[slot].load(Ordering::Relaxed))
+    }
 }

@@ -248,3 +248,37 @@ async fn daily_ending_before_pages_back_towards_the_newest() {
     assert_eq!(back, forward);
     h.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_walks_each_equal_the_truth() {
+    let h = std::sync::Arc::new(start(3000, Faults::none()).await);
+    let (t0, t1) = (now() - Duration::days(90), now() + Duration::hours(1));
+    let q = format!(
+        "timeframe_start={}&timeframe_end={}&limit=100",
+        t0.timestamp(),
+        t1.timestamp()
+    );
+    let walks: Vec<_> = (0..8)
+        .map(|_| {
+            let (h, q) = (h.clone(), q.clone());
+            tokio::spawn(async move {
+                let mut stats = WalkStats::default();
+                let got = walk_daily(&client(), &h, &q, &mut stats).await;
+                (got, stats.pages)
+            })
+        })
+        .collect();
+    let want = h.truth(Provider::Daily, t0, t1);
+    let mut pages = 0;
+    for w in walks {
+        let (got, n) = w.await.unwrap();
+        pages += n;
+        assert_eq!(sorted(got), want);
+    }
+    assert_eq!(
+        h.requests(Provider::Daily),
+        pages as u64,
+        "every request is counted"
+    );
+    assert_eq!(h.requests(Provider::Zoom), 0);
+}

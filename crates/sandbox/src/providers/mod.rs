@@ -63,6 +63,7 @@ pub async fn serve(
     ctx: Ctx,
 ) -> Response {
     let p = api.provider;
+    state.count_request(p);
     let faults = state.config.faults_for(p).clone();
     if !faults.latency.is_zero() {
         tokio::time::sleep(faults.latency).await;
