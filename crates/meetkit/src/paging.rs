@@ -53,6 +53,8 @@ pub struct RawPage {
     pub total_pages: Option<u64>,
     /// Numbered style: how many records there are.
     pub total_results: Option<u64>,
+    /// The page is good but paging cannot go on (e.g. a `next` URL on another origin).
+    pub stop: Option<ProviderError>,
 }
 
 /// What a provider adapter implements.
@@ -71,6 +73,14 @@ pub trait Adapter: Send + Sync + 'static {
 
     /// The paged listings that together cover `window`.
     fn requests(&self, window: &Window, filters: &Filters) -> Vec<Self::Request>;
+
+    /// After the provider forgot a cursor, a listing that picks up where `request` was when
+    /// the latest start seen was `last_start` (for providers paging in start order), or `None`
+    /// to start over.
+    fn resume(&self, request: &Self::Request, last_start: DateTime<Utc>) -> Option<Self::Request> {
+        let _ = (request, last_start);
+        None
+    }
 
     /// Fetches one page.
     fn page(
@@ -152,20 +162,37 @@ async fn walk_chained<A: Adapter>(
     request: &A::Request,
     seen: &mut HashMap<String, Meeting>,
 ) -> Result<(), ProviderError> {
+    let mut request = request.clone();
     let mut cursor: Option<Cursor> = None;
     let mut cursors: HashSet<Cursor> = HashSet::new();
     let mut pages = 0u64;
     let mut empty_run = 0u32;
     let mut restarts = 0u32;
+    // Latest start seen, and whether pages came in start order (so a restart can resume there).
+    let mut last_start: Option<DateTime<Utc>> = None;
+    let mut listing_last: Option<DateTime<Utc>> = None;
+    let mut ascending = true;
+    let mut resumed_from: Option<DateTime<Utc>> = None;
     loop {
-        let page = match fetch_page(adapter, ctx, request, cursor.as_ref()).await {
+        let page = match fetch_page(adapter, ctx, &request, cursor.as_ref()).await {
             Ok(page) => page,
-            Err(failure)
-                if failure.cursor_expired && cursor.is_some() && restarts < MAX_RESTARTS =>
-            {
-                // The provider forgot the cursor: start the listing over; duplicates are dropped.
-                restarts += 1;
-                tracing::info!(provider = %adapter.provider(), restarts, "page cursor expired; restarting the window");
+            Err(failure) if failure.cursor_expired && cursor.is_some() => {
+                // The provider forgot the cursor. Resume after what we have when pages came in
+                // start order (progress is guaranteed), else start over; duplicates are dropped.
+                let resumed = last_start
+                    .filter(|_| ascending)
+                    .filter(|t| resumed_from.is_none_or(|r| *t > r))
+                    .and_then(|t| adapter.resume(&request, t).map(|r| (t, r)));
+                match resumed {
+                    Some((t, next)) => {
+                        resumed_from = Some(t);
+                        request = next;
+                    }
+                    None if restarts < MAX_RESTARTS => restarts += 1,
+                    None => return Err(failure.error),
+                }
+                tracing::info!(provider = %adapter.provider(), restarts, "page cursor expired; continuing the window with a fresh listing");
+                listing_last = None;
                 cursor = None;
                 cursors.clear();
                 continue;
@@ -174,7 +201,17 @@ async fn walk_chained<A: Adapter>(
         };
         pages += 1;
         empty_run = if page.records == 0 { empty_run + 1 } else { 0 };
+        for m in &page.meetings {
+            if listing_last.is_some_and(|t| m.start < t) {
+                ascending = false;
+            }
+            listing_last = listing_last.max(Some(m.start));
+            last_start = last_start.max(Some(m.start));
+        }
         keep(seen, page.meetings);
+        if let Some(stop) = page.stop {
+            return Err(stop);
+        }
         let Some(next) = page.next else {
             return Ok(());
         };

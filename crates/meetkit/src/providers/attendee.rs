@@ -142,21 +142,25 @@ impl Adapter for Attendee {
         match call.send().await {
             Ok(list) => {
                 let list = list.into_inner();
-                let next = match list.next.as_deref().filter(|n| !n.is_empty()) {
-                    None => None,
-                    Some(next) => match self.cursor_of(next).map_err(Failure::fatal)? {
-                        Some(c) => Some(Cursor::Token(c)),
-                        None => {
-                            return Err(Failure::fatal(ProviderError::new(
+                // A bad next URL ends paging after this page; the page itself is kept.
+                let (next, stop) = match list.next.as_deref().filter(|n| !n.is_empty()) {
+                    None => (None, None),
+                    Some(next) => match self.cursor_of(next) {
+                        Ok(Some(c)) => (Some(Cursor::Token(c)), None),
+                        Ok(None) => (
+                            None,
+                            Some(ProviderError::new(
                                 Provider::Attendee,
                                 OPERATION,
                                 ProviderErrorKind::Pagination,
                                 format!("the next-page URL {next:?} has no cursor"),
-                            )));
-                        }
+                            )),
+                        ),
+                        Err(e) => (None, Some(e)),
                     },
                 };
                 Ok(RawPage {
+                    stop,
                     records: list.results.len(),
                     meetings: list
                         .results

@@ -128,6 +128,7 @@ impl Adapter for Attention {
                         .collect(),
                     next: non_empty(list.next_cursor).map(Cursor::Token),
                     total_pages: None,
+                    stop: None,
                     total_results: None,
                 })
             }

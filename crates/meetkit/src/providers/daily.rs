@@ -114,6 +114,7 @@ impl Adapter for Daily {
                     records,
                     next,
                     total_pages: None,
+                    stop: None,
                     total_results: u64::try_from(list.total_count).ok(),
                 })
             }

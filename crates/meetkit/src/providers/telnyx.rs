@@ -179,6 +179,7 @@ impl Adapter for Telnyx {
                         .filter(|t| number < *t)
                         .map(|_| Cursor::Number(number + 1)),
                     total_pages,
+                    stop: None,
                     total_results: meta.total_results.and_then(|t| u64::try_from(t).ok()),
                 })
             }

@@ -1,0 +1,168 @@
+//! Decoding + normalizing one full page of each provider: the CPU cost meetkit adds per page.
+//!
+//! The pages are real sandbox responses (fetched once, before measuring, from an in-process
+//! sandbox with 20,000 meetings per provider), at each provider's largest page size. Each
+//! iteration parses the body into the generated client's type, as the client does, and maps
+//! every record through `meetkit::providers::<provider>::normalize`.
+
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+
+use chrono::{Duration, Utc};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use meetkit::providers::{attendee, attention, daily, telnyx, zoom};
+use meetkit_sandbox::{Provider, Sandbox, SandboxConfig, credentials};
+
+/// One page per provider: (name, records on the page, body).
+fn pages() -> Vec<(&'static str, usize, Vec<u8>)> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let sandbox = Sandbox::start(SandboxConfig {
+            seed: 7,
+            meetings: 20_000,
+            ..SandboxConfig::default()
+        })
+        .await
+        .unwrap();
+        let now = sandbox.now();
+        let day = |d: i64| (now - Duration::days(d)).format("%Y-%m-%d").to_string();
+        let time =
+            |d: i64| (now - Duration::days(d)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let http = reqwest::Client::new();
+        let requests = [
+            (
+                "zoom",
+                format!(
+                    "{}/report/users/me/meetings?from={}&to={}&page_size=300",
+                    sandbox.base_url(Provider::Zoom),
+                    day(30),
+                    day(1)
+                ),
+                format!("Bearer {}", credentials::ZOOM_ACCESS_TOKEN),
+            ),
+            (
+                "daily",
+                format!("{}/meetings?limit=100", sandbox.base_url(Provider::Daily)),
+                format!("Bearer {}", credentials::DAILY_API_KEY),
+            ),
+            (
+                "telnyx",
+                format!(
+                    "{}/room_recordings?page[size]=250",
+                    sandbox.base_url(Provider::Telnyx)
+                ),
+                format!("Bearer {}", credentials::TELNYX_API_KEY),
+            ),
+            (
+                "attendee",
+                format!("{}/api/v1/bots", sandbox.base_url(Provider::Attendee)),
+                format!("Token {}", credentials::ATTENDEE_API_KEY),
+            ),
+            (
+                "attention",
+                format!(
+                    "{}/recorder_metrics/all_meetings?fromDateTime={}&toDateTime={}&size=200",
+                    sandbox.base_url(Provider::Attention),
+                    time(60),
+                    time(1)
+                ),
+                credentials::ATTENTION_API_KEY.to_owned(),
+            ),
+        ];
+        let mut out = Vec::new();
+        for (name, url, auth) in requests {
+            let response = http
+                .get(&url)
+                .header("authorization", auth)
+                .send()
+                .await
+                .unwrap();
+            assert!(
+                response.status().is_success(),
+                "{name}: {}",
+                response.status()
+            );
+            let body = response.bytes().await.unwrap().to_vec();
+            let records = count(name, &body);
+            out.push((name, records, body));
+        }
+        sandbox.shutdown().await;
+        out
+    })
+}
+
+fn count(name: &str, body: &[u8]) -> usize {
+    match name {
+        "zoom" => decode_zoom(body).len(),
+        "daily" => decode_daily(body).len(),
+        "telnyx" => decode_telnyx(body).len(),
+        "attendee" => decode_attendee(body).len(),
+        _ => decode_attention(body).len(),
+    }
+}
+
+fn decode_zoom(body: &[u8]) -> Vec<meetkit::Meeting> {
+    let page: meetkit_zoom::types::ZoomMeetingReport = serde_json::from_slice(body).unwrap();
+    page.meetings
+        .iter()
+        .flatten()
+        .filter_map(|m| zoom::normalize(m, false))
+        .collect()
+}
+
+fn decode_daily(body: &[u8]) -> Vec<meetkit::Meeting> {
+    let page: meetkit_daily::types::DailyMeetingList = serde_json::from_slice(body).unwrap();
+    page.data
+        .iter()
+        .filter_map(|s| daily::normalize(s, false))
+        .collect()
+}
+
+fn decode_telnyx(body: &[u8]) -> Vec<meetkit::Meeting> {
+    let page: meetkit_telnyx::types::RoomRecordingList = serde_json::from_slice(body).unwrap();
+    page.data
+        .iter()
+        .filter_map(|r| telnyx::normalize(r, false))
+        .collect()
+}
+
+fn decode_attendee(body: &[u8]) -> Vec<meetkit::Meeting> {
+    let page: meetkit_attendee::types::PaginatedBotList = serde_json::from_slice(body).unwrap();
+    page.results
+        .iter()
+        .filter_map(|b| attendee::normalize(b, false))
+        .collect()
+}
+
+fn decode_attention(body: &[u8]) -> Vec<meetkit::Meeting> {
+    let page: meetkit_attention::types::RecorderMeetingList = serde_json::from_slice(body).unwrap();
+    page.items
+        .iter()
+        .filter_map(|m| attention::normalize(m, false))
+        .collect()
+}
+
+fn normalize(c: &mut Criterion) {
+    let mut group = c.benchmark_group("normalize");
+    for (name, records, body) in pages() {
+        let decode: fn(&[u8]) -> Vec<meetkit::Meeting> = match name {
+            "zoom" => decode_zoom,
+            "daily" => decode_daily,
+            "telnyx" => decode_telnyx,
+            "attendee" => decode_attendee,
+            _ => decode_attention,
+        };
+        group.throughput(Throughput::Elements(records as u64));
+        group.bench_function(format!("{name}/{records}"), |b| {
+            b.iter(|| decode(black_box(&body)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, normalize);
+criterion_main!(benches);

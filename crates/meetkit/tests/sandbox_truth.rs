@@ -1,0 +1,91 @@
+//! Every provider's listing equals the sandbox's ground truth, with and without faults.
+
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use meetkit::{Provider, Query};
+use meetkit_sandbox::Faults;
+
+async fn check_all(faults: Faults, meetings: usize, seed: u64) {
+    let handle = sandbox(meetings, seed, faults).await;
+    let client = client_for(&handle);
+    let window = recent_window(&handle);
+    for provider in Provider::ALL {
+        let listing = client
+            .collect(&Query::new(window).providers([provider]))
+            .await
+            .unwrap();
+        assert!(
+            listing.errors.is_empty(),
+            "{provider}: {:?}",
+            listing
+                .errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+        );
+        let got = ids_of(&listing.meetings);
+        let mut dedup = got.clone();
+        dedup.dedup();
+        assert_eq!(got.len(), dedup.len(), "{provider}: duplicates");
+        let want = truth(&handle, provider, window.from(), window.to());
+        assert!(
+            !want.is_empty(),
+            "{provider}: the test window should hold meetings"
+        );
+        assert_eq!(got, want, "{provider}: listing differs from ground truth");
+        for m in &listing.meetings {
+            assert!(window.contains(m.start));
+            assert_eq!(m.provider, provider);
+        }
+    }
+    handle.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_provider_matches_truth_without_faults() {
+    check_all(Faults::default(), 1500, 11).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_provider_matches_truth_with_faults() {
+    let faults = Faults {
+        rate_limit_rate: 0.08,
+        server_error_rate: 0.08,
+        reset_rate: 0.05,
+        truncate_rate: 0.05,
+        ..Faults::default()
+    };
+    check_all(faults, 1500, 12).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn all_providers_merged_are_the_union_of_truths() {
+    let handle = sandbox(600, 5, Faults::default()).await;
+    let client = client_for(&handle);
+    let window = recent_window(&handle);
+    let listing = client.collect(&Query::new(window)).await.unwrap();
+    assert!(listing.errors.is_empty());
+    for provider in Provider::ALL {
+        let mine: Vec<_> = listing
+            .meetings
+            .iter()
+            .filter(|m| m.provider == provider)
+            .cloned()
+            .collect();
+        assert_eq!(
+            ids_of(&mine),
+            truth(&handle, provider, window.from(), window.to()),
+            "{provider}"
+        );
+        // Each provider's meetings arrive in (start, id) order.
+        assert!(
+            mine.windows(2)
+                .all(|w| (w[0].start, &w[0].id) <= (w[1].start, &w[1].id)),
+            "{provider} order"
+        );
+    }
+    handle.shutdown().await;
+}
