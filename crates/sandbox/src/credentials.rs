@@ -10,6 +10,9 @@ pub const ZOOM_CLIENT_ID: &str = "sandbox_zoom_client_id";
 pub const ZOOM_CLIENT_SECRET: &str = "sandbox_zoom_client_secret";
 /// A static Zoom access token, accepted besides minted ones (for `ZOOM_ACCESS_TOKEN`-style use).
 pub const ZOOM_ACCESS_TOKEN: &str = "sandbox_zoom_access_token";
+/// A static Zoom access token of a free (Basic) account: accepted, but the report answers
+/// 400 code 200 ("only available for paid accounts"), so that error is reachable.
+pub const ZOOM_FREE_ACCOUNT_ACCESS_TOKEN: &str = "sandbox_zoom_free_account_access_token";
 /// Daily API key.
 pub const DAILY_API_KEY: &str = "sandbox_daily_api_key";
 /// Telnyx API key.

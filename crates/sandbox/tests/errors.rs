@@ -148,6 +148,10 @@ async fn zoom_errors_and_pages_match_the_spec() {
         let body = chk.expect("zoom", op, &get(&c, &url("me", ok), a).await, 401);
         assert_eq!(body["code"], 124);
     }
+    // 400 code 200: a free account has no reports.
+    let free = format!("Bearer {}", credentials::ZOOM_FREE_ACCOUNT_ACCESS_TOKEN);
+    let body = chk.expect("zoom", op, &get(&c, &url("me", ok), Some(&free)).await, 400);
+    assert_eq!(body["code"], 200);
     // 404: an unknown user.
     let body = chk.expect(
         "zoom",

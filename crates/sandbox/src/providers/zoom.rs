@@ -17,8 +17,8 @@ use serde_json::json;
 use super::{Api, Page, retry_secs};
 use crate::Provider;
 use crate::credentials::{
-    ZOOM_ACCESS_TOKEN, ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_USER_EMAIL,
-    ZOOM_USER_ID,
+    ZOOM_ACCESS_TOKEN, ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET,
+    ZOOM_FREE_ACCOUNT_ACCESS_TOKEN, ZOOM_USER_EMAIL, ZOOM_USER_ID,
 };
 use crate::data::hash::{Draw, mix};
 use crate::data::{ids, zoom as data};
@@ -52,7 +52,7 @@ fn authorize(state: &AppState, ctx: &Ctx) -> Result<(), Response> {
         .authorization()
         .and_then(|h| h.strip_prefix("Bearer "))
         .ok_or_else(invalid)?;
-    if token == ZOOM_ACCESS_TOKEN {
+    if token == ZOOM_ACCESS_TOKEN || token == ZOOM_FREE_ACCOUNT_ACCESS_TOKEN {
         return Ok(());
     }
     let minted = state
@@ -217,6 +217,14 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
             StatusCode::NOT_FOUND,
             1001,
             &format!("User does not exist: {user}."),
+        ));
+    }
+    let free = ctx.authorization().and_then(|h| h.strip_prefix("Bearer "));
+    if free == Some(ZOOM_FREE_ACCOUNT_ACCESS_TOKEN) {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            200,
+            &format!("Only available for Paid or ZMP account: {ZOOM_ACCOUNT_ID}."),
         ));
     }
     let q = &ctx.params;
