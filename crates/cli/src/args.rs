@@ -102,6 +102,9 @@ Output: every meeting fetched is printed; then failures are reported on stderr a
 says whether the listing is complete (0), partial (5) or failed (3, 4). Meetings are streamed as
 they arrive (not sorted); memory stays flat however many there are.
 
+Exit codes: 0 ok, 1 other, 2 usage, 3 configuration/credentials, 4 every provider failed,
+5 partial (some meetings listed, some provider or window failed). See `meetkit --help`.
+
 Examples:
   meetkit list --from 7d
   meetkit list --provider zoom,daily --from 2026-09-01 --to 2026-10-01 --format csv -o sept.csv
@@ -116,7 +119,10 @@ content changed is appended again; the last line for a (provider, id) is its cur
 
 Windows: the first run backfills from --since; later runs fetch from each provider's checkpoint
 minus --lookback, so late-arriving meetings are picked up. A provider that fails keeps its
-checkpoint and is fetched again next time.";
+checkpoint and is fetched again next time.
+
+Exit codes: as `meetkit list` (0 ok, 2 usage, 3 configuration/credentials, 4 every provider
+failed, 5 partial: what was fetched is appended, failed providers keep their checkpoint).";
 
 /// Which providers to ask (`all` for every configured one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -74,6 +74,7 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
             "meetkit: incomplete: {written} meetings listed in {window}, but {failures} failure{} (above)",
             if failures == 1 { "" } else { "s" }
         ),
+        Exit::Config => eprintln!("meetkit: nothing listed: the credentials were rejected (above)"),
         _ => eprintln!("meetkit: nothing listed: every provider asked for failed (above)"),
     }
     Ok(exit)

@@ -10,7 +10,7 @@ mod sync;
 
 use std::io::IsTerminal;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use futures::{Stream, StreamExt};
 use meetkit::{Meeting, ProviderError, ProviderProgress};
 
@@ -43,7 +43,8 @@ pub fn now() -> Result<DateTime<Utc>, CliError> {
                     format!("MEETKIT_NOW must be an RFC 3339 time, not {value:?} ({e})"),
                 )
             }),
-        Err(_) => Ok(Utc::now()),
+        // Whole seconds: windows print cleanly, and nothing is lost that a provider could return.
+        Err(_) => Ok(Utc::now().trunc_subsecs(0)),
     }
 }
 

@@ -1,0 +1,198 @@
+//! `sandbox`, `schema`, `completions`, `providers`, and listing into a closed pipe.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::Stdio;
+
+use common::{Meetkit, rfc3339, sandbox, truth, window};
+use meetkit_sandbox::{Faults, Provider};
+use serde_json::Value;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sandbox_command_prints_an_environment_that_lists_its_data() {
+    let now = common::now();
+    let now_s = rfc3339(now);
+    let meetkit = Meetkit::new(now);
+    let mut server = meetkit
+        .command(&[
+            "sandbox",
+            "--port",
+            "0",
+            "--meetings",
+            "300",
+            "--seed",
+            "7",
+            "--now",
+            &now_s,
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
+    let mut env = Vec::new();
+    while env.len() < 13 {
+        let line = lines.next().expect("13 export lines").unwrap();
+        let (name, value) = line
+            .strip_prefix("export ")
+            .unwrap()
+            .split_once('=')
+            .unwrap();
+        env.push((name.to_owned(), value.trim_matches('\'').to_owned()));
+    }
+    let mut client = Meetkit::new(now);
+    client.env.extend(env);
+    let (from, to) = window(now);
+    let run = client
+        .run(&["list", "--from", &rfc3339(from), "--to", &rfc3339(to)])
+        .await;
+    server.kill().unwrap();
+    let mut stderr = String::new();
+    server
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let _ = server.wait();
+    run.expect_code(0);
+    assert!(stderr.contains("meetkit sandbox: serving"), "{stderr}");
+
+    // The same seed, size and clock in-process: the same data.
+    let reference = sandbox(now, Faults::none()).await;
+    let mut ids = std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+    for line in run.stdout.lines() {
+        let m: Value = serde_json::from_str(line).unwrap();
+        ids.entry(m["provider"].as_str().unwrap().to_owned())
+            .or_default()
+            .insert(m["id"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(ids, truth(&reference, &Provider::ALL, from, to));
+    reference.shutdown().await;
+}
+
+#[tokio::test]
+async fn bad_sandbox_fault_rates_are_usage_errors() {
+    let meetkit = Meetkit::new(common::now());
+    let run = meetkit
+        .run(&["sandbox", "--port", "0", "--error-rate", "1.5"])
+        .await;
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("--error-rate must be between 0.0 and 1.0"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[tokio::test]
+async fn schema_is_the_cores_and_completions_are_scripts() {
+    let meetkit = Meetkit::new(common::now());
+    let run = meetkit.run(&["schema"]).await;
+    run.expect_code(0);
+    assert_eq!(run.stdout, meetkit::schema::meeting_schema_json());
+    let schema: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(schema["properties"]["extension"].is_object());
+
+    for shell in ["bash", "zsh", "fish"] {
+        let run = meetkit.run(&["completions", shell]).await;
+        run.expect_code(0);
+        assert!(
+            run.stdout.contains("meetkit") && run.stdout.contains("provider"),
+            "{shell}"
+        );
+    }
+    meetkit.run(&["completions", "tcsh"]).await.expect_code(2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn providers_shows_sources_and_never_secrets() {
+    let now = common::now();
+    let sandbox = sandbox(now, Faults::none()).await;
+    let mut meetkit = Meetkit::with_sandbox(now, &sandbox);
+    meetkit.unset("TELNYX_API_KEY");
+    let run = meetkit.run(&["providers", "--json"]).await;
+    run.expect_code(0);
+    let rows: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(rows.len(), 5);
+    let telnyx = rows.iter().find(|r| r["provider"] == "telnyx").unwrap();
+    assert_eq!(telnyx["configured"], false);
+    assert!(
+        telnyx["credentials"]
+            .as_str()
+            .unwrap()
+            .contains("TELNYX_API_KEY")
+    );
+    let daily = rows.iter().find(|r| r["provider"] == "daily").unwrap();
+    assert_eq!(daily["credentials"], "env: DAILY_API_KEY");
+    let text = meetkit.run(&["providers"]).await;
+    text.expect_code(0);
+    for (name, value) in &meetkit.env {
+        if name.ends_with("_KEY") || name.ends_with("_SECRET") {
+            assert!(
+                !run.stdout.contains(value) && !text.stdout.contains(value),
+                "{name} leaked"
+            );
+        }
+    }
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_filter_a_named_provider_cannot_apply_is_a_usage_error() {
+    let now = common::now();
+    let sandbox = sandbox(now, Faults::none()).await;
+    let meetkit = Meetkit::with_sandbox(now, &sandbox);
+    let run = meetkit
+        .run(&["list", "--provider", "daily", "--host", "me"])
+        .await;
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("daily cannot filter by host"),
+        "{}",
+        run.stderr
+    );
+    // Under `all`, the providers that cannot apply it are left out instead.
+    let run = meetkit
+        .run(&["list", "--room", "7b61621f-5fe4-4aad-ab11-9fd19e272e73", "--from", "7d"])
+        .await;
+    run.expect_code(0);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_that_goes_away_ends_the_listing_quietly() {
+    let now = common::now();
+    let sandbox = sandbox(now, Faults::none()).await;
+    let meetkit = Meetkit::with_sandbox(now, &sandbox);
+    let (from, to) = window(now);
+    let mut child = meetkit
+        .command(&["list", "--from", &rfc3339(from), "--to", &rfc3339(to)])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdout.read_line(&mut first).unwrap();
+    drop(stdout); // like `| head -1`
+    let status = tokio::task::spawn_blocking(move || child.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    assert!(first.starts_with('{'));
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(
+        status.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    sandbox.shutdown().await;
+}
