@@ -186,7 +186,7 @@ class MeetingList:
 
 class MeetingBatches:
     """A listing delivered in :class:`MeetingList` batches of at most ``batch_size`` meetings,
-    in arrival order (each batch sorted by start). Memory stays flat: at most two batches are
+    in arrival order (each batch sorted by start). Memory stays flat: at most three batches are
     held at once. Per-provider failures gather in :attr:`errors` as they arrive (each batch
     also carries those that arrived while it filled); check them after the loop."""
 

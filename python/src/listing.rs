@@ -38,6 +38,11 @@ pub struct Collected {
     warnings: Vec<String>,
 }
 
+/// Orders meetings by start, then provider and id: the order every result has.
+fn sort(meetings: &mut [Meeting]) {
+    meetings.sort_by(|a, b| (a.start, a.provider, &a.id).cmp(&(b.start, b.provider, &b.id)));
+}
+
 /// Drains `stream`; meetings are sorted by start, then provider and id.
 pub async fn collect(mut stream: MeetingStream, counters: Arc<Counters>) -> Collected {
     let mut meetings = Vec::new();
@@ -54,7 +59,7 @@ pub async fn collect(mut stream: MeetingStream, counters: Arc<Counters>) -> Coll
             }
         }
     }
-    meetings.sort_by(|a, b| (a.start, a.provider, &a.id).cmp(&(b.start, b.provider, &b.id)));
+    sort(&mut meetings);
     Collected {
         meetings,
         errors,
@@ -182,7 +187,8 @@ impl PyMeetingList {
     }
 }
 
-/// A listing delivered `batch_size` meetings at a time; at most two batches are held at once.
+/// A listing delivered `batch_size` meetings at a time; at most three batches are alive at once
+/// (one filling, one waiting in the channel, the one Python holds).
 #[pyclass(name = "MeetingBatches", module = "meetkit._meetkit")]
 pub struct PyMeetingBatches {
     receiver: mpsc::Receiver<Collected>,
@@ -220,6 +226,7 @@ async fn fill(mut stream: MeetingStream, batch_size: usize, sender: mpsc::Sender
             None => {}
         }
         if finished || meetings.len() >= batch_size {
+            sort(&mut meetings);
             let chunk = Collected {
                 meetings: std::mem::replace(&mut meetings, Vec::with_capacity(batch_size)),
                 errors: std::mem::take(&mut errors),

@@ -19,6 +19,8 @@ def test_batches_cover_the_listing(client: meetkit.Client, everything: meetkit.M
         assert isinstance(batch, meetkit.MeetingList)
         sizes.append(len(batch))
         seen.extend(m["id"] for m in batch)
+        starts = [m["start"] for m in batch]
+        assert starts == sorted(starts)
         assert batch.to_arrow().num_rows == len(batch)
     assert batches.done and batches.errors == []
     assert all(0 < s <= 16 for s in sizes)
