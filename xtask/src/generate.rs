@@ -3,6 +3,7 @@
 //! - `specs/<provider>.yaml` → `crates/<provider>/src/generated.rs` (progenitor, builder style,
 //!   with `meetkit_client_support::Auth` as each client's inner value and pre-request hook, and
 //!   every named enum schema replaced by an open enum; see `open_enums`).
+//! - the core's `Meeting` type → `specs/meeting.schema.json` (schemars).
 //!
 //! `--check` renders everything in memory and fails with a unified diff when a committed file
 //! differs, so a spec edited without regenerating cannot land.
@@ -29,6 +30,15 @@ pub struct Artifact {
 
 /// Renders every artifact from its source.
 pub fn render_all(root: &Path) -> Result<Vec<Artifact>> {
+    let mut artifacts = render_clients(root)?;
+    artifacts.push(Artifact {
+        path: PathBuf::from("specs/meeting.schema.json"),
+        contents: meetkit::schema::meeting_schema_json(),
+    });
+    Ok(artifacts)
+}
+
+fn render_clients(root: &Path) -> Result<Vec<Artifact>> {
     PROVIDERS
         .iter()
         .map(|provider| {
