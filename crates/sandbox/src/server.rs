@@ -72,6 +72,7 @@ impl Sandbox {
             started: Instant::now(),
             authority: addr.to_string(),
             requests: Default::default(),
+            counts: Mutex::new(HashMap::new()),
             config,
         });
         let app = router(state.clone());

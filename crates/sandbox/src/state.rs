@@ -1,6 +1,7 @@
 //! The state every request handler shares.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -29,6 +30,9 @@ pub struct AppState {
     pub authority: String,
     /// List requests received per provider (in `Provider::ALL` order), whatever their fate.
     pub requests: [AtomicU64; 5],
+    /// Match counts of recent queries, keyed by (provider, query hash), with the insert
+    /// generation they were computed at: a walk counts its window once, not once a page.
+    pub counts: Mutex<HashMap<(Provider, u64), (usize, u64)>>,
 }
 
 impl AppState {
@@ -37,6 +41,29 @@ impl AppState {
         if let Some(slot) = Provider::ALL.iter().position(|q| *q == p) {
             self.requests[slot].fetch_add(1, Ordering::Relaxed);
         }
+    }
+
+    /// The number of records matching query `key` of `p`, cached until records are inserted.
+    pub fn count(&self, p: Provider, key: &impl Hash, compute: impl FnOnce() -> u64) -> u64 {
+        let mut h = DefaultHasher::new();
+        key.hash(&mut h);
+        let key = (p, h.finish());
+        let generation = self.ds.inserted_len(p);
+        if let Ok(counts) = self.counts.lock()
+            && let Some((g, n)) = counts.get(&key)
+            && *g == generation
+        {
+            return *n;
+        }
+        let n = compute();
+        if let Ok(mut counts) = self.counts.lock() {
+            // Bounded: a long-running sandbox forgets old queries wholesale.
+            if counts.len() >= 4096 {
+                counts.clear();
+            }
+            counts.insert(key, (generation, n));
+        }
+        n
     }
 
     /// List requests received by `p` so far.

@@ -61,6 +61,30 @@ async fn a_million_meetings_per_provider_start_and_serve() {
     )
     .await;
     assert_eq!(daily["total_count"], 1_000_000);
+    // Ten days of Zoom (tens of thousands of meetings) pages back exactly the truth.
+    let token = zoom_token(&c, &h).await;
+    let (from, to) = (date(2026, 10, 1), date(2026, 10, 10));
+    let got = walk_zoom(&c, &h, &token, from, to, 300, &mut stats).await;
+    let want = h.truth(
+        Provider::Zoom,
+        midnight(from),
+        midnight(to) + Duration::days(1),
+    );
+    assert!(want.len() > 20_000, "{}", want.len());
+    assert_eq!(sorted(got), want);
+    // The last Telnyx page is as cheap as the first.
+    let last = get_ok(
+        &c,
+        &format!(
+            "{}/room_recordings?page[size]=250&page[number]=4000",
+            h.base_url(Provider::Telnyx)
+        ),
+        &format!("Bearer {}", credentials::TELNYX_API_KEY),
+        &mut stats,
+    )
+    .await;
+    assert_eq!(last["data"].as_array().unwrap().len(), 250);
+    assert_eq!(last["meta"]["total_pages"], 4000);
     for p in Provider::ALL {
         let ids = h.truth(p, now() - Duration::days(2), now() - Duration::days(1));
         assert!(

@@ -202,6 +202,12 @@ impl Dataset {
             .unwrap_or_default()
     }
 
+    /// How many records have been inserted into `p` so far: a generation number that
+    /// changes whenever `p`'s listings may have shifted.
+    pub fn inserted_len(&self, p: Provider) -> usize {
+        self.inserted[slot(p)].read().map(|v| v.len()).unwrap_or(0)
+    }
+
     /// The record with `index`, base or inserted.
     pub fn record_at(&self, p: Provider, index: u64) -> Option<Rec> {
         if index < self.n {
@@ -289,6 +295,32 @@ impl ByStart<'_> {
     /// Number of records left.
     pub fn remaining(&self) -> u64 {
         (self.base.end - self.base.start) + self.ins_range.len() as u64
+    }
+
+    /// Skips `k` records from the front: O(1) when no inserted record is left.
+    pub fn skip_front(&mut self, k: u64) {
+        if self.ins_range.is_empty() {
+            self.base.start = self.base.start.saturating_add(k).min(self.base.end);
+        } else {
+            for _ in 0..k {
+                if self.next().is_none() {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Skips `k` records from the back: O(1) when no inserted record is left.
+    pub fn skip_back(&mut self, k: u64) {
+        if self.ins_range.is_empty() {
+            self.base.end = self.base.end.saturating_sub(k).max(self.base.start);
+        } else {
+            for _ in 0..k {
+                if self.next_back().is_none() {
+                    break;
+                }
+            }
+        }
     }
 }
 
@@ -413,5 +445,24 @@ mod tests {
         let mut back: Vec<Rec> = ds.by_start(Provider::Daily, from, to).rev().collect();
         back.reverse();
         assert_eq!(fwd, back);
+        for k in [0, 1, 37, 119, 120, 500] {
+            let mut front = ds.by_start(Provider::Daily, from, to);
+            front.skip_front(k);
+            assert_eq!(
+                front.collect::<Vec<_>>(),
+                fwd.iter().skip(k as usize).copied().collect::<Vec<_>>()
+            );
+            let mut tail = ds.by_start(Provider::Daily, from, to);
+            tail.skip_back(k);
+            let want: Vec<Rec> = fwd.iter().rev().skip(k as usize).copied().collect();
+            assert_eq!(tail.rev().collect::<Vec<_>>(), want);
+        }
+        let mut plain = ds.by_start(Provider::Zoom, from, to);
+        plain.skip_front(3);
+        plain.skip_back(2);
+        assert_eq!(
+            plain.remaining(),
+            ds.by_start(Provider::Zoom, from, to).remaining() - 5
+        );
     }
 }

@@ -148,7 +148,9 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
     let total_count = if room.is_none() && ongoing.is_none() {
         all.remaining()
     } else {
-        all.filter(matches).count() as u64
+        state.count(P, &(lo, hi, &room, ongoing), || {
+            all.filter(matches).count() as u64
+        })
     };
     // Newest first: "after" a session means older than it, "before" means newer.
     let page_hi = after.map_or(hi, |r| hi.min(r.start));

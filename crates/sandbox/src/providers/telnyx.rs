@@ -267,6 +267,11 @@ impl Filters {
             && self.duration == (i64::MIN, i64::MAX)
     }
 
+    /// A key naming this filter set, for the count cache.
+    fn cache_key(&self) -> String {
+        format!("{self:?}")
+    }
+
     /// True when record `rec` passes every filter.
     pub fn matches(&self, ds: &Dataset, rec: Rec) -> bool {
         let f = data::facts(ds, rec);
@@ -313,19 +318,31 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
     let total = if filters.only_dates() {
         ds.by_start(P, lo, hi).remaining()
     } else {
-        ds.by_start(P, lo, hi)
-            .filter(|r| filters.matches(ds, *r))
-            .count() as u64
+        state.count(P, &filters.cache_key(), || {
+            ds.by_start(P, lo, hi)
+                .filter(|r| filters.matches(ds, *r))
+                .count() as u64
+        })
     };
     let skip = (number - 1).saturating_mul(size);
-    let data = ds
-        .by_start(P, lo, hi)
-        .rev()
-        .filter(|r| filters.matches(ds, *r))
-        .skip(usize::try_from(skip).unwrap_or(usize::MAX))
-        .take(size as usize)
-        .map(|r| data::recording(ds, r))
-        .collect();
+    let mut newest_first = ds.by_start(P, lo, hi);
+    let data = if filters.only_dates() {
+        // Every record in the range matches: jump straight to the page.
+        newest_first.skip_back(skip);
+        newest_first
+            .rev()
+            .take(size as usize)
+            .map(|r| data::recording(ds, r))
+            .collect()
+    } else {
+        newest_first
+            .rev()
+            .filter(|r| filters.matches(ds, *r))
+            .skip(usize::try_from(skip).unwrap_or(usize::MAX))
+            .take(size as usize)
+            .map(|r| data::recording(ds, r))
+            .collect()
+    };
     let meta = Meta {
         page_number: number,
         page_size: size,

@@ -21,7 +21,7 @@ use crate::credentials::{
     ZOOM_FREE_ACCOUNT_ACCESS_TOKEN, ZOOM_USER_EMAIL, ZOOM_USER_ID,
 };
 use crate::data::hash::{Draw, mix};
-use crate::data::{ids, zoom as data};
+use crate::data::{Rec, ids, zoom as data};
 use crate::http::{self, Ctx, Params};
 use crate::ratelimit::Throttle;
 use crate::state::AppState;
@@ -146,6 +146,10 @@ struct PageToken {
     page: u64,
     query: u64,
     issued_ms: u64,
+    /// Start second of the last record served, as a resume hint.
+    last_start: u64,
+    /// Zoom's insert generation when issued: the hint holds only if nothing was inserted.
+    generation: u64,
 }
 
 fn query_fingerprint(seed: u64, from: NaiveDate, to: NaiveDate, kind: &str) -> u64 {
@@ -158,11 +162,18 @@ fn query_fingerprint(seed: u64, from: NaiveDate, to: NaiveDate, kind: &str) -> u
 }
 
 fn encode_token(seed: u64, t: PageToken) -> String {
-    let words = [t.offset, t.page, t.query, t.issued_ms];
+    let words = [
+        t.offset,
+        t.page,
+        t.query,
+        t.issued_ms,
+        t.last_start,
+        t.generation,
+    ];
     let check = words.iter().fold(seed, |h, w| mix(h, *w, 0x70c));
     // Scramble so the token looks opaque; the check word detects tampering.
     let mut pad = Draw::new(check);
-    let mut bytes = Vec::with_capacity(40);
+    let mut bytes = Vec::with_capacity(56);
     for w in words {
         bytes.extend_from_slice(&(w ^ pad.next_u64()).to_be_bytes());
     }
@@ -175,7 +186,7 @@ fn encode_token(seed: u64, t: PageToken) -> String {
 
 fn decode_token(seed: u64, s: &str) -> Option<PageToken> {
     let bytes = ids::base64_decode(s)?;
-    if bytes.len() != 40 {
+    if bytes.len() != 56 {
         return None;
     }
     let word = |i: usize| -> Option<u64> {
@@ -183,9 +194,9 @@ fn decode_token(seed: u64, s: &str) -> Option<PageToken> {
             bytes.get(i * 8..i * 8 + 8)?.try_into().ok()?,
         ))
     };
-    let check = word(4)?;
+    let check = word(6)?;
     let mut pad = Draw::new(check);
-    let mut words = [0u64; 4];
+    let mut words = [0u64; 6];
     for (i, w) in words.iter_mut().enumerate() {
         *w = word(i)? ^ pad.next_u64();
     }
@@ -195,6 +206,8 @@ fn decode_token(seed: u64, s: &str) -> Option<PageToken> {
         page: words[1],
         query: words[2],
         issued_ms: words[3],
+        last_start: words[4],
+        generation: words[5],
     })
 }
 
@@ -272,8 +285,8 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
     };
     let fingerprint = query_fingerprint(ds.seed(), from, to, kind);
     let elapsed_ms = state.started.elapsed().as_millis() as u64;
-    let (offset, page_number) = match q.get("next_page_token").filter(|t| !t.is_empty()) {
-        None => (0, 1),
+    let (offset, page_number, resume) = match q.get("next_page_token").filter(|t| !t.is_empty()) {
+        None => (0, 1, None),
         Some(raw) => {
             let token = decode_token(ds.seed(), raw).ok_or_else(bad_token)?;
             let ttl = state.config.zoom_token_ttl.as_millis() as u64;
@@ -281,7 +294,12 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
             if token.query != fingerprint || expired {
                 return Err(bad_token());
             }
-            (token.offset, token.page)
+            let unshifted = token.generation == ds.inserted_len(P) as u64;
+            (
+                token.offset,
+                token.page,
+                unshifted.then_some(token.last_start as i64),
+            )
         }
     };
     let lo = from
@@ -292,15 +310,27 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
         .and_hms_opt(0, 0, 0)
         .map(|t| t.and_utc().timestamp() + DAY)
         .unwrap_or(0);
-    let reported = |r: &crate::data::Rec| data::reported(ds, *r);
-    let total = ds.by_start(P, lo, hi).filter(reported).count() as u64;
-    let meetings: Vec<data::ZoomMeeting> = ds
-        .by_start(P, lo, hi)
-        .filter(reported)
-        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-        .take(page_size as usize)
-        .map(|r| data::meeting(ds, r))
-        .collect();
+    let reported = |r: &Rec| data::reported(ds, *r);
+    let total = state.count(P, &(lo, hi), || {
+        ds.by_start(P, lo, hi).filter(reported).count() as u64
+    });
+    // Offset semantics; when nothing was inserted since the token was issued, the record
+    // at `offset` is the first one after the last served, so resume there without a scan.
+    let recs: Vec<Rec> = match resume {
+        Some(last) => ds
+            .by_start(P, lo.max(last.saturating_add(1)), hi)
+            .filter(reported)
+            .take(page_size as usize)
+            .collect(),
+        None => ds
+            .by_start(P, lo, hi)
+            .filter(reported)
+            .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+            .take(page_size as usize)
+            .collect(),
+    };
+    let last_start = recs.last().map_or(0, |r| r.start as u64);
+    let meetings: Vec<data::ZoomMeeting> = recs.into_iter().map(|r| data::meeting(ds, r)).collect();
     let next = offset + meetings.len() as u64;
     let next_page_token = if next < total {
         let token = PageToken {
@@ -308,6 +338,8 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
             page: page_number + 1,
             query: fingerprint,
             issued_ms: elapsed_ms,
+            last_start,
+            generation: ds.inserted_len(P) as u64,
         };
         encode_token(ds.seed(), token)
     } else {
@@ -398,6 +430,8 @@ mod tests {
             page: 4,
             query: 77,
             issued_ms: 1234,
+            last_start: 1_790_000_000,
+            generation: 3,
         };
         let s = encode_token(5, t);
         assert_eq!(decode_token(5, &s), Some(t));
