@@ -157,7 +157,13 @@ async fn a_filter_a_named_provider_cannot_apply_is_a_usage_error() {
     );
     // Under `all`, the providers that cannot apply it are left out instead.
     let run = meetkit
-        .run(&["list", "--room", "7b61621f-5fe4-4aad-ab11-9fd19e272e73", "--from", "7d"])
+        .run(&[
+            "list",
+            "--room",
+            "7b61621f-5fe4-4aad-ab11-9fd19e272e73",
+            "--from",
+            "7d",
+        ])
         .await;
     run.expect_code(0);
     sandbox.shutdown().await;

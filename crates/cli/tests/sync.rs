@@ -185,3 +185,108 @@ async fn a_torn_line_is_cut_and_later_runs_pick_up_from_the_checkpoint() {
     assert!(run.stderr.contains("belongs to"), "{}", run.stderr);
     sandbox.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_provider_keeps_its_checkpoint_and_catches_up_next_run() {
+    let now = common::now();
+    let sandbox = sandbox(now, Faults::none()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (state, out) = (
+        dir.path().join("state.json"),
+        dir.path().join("meetings.ndjson"),
+    );
+    let since = now - Days::days(30);
+    let since_s = rfc3339(since);
+    let args = [
+        "sync",
+        "--since",
+        &since_s,
+        "--state",
+        state.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-p",
+        "daily,telnyx",
+        "--max-attempts",
+        "1",
+    ];
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let mut broken = Meetkit::with_sandbox(now, &sandbox);
+    broken.set("TELNYX_BASE_URL", &format!("http://{dead}/telnyx/v2"));
+    let run = broken.run(&args).await;
+    run.expect_code(5);
+    assert!(run.stderr.contains("Telnyx Video"), "{}", run.stderr);
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    assert!(saved["providers"]["daily"].is_object());
+    assert!(saved["providers"]["telnyx"].is_null(), "{saved}");
+    assert_eq!(
+        file_ids(&out),
+        truth(&sandbox, &[Provider::Daily], since, now)
+    );
+
+    let healthy = Meetkit::with_sandbox(now, &sandbox);
+    healthy.run(&args).await.expect_code(0);
+    assert_eq!(
+        file_ids(&out),
+        truth(&sandbox, &[Provider::Daily, Provider::Telnyx], since, now)
+    );
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_changed_meeting_is_appended_again_and_its_last_line_is_current() {
+    let now = common::now();
+    let sandbox = sandbox(now, Faults::none()).await;
+    let meetkit = Meetkit::with_sandbox(now, &sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let (state, out) = (
+        dir.path().join("state.json"),
+        dir.path().join("meetings.ndjson"),
+    );
+    let since_s = rfc3339(now - Days::days(20));
+    let args = [
+        "sync",
+        "--since",
+        &since_s,
+        "--state",
+        state.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-p",
+        "daily",
+    ];
+    meetkit.run(&args).await.expect_code(0);
+
+    // Pretend the first line was written when the meeting looked different, and that the
+    // state is older than it is (so the meeting falls in the next run's window).
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let current = lines[0].clone();
+    lines[0]["title"] = Value::from("an older title");
+    let edited: String = lines.iter().map(|m| format!("{m}\n")).collect();
+    std::fs::write(&out, edited).unwrap();
+    let mut saved: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    saved["providers"]["daily"]["checkpoint"] = Value::from(since_s.clone());
+    saved["out_bytes"] = Value::from(0);
+    std::fs::write(&state, saved.to_string()).unwrap();
+
+    meetkit.run(&args).await.expect_code(0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let after: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        after.len(),
+        lines.len() + 1,
+        "only the changed meeting is appended"
+    );
+    assert_eq!(after.last().unwrap(), &current);
+    sandbox.shutdown().await;
+}

@@ -46,25 +46,26 @@ impl ProgressLine {
     }
 }
 
-/// `zoom 3 pages 812 · daily 1 page 40 (done) · …`
+/// `zoom 3p 812m · daily 1p 40m ✓ · telnyx 0p 0m ✗`: pages and meetings per provider, ✓ done,
+/// ✗ failed, and retries when there were any.
 pub fn render(snapshot: &[ProviderProgress]) -> String {
     snapshot
         .iter()
         .map(|p| {
             let state = if p.failed {
-                " failed"
+                " ✗"
             } else if p.done {
-                " done"
+                " ✓"
             } else {
                 ""
             };
             let retries = if p.retries > 0 {
-                format!(", {} retries", p.retries)
+                format!(" {}r", p.retries)
             } else {
                 String::new()
             };
             format!(
-                "{} {} pages {} meetings{retries}{state}",
+                "{} {}p {}m{retries}{state}",
                 p.provider, p.pages, p.meetings
             )
         })
