@@ -563,7 +563,7 @@ pub struct ProgressCounters {
 }
 
 impl ProgressCounters {
-    fn new(provider: Provider) -> Self {
+    pub(crate) fn new(provider: Provider) -> Self {
         Self {
             provider,
             requests: AtomicU64::new(0),

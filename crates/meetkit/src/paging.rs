@@ -337,3 +337,226 @@ async fn fetch_page<A: Adapter>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::model::{DailyExtension, Extension, MeetingStatus};
+    use crate::ratelimit::Gates;
+
+    fn meeting(n: u32) -> Meeting {
+        Meeting {
+            provider: Provider::Daily,
+            id: format!("m{n}"),
+            title: None,
+            start: Utc
+                .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+                .single()
+                .unwrap_or_default()
+                + chrono::Duration::minutes(i64::from(n)),
+            end: None,
+            duration_seconds: None,
+            status: MeetingStatus::Ended,
+            status_raw: None,
+            host: None,
+            participants: Vec::new(),
+            participant_count: None,
+            recording: None,
+            meeting_url: None,
+            room: None,
+            extension: Extension::Daily(DailyExtension::default()),
+            raw: None,
+        }
+    }
+
+    /// Pages keyed by cursor; records which cursors were asked for.
+    struct Script {
+        style: PagingStyle,
+        pages: Box<dyn Fn(Option<&Cursor>) -> Result<RawPage, Failure> + Send + Sync>,
+        asked: Mutex<Vec<Option<Cursor>>>,
+    }
+
+    impl Adapter for Script {
+        type Request = ();
+        fn provider(&self) -> Provider {
+            Provider::Daily
+        }
+        fn operation(&self) -> &'static str {
+            "scripted"
+        }
+        fn style(&self) -> PagingStyle {
+            self.style
+        }
+        fn requests(&self, _: &Window, _: &Filters) -> Vec<()> {
+            vec![()]
+        }
+        async fn page(&self, _: &(), cursor: Option<&Cursor>, _: bool) -> Result<RawPage, Failure> {
+            if let Ok(mut asked) = self.asked.lock() {
+                asked.push(cursor.cloned());
+            }
+            (self.pages)(cursor)
+        }
+    }
+
+    fn ctx() -> Arc<FetchContext> {
+        Arc::new(FetchContext {
+            gates: Gates::new(None, 4, Arc::new(tokio::sync::Semaphore::new(8))),
+            retry: RetryOptions {
+                base_delay: std::time::Duration::from_millis(1),
+                max_delay: std::time::Duration::from_millis(2),
+                ..RetryOptions::default()
+            },
+            progress: Arc::new(ProgressCounters::new(Provider::Daily)),
+            filters: Filters::default(),
+            include_raw: false,
+            now: Utc::now(),
+        })
+    }
+
+    fn window() -> Window {
+        let from = Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default();
+        Window::new(from, from + chrono::Duration::days(1)).unwrap_or_else(|_| unreachable!())
+    }
+
+    fn run(script: Script) -> (WindowResult, Vec<Option<Cursor>>) {
+        let script = Arc::new(script);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap_or_else(|_| unreachable!());
+        let result = rt.block_on(fetch_window(Arc::clone(&script), ctx(), window()));
+        let asked = script.asked.lock().map(|a| a.clone()).unwrap_or_default();
+        (result, asked)
+    }
+
+    fn page(ids: &[u32], next: Option<Cursor>) -> RawPage {
+        RawPage {
+            meetings: ids.iter().map(|&n| meeting(n)).collect(),
+            records: ids.len(),
+            next,
+            ..RawPage::default()
+        }
+    }
+
+    #[test]
+    fn a_repeated_cursor_stops_with_a_pagination_error_and_keeps_the_pages() {
+        let (result, asked) = run(Script {
+            style: PagingStyle::Chained,
+            pages: Box::new(|c| {
+                Ok(match c {
+                    None => page(&[1, 2], Some(Cursor::Token("a".into()))),
+                    Some(_) => page(&[3], Some(Cursor::Token("a".into()))),
+                })
+            }),
+            asked: Mutex::default(),
+        });
+        assert_eq!(asked.len(), 2);
+        let error = result.error.map(|e| e.kind);
+        assert_eq!(error, Some(ProviderErrorKind::Pagination));
+        assert_eq!(
+            result
+                .meetings
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect::<Vec<_>>(),
+            ["m1", "m2", "m3"]
+        );
+    }
+
+    #[test]
+    fn endless_empty_pages_stop() {
+        let (result, asked) = run(Script {
+            style: PagingStyle::Chained,
+            pages: Box::new(|c| {
+                let n = match c {
+                    Some(Cursor::Number(n)) => *n,
+                    _ => 0,
+                };
+                Ok(page(&[], Some(Cursor::Number(n + 1))))
+            }),
+            asked: Mutex::default(),
+        });
+        assert_eq!(
+            result.error.map(|e| e.kind),
+            Some(ProviderErrorKind::Pagination)
+        );
+        assert_eq!(asked.len() as u32, MAX_EMPTY_RUN + 1);
+    }
+
+    #[test]
+    fn numbered_pages_after_the_first_are_all_fetched_and_deduplicated() {
+        let (result, asked) = run(Script {
+            style: PagingStyle::Numbered,
+            pages: Box::new(|c| {
+                let n = match c {
+                    Some(Cursor::Number(n)) => *n as u32,
+                    _ => 1,
+                };
+                // Pages overlap by one record, as after an insert.
+                let mut p = page(&[n * 10, n * 10 + 1, n * 10 + 11], None);
+                p.total_pages = Some(4);
+                p.total_results = Some(12);
+                Ok(p)
+            }),
+            asked: Mutex::default(),
+        });
+        assert!(result.error.is_none());
+        assert_eq!(asked.len(), 4);
+        let ids: HashSet<_> = result.meetings.iter().map(|m| m.id.clone()).collect();
+        assert_eq!(ids.len(), result.meetings.len());
+        assert_eq!(result.meetings.len(), 9);
+    }
+
+    #[test]
+    fn a_retryable_failure_is_retried_and_a_fatal_one_is_not() {
+        let calls = Arc::new(Mutex::new(0u32));
+        let counter = Arc::clone(&calls);
+        let (result, asked) = run(Script {
+            style: PagingStyle::Chained,
+            pages: Box::new(move |_| {
+                let mut n = counter.lock().map_err(|_| unreachable!())?;
+                *n += 1;
+                if *n < 3 {
+                    let mut f = Failure::fatal(ProviderError::new(
+                        Provider::Daily,
+                        "scripted",
+                        ProviderErrorKind::Server,
+                        "boom",
+                    ));
+                    f.retryable = true;
+                    return Err(f);
+                }
+                Ok(page(&[7], None))
+            }),
+            asked: Mutex::default(),
+        });
+        assert!(result.error.is_none());
+        assert_eq!(asked.len(), 3);
+        assert_eq!(result.meetings.len(), 1);
+
+        let (result, asked) = run(Script {
+            style: PagingStyle::Chained,
+            pages: Box::new(|_| {
+                Err(Failure::fatal(ProviderError::new(
+                    Provider::Daily,
+                    "scripted",
+                    ProviderErrorKind::Auth,
+                    "no",
+                )))
+            }),
+            asked: Mutex::default(),
+        });
+        assert_eq!(asked.len(), 1);
+        assert_eq!(
+            result.error.map(|e| (e.kind, e.window.is_some())),
+            Some((ProviderErrorKind::Auth, true))
+        );
+    }
+}
