@@ -143,6 +143,14 @@ fn other_providers_have_their_documented_shapes() {
             .any(|e| e.get("sub_type").is_none())
     );
 
+    let now_iso = now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    assert!(
+        bots.iter()
+            .flat_map(|b| b["events"].as_array().unwrap())
+            .all(|e| e["created_at"].as_str().unwrap() <= now_iso.as_str()),
+        "no event has happened after now"
+    );
+
     let meetings: Vec<Value> = (0..N)
         .map(|i| json!(attention::meeting(&ds, ds.base(Provider::Attention, i))))
         .collect();

@@ -177,10 +177,11 @@ fn event(kind: &str, sub: Option<Option<&str>>, at: i64) -> BotEvent {
     }
 }
 
-fn events_for(state: &str, at: i64, d: &mut Draw) -> Vec<BotEvent> {
+fn events_for(state: &str, at: i64, now: i64, d: &mut Draw) -> Vec<BotEvent> {
     let first = if d.chance(0.5) { Some(None) } else { None };
     let mut out = Vec::new();
-    if matches!(state, "scheduled" | "staged") {
+    // Nothing has happened yet to a bot that joins in the future.
+    if matches!(state, "scheduled" | "staged") || at > now {
         return out;
     }
     out.push(event("join_requested", first, at));
@@ -203,6 +204,9 @@ fn events_for(state: &str, at: i64, d: &mut Draw) -> Vec<BotEvent> {
             }
         }
     }
+    // Same-format ISO timestamps order as strings: keep only what has happened by now.
+    let now = iso(now);
+    out.retain(|e| e.created_at <= now);
     out
 }
 
@@ -217,7 +221,7 @@ pub fn bot(ds: &Dataset, rec: Rec) -> Bot {
     let st = state(ds, rec);
     let join = join_at(ds, rec);
     // Bots without join_at were created to join at once, a few minutes before their slot.
-    let events = events_for(st, join.unwrap_or(rec.start - 300), &mut d);
+    let events = events_for(st, join.unwrap_or(rec.start - 300), ds.now_secs(), &mut d);
     let media_state = |d: &mut Draw| -> Option<String> {
         let value = match st {
             "ended" | "data_deleted" => "complete",
