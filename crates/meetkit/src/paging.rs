@@ -373,10 +373,12 @@ mod tests {
         }
     }
 
+    type PageFn = Box<dyn Fn(Option<&Cursor>) -> Result<RawPage, Failure> + Send + Sync>;
+
     /// Pages keyed by cursor; records which cursors were asked for.
     struct Script {
         style: PagingStyle,
-        pages: Box<dyn Fn(Option<&Cursor>) -> Result<RawPage, Failure> + Send + Sync>,
+        pages: PageFn,
         asked: Mutex<Vec<Option<Cursor>>>,
     }
 
