@@ -94,6 +94,14 @@ async fn schema_is_the_cores_and_completions_are_scripts() {
     let run = meetkit.run(&["schema"]).await;
     run.expect_code(0);
     assert_eq!(run.stdout, meetkit::schema::meeting_schema_json());
+    let spec =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/meeting.schema.json");
+    if let Ok(generated) = std::fs::read_to_string(spec) {
+        assert_eq!(
+            run.stdout, generated,
+            "specs/meeting.schema.json is stale: cargo xtask generate"
+        );
+    }
     let schema: Value = serde_json::from_str(&run.stdout).unwrap();
     assert!(schema["properties"]["extension"].is_object());
 
@@ -200,5 +208,70 @@ async fn a_reader_that_goes_away_ends_the_listing_quietly() {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_config_profile_configures_and_the_environment_overrides_it() {
+    let now = common::now();
+    let sandbox = sandbox(now, Faults::none()).await;
+    let env: std::collections::HashMap<String, String> = sandbox.env().into_iter().collect();
+    let meetkit = Meetkit::new(now);
+    let config = meetkit.home.path().join("meetkit.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "max_attempts = 2\n\n[profiles.sandbox]\ndaily_api_key = \"{}\"\ndaily_base_url = \"{}\"\n",
+            env["DAILY_API_KEY"], env["DAILY_BASE_URL"]
+        ),
+    )
+    .unwrap();
+    let (from, to) = window(now);
+    let args = [
+        "list",
+        "--config",
+        config.to_str().unwrap(),
+        "--profile",
+        "sandbox",
+        "--from",
+        &rfc3339(from),
+    ];
+    let run = meetkit.run(&args).await;
+    run.expect_code(0);
+    assert_eq!(
+        run.stdout.lines().count(),
+        sandbox.truth(Provider::Daily, from, to).len()
+    );
+
+    // The environment beats the file, key by key.
+    let mut overridden = Meetkit::new(now);
+    overridden.set("DAILY_API_KEY", "from-the-environment");
+    let run = overridden.run(&args).await;
+    run.expect_code(3);
+    assert!(
+        !run.stderr.contains("from-the-environment"),
+        "{}",
+        run.stderr
+    );
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn trace_logs_never_show_a_secret() {
+    let now = common::now();
+    let sandbox = sandbox(now, Faults::none()).await;
+    let meetkit = Meetkit::with_sandbox(now, &sandbox);
+    let run = meetkit.run(&["list", "-vvv", "--from", "3d"]).await;
+    run.expect_code(0);
+    assert!(!run.stderr.is_empty(), "-vvv logs something");
+    assert!(!run.stderr.contains('\u{1b}'), "no colours when piped");
+    for (name, value) in &meetkit.env {
+        if name.ends_with("_KEY") || name.ends_with("_SECRET") {
+            assert!(
+                !run.stderr.contains(value.as_str()),
+                "{name} leaked into the logs"
+            );
+        }
+    }
     sandbox.shutdown().await;
 }
