@@ -114,10 +114,17 @@ class Client:
         telnyx: Union[str, ApiKeySettings, None] = None,
         attendee: Union[str, ApiKeySettings, None] = None,
         attention: Union[str, ApiKeySettings, None] = None,
+        allow_insecure: bool = False,
+        concurrency: Optional[int] = None,
+        max_attempts: Optional[int] = None,
     ) -> None:
         """Explicit credentials: a string is the API key (Zoom: an access token); a dict also
         takes ``base_url`` (and Zoom's OAuth ``account_id``/``client_id``/``client_secret``/
-        ``oauth_url``). The environment is not read."""
+        ``oauth_url``). The environment is not read.
+
+        ``allow_insecure`` accepts plain-http base URLs on hosts other than loopback;
+        ``concurrency`` caps requests in flight across providers (default 32);
+        ``max_attempts`` is the attempts per request, the first included (default 6)."""
         variables: Dict[str, str] = {}
         given: Dict[str, Any] = {
             "zoom": zoom,
@@ -129,17 +136,39 @@ class Client:
         for provider, value in given.items():
             if value is not None:
                 variables.update(_settings_vars(provider, value))
-        self._native = _meetkit.Client.from_mapping(variables)
+        self._native = _meetkit.Client.from_mapping(
+            variables, allow_insecure=allow_insecure, concurrency=concurrency, max_attempts=max_attempts
+        )
 
     @classmethod
-    def from_env(cls) -> "Client":
-        """Credentials and base URLs from the environment variables meetkit reads."""
-        return cls._wrap(_meetkit.Client.from_env())
+    def from_env(
+        cls,
+        *,
+        allow_insecure: bool = False,
+        concurrency: Optional[int] = None,
+        max_attempts: Optional[int] = None,
+    ) -> "Client":
+        """Credentials and base URLs from the environment variables meetkit reads; the options
+        are :class:`Client`'s."""
+        native = _meetkit.Client.from_env(
+            allow_insecure=allow_insecure, concurrency=concurrency, max_attempts=max_attempts
+        )
+        return cls._wrap(native)
 
     @classmethod
-    def from_mapping(cls, variables: Mapping[str, str]) -> "Client":
+    def from_mapping(
+        cls,
+        variables: Mapping[str, str],
+        *,
+        allow_insecure: bool = False,
+        concurrency: Optional[int] = None,
+        max_attempts: Optional[int] = None,
+    ) -> "Client":
         """Like :meth:`from_env`, over ``variables`` instead of the process environment."""
-        return cls._wrap(_meetkit.Client.from_mapping(dict(variables)))
+        native = _meetkit.Client.from_mapping(
+            dict(variables), allow_insecure=allow_insecure, concurrency=concurrency, max_attempts=max_attempts
+        )
+        return cls._wrap(native)
 
     @classmethod
     def _wrap(cls, native: _meetkit.Client) -> "Client":

@@ -8,9 +8,17 @@ __version__: str
 
 class Client:
     @staticmethod
-    def from_env() -> Client: ...
+    def from_env(
+        *, allow_insecure: bool = False, concurrency: Optional[int] = None, max_attempts: Optional[int] = None
+    ) -> Client: ...
     @staticmethod
-    def from_mapping(vars: Dict[str, str]) -> Client: ...
+    def from_mapping(
+        vars: Dict[str, str],
+        *,
+        allow_insecure: bool = False,
+        concurrency: Optional[int] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Client: ...
     def configured(self) -> List[str]: ...
     def list(
         self, spec: Dict[str, Any], progress: Optional[Callable[[int, int], None]] = None

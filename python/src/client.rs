@@ -17,8 +17,28 @@ pub struct PyClient {
     client: Client,
 }
 
-fn build(py: Python<'_>, config: Result<Config, meetkit::ConfigError>) -> PyResult<PyClient> {
-    let config = config.map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
+/// The runtime knobs Python can set (the CLI's `--allow-insecure`, `--concurrency`,
+/// `--max-attempts`); `None` keeps the core's default.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    allow_insecure: bool,
+    concurrency: Option<usize>,
+    max_attempts: Option<u32>,
+}
+
+fn build(
+    py: Python<'_>,
+    config: Result<Config, meetkit::ConfigError>,
+    options: Options,
+) -> PyResult<PyClient> {
+    let mut config = config.map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
+    config.runtime.allow_insecure = options.allow_insecure;
+    if let Some(concurrency) = options.concurrency {
+        config.runtime.concurrency = concurrency;
+    }
+    if let Some(max_attempts) = options.max_attempts {
+        config.runtime.retry.max_attempts = max_attempts;
+    }
     let _entered = runtime().enter();
     let client = Client::new(config).map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
     Ok(PyClient { client })
@@ -26,8 +46,16 @@ fn build(py: Python<'_>, config: Result<Config, meetkit::ConfigError>) -> PyResu
 
 impl PyClient {
     /// A client over the variables in `vars` (as if they were the whole environment).
-    pub fn from_vars(py: Python<'_>, vars: HashMap<String, String>) -> PyResult<Self> {
-        build(py, Config::from_lookup(|name| vars.get(name).cloned()))
+    pub fn from_vars(
+        py: Python<'_>,
+        vars: HashMap<String, String>,
+        options: Options,
+    ) -> PyResult<Self> {
+        build(
+            py,
+            Config::from_lookup(|name| vars.get(name).cloned()),
+            options,
+        )
     }
 }
 
@@ -35,14 +63,37 @@ impl PyClient {
 impl PyClient {
     /// Credentials and base URLs from the process environment.
     #[staticmethod]
-    fn from_env(py: Python<'_>) -> PyResult<Self> {
-        build(py, Config::from_env())
+    #[pyo3(signature = (*, allow_insecure = false, concurrency = None, max_attempts = None))]
+    fn from_env(
+        py: Python<'_>,
+        allow_insecure: bool,
+        concurrency: Option<usize>,
+        max_attempts: Option<u32>,
+    ) -> PyResult<Self> {
+        let options = Options {
+            allow_insecure,
+            concurrency,
+            max_attempts,
+        };
+        build(py, Config::from_env(), options)
     }
 
     /// Credentials and base URLs from a mapping of environment-variable names to values.
     #[staticmethod]
-    fn from_mapping(py: Python<'_>, vars: HashMap<String, String>) -> PyResult<Self> {
-        Self::from_vars(py, vars)
+    #[pyo3(signature = (vars, *, allow_insecure = false, concurrency = None, max_attempts = None))]
+    fn from_mapping(
+        py: Python<'_>,
+        vars: HashMap<String, String>,
+        allow_insecure: bool,
+        concurrency: Option<usize>,
+        max_attempts: Option<u32>,
+    ) -> PyResult<Self> {
+        let options = Options {
+            allow_insecure,
+            concurrency,
+            max_attempts,
+        };
+        Self::from_vars(py, vars, options)
     }
 
     /// The providers that have credentials.

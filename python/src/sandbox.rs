@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use meetkit_sandbox::{Faults, Provider, Sandbox, SandboxConfig, SandboxHandle};
 use pyo3::prelude::*;
 
-use crate::client::PyClient;
+use crate::client::{Options, PyClient};
 use crate::errors;
 use crate::runtime::{block_on, runtime};
 
@@ -143,7 +143,7 @@ impl PySandbox {
     ) -> PyResult<PyClient> {
         let mut vars: HashMap<String, String> = self.env.iter().cloned().collect();
         vars.extend(overrides.unwrap_or_default());
-        PyClient::from_vars(py, vars)
+        PyClient::from_vars(py, vars, Options::default())
     }
 
     /// Sorted provider-native ids of the meetings whose start is in `[start, end)`.

@@ -89,6 +89,21 @@ def test_server_errors_after_retries_are_server_errors(window: Window) -> None:
     assert err.window is not None and err.window[0] < err.window[1]
 
 
+def test_plain_http_needs_allow_insecure() -> None:
+    with pytest.raises(meetkit.ConfigError, match="not https"):
+        meetkit.Client(daily={"api_key": "k", "base_url": "http://meetings.example.com/v1"})
+    client = meetkit.Client(daily={"api_key": "k", "base_url": "http://meetings.example.com/v1"}, allow_insecure=True)
+    assert client.configured == ["daily"]
+
+
+def test_max_attempts_bounds_retries(window: Window) -> None:
+    with meetkit.Sandbox(seed=4, meetings=50, faults={"server_error_rate": 1.0}) as sb:
+        client = meetkit.Client.from_mapping(sb.env, max_attempts=1)
+        res = client.list_meetings("telnyx", start=window[0], end=window[1])
+    assert len(res) == 0 and res.errors
+    assert all(isinstance(e, meetkit.ServerError) and e.attempts == 1 for e in res.errors)
+
+
 def test_no_credentials_is_a_config_error(window: Window) -> None:
     client = meetkit.Client()
     assert client.configured == []
