@@ -3,6 +3,7 @@
 //! Build logic lives here in Rust rather than in shell scripts, so it runs the same on every
 //! machine and in CI.
 
+mod bench;
 mod ci;
 mod generate;
 mod lint;
@@ -33,6 +34,12 @@ enum Command {
     },
     /// Check every spec against the rules progenitor needs and against its seed document.
     LintSpecs,
+    /// Benchmarks against the sandbox and the Python alternatives; writes target/bench/report.md.
+    Bench {
+        /// Smaller datasets: finishes in under two minutes.
+        #[arg(long)]
+        quick: bool,
+    },
     /// Everything CI runs: fmt, clippy, generate --check, lint-specs, Rust tests, Python tests.
     Ci,
 }
@@ -49,6 +56,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Generate { check } => generate::run(&root, check),
         Command::LintSpecs => lint::lint_specs(&root),
+        Command::Bench { quick } => bench::run(&root, quick),
         Command::Ci => ci::run(&root),
     };
     match result {

@@ -1,0 +1,903 @@
+//! `cargo xtask bench [--quick]`: meetkit against the sandbox on loopback, against the Python
+//! alternatives (`bench/`), and against the lower bound the providers' rate limits set.
+//!
+//! Every client runs under `meetkit-bench run` (wall time, CPU time and peak RSS of that one
+//! process); every sandbox is `meetkit-bench sandbox`, a process of its own, so its CPU time and
+//! memory are never counted as the client's. The table is printed and written to
+//! `target/bench/report.md`; `bench/README.md` explains each figure and the lower bound.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+
+use crate::ci::cargo;
+
+/// Dataset sizes of one run.
+struct Sizes {
+    /// Meetings per provider for throughput, the Python alternatives and the large memory run.
+    throughput: usize,
+    /// Meetings per provider for the small memory run.
+    memory_small: usize,
+    /// Meetings per provider for the latency-bound run.
+    latency: usize,
+}
+
+const FULL: Sizes = Sizes {
+    throughput: 200_000,
+    memory_small: 20_000,
+    latency: 20_000,
+};
+
+const QUICK: Sizes = Sizes {
+    throughput: 20_000,
+    memory_small: 2_000,
+    latency: 4_000,
+};
+
+/// Latency the sandbox adds to every request in the latency-bound scenario.
+const LATENCY_MS: u64 = 50;
+
+/// Page sizes (the providers' maxima) and the sandbox's rate limits (requests per second; the
+/// documented limits, see `crates/sandbox/src/ratelimit.rs`), for the lower bound.
+const PROVIDERS: [(&str, u64, Option<u64>); 5] = [
+    ("zoom", 300, Some(10)),
+    ("daily", 100, Some(20)),
+    ("telnyx", 250, Some(20)),
+    ("attendee", 25, None),
+    ("attention", 200, Some(10)),
+];
+
+/// Zoom's date ranges span at most a month (~31 days); Attention's 90 days.
+fn min_windows(provider: &str, days: f64) -> u64 {
+    match provider {
+        "zoom" => (days / 31.0).ceil() as u64,
+        "attention" => (days / 90.0).ceil() as u64,
+        _ => 1,
+    }
+    .max(1)
+}
+
+/// Runs the benchmark and writes `target/bench/report.md`.
+pub fn run(root: &Path, quick: bool) -> Result<()> {
+    let sizes = if quick { QUICK } else { FULL };
+    let started = Instant::now();
+    let out_dir = root.join("target").join("bench");
+    std::fs::create_dir_all(&out_dir)
+        .with_context(|| format!("could not create {}", out_dir.display()))?;
+
+    println!("==> building meetkit (release)");
+    cargo(
+        root,
+        &[
+            "build",
+            "--release",
+            "--locked",
+            "-p",
+            "meetkit-cli",
+            "-p",
+            "meetkit-bench",
+        ],
+    )?;
+    let release = root.join("target").join("release");
+    let tools = Tools {
+        driver: release.join("meetkit-bench"),
+        cli: release.join("meetkit"),
+        out_dir: out_dir.clone(),
+        // Client-side rate limits off: the sandbox does not enforce any in the throughput runs
+        // and the Python alternatives do not throttle either.
+        unthrottled: write_config(
+            &out_dir,
+            "unthrottled.toml",
+            "rate_limits = { zoom = 0, daily = 0, telnyx = 0, attendee = 0, attention = 0 }\n",
+        )?,
+        // The defaults, but never a user's own ~/.config/meetkit/config.toml.
+        defaults: write_config(&out_dir, "defaults.toml", "")?,
+    };
+    let python = match python_env(root, &out_dir) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            eprintln!("warning: the Python alternatives are skipped: {e:#}");
+            None
+        }
+    };
+    let mut table = Table::default();
+
+    // 1-3 and the large memory run: one sandbox, every client in turn.
+    let per = sizes.throughput;
+    println!("==> throughput: {per} meetings per provider, no latency");
+    let sandbox = SandboxProcess::start(&tools.driver, per, 0, false, 395, 30)?;
+    let cli = tools.cli_list(&sandbox, &tools.unthrottled, &[], "cli-throughput")?;
+    let meetkit_rate = cli.meetings as f64 / cli.run.wall_s;
+    table.row(
+        format!(
+            "Throughput: `meetkit list --format ndjson` → /dev/null, {} meetings",
+            thousands(cli.meetings)
+        ),
+        format!(
+            "{} meetings/s ({:.2} s)",
+            thousands(meetkit_rate as u64),
+            cli.run.wall_s
+        ),
+        String::new(),
+        String::new(),
+        String::new(),
+        None,
+    );
+    let total_cpu = cli.run.cpu_s() + cli.sandbox_cpu_s;
+    table.row(
+        "CPU time of that run: client vs sandbox (2 processes)".to_owned(),
+        format!(
+            "client {:.2} s ({:.0} %)",
+            cli.run.cpu_s(),
+            100.0 * cli.run.cpu_s() / total_cpu
+        ),
+        format!(
+            "sandbox {:.2} s ({:.0} %)",
+            cli.sandbox_cpu_s,
+            100.0 * cli.sandbox_cpu_s / total_cpu
+        ),
+        String::new(),
+        String::new(),
+        None,
+    );
+    let expected = cli.meetings;
+    match &python {
+        Some(py) => {
+            for (script, label, target) in [
+                ("plain_client.py", "plain Python (httpx + json)", Some(10.0)),
+                ("dlt_client.py", "dlt RESTClient.paginate", Some(10.0)),
+                (
+                    "meetkit_pandas.py",
+                    "meetkit pip package → pandas (vs plain Python)",
+                    None,
+                ),
+            ] {
+                println!("==> {script}");
+                match py.script(&tools, &sandbox, script) {
+                    Ok(alt) => {
+                        let rate = alt.meetings as f64 / alt.run.wall_s;
+                        let same = if alt.meetings == expected {
+                            String::new()
+                        } else {
+                            format!(
+                                " — {} meetings, meetkit listed {}",
+                                thousands(alt.meetings),
+                                thousands(expected)
+                            )
+                        };
+                        if script == "meetkit_pandas.py" {
+                            let plain = table.plain_rate.unwrap_or(f64::NAN);
+                            table.row(
+                                format!(
+                                    "Python: `list_meetings(...).to_pandas()`, {} meetings{same}",
+                                    thousands(alt.meetings)
+                                ),
+                                format!(
+                                    "{} meetings/s ({:.2} s)",
+                                    thousands(rate as u64),
+                                    alt.run.wall_s
+                                ),
+                                format!("plain Python {} meetings/s", thousands(plain as u64)),
+                                format!("{:.1}×", rate / plain),
+                                String::new(),
+                                None,
+                            );
+                        } else {
+                            if script == "plain_client.py" {
+                                table.plain_rate = Some(rate);
+                            }
+                            let ratio = meetkit_rate / rate;
+                            table.row(
+                                format!("Throughput vs {label}{same}"),
+                                format!("{} meetings/s", thousands(meetkit_rate as u64)),
+                                format!(
+                                    "{} meetings/s ({:.1} s)",
+                                    thousands(rate as u64),
+                                    alt.run.wall_s
+                                ),
+                                format!("{ratio:.1}×"),
+                                "≥ 10×".to_owned(),
+                                target.map(|t| ratio >= t),
+                            );
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("warning: {script} failed: {e:#}");
+                        table.row(
+                            format!("Throughput vs {label}"),
+                            String::new(),
+                            format!("not available: {e}"),
+                            String::new(),
+                            String::new(),
+                            None,
+                        );
+                    }
+                }
+            }
+        }
+        None => {
+            for label in [
+                "plain Python (httpx + json)",
+                "dlt RESTClient.paginate",
+                "meetkit pip package → pandas",
+            ] {
+                table.row(
+                    format!("Throughput vs {label}"),
+                    String::new(),
+                    "not available (the venv could not be built)".to_owned(),
+                    String::new(),
+                    String::new(),
+                    None,
+                );
+            }
+        }
+    }
+    sandbox.stop();
+
+    // 5: peak RSS, small vs large (the large figure is the throughput run's).
+    let small_per = sizes.memory_small;
+    println!("==> memory: {small_per} meetings per provider");
+    let sandbox = SandboxProcess::start(&tools.driver, small_per, 0, false, 395, 30)?;
+    let small = tools.cli_list(&sandbox, &tools.unthrottled, &[], "cli-memory-small")?;
+    sandbox.stop();
+    let (small_mb, large_mb) = (small.run.max_rss_mb(), cli.run.max_rss_mb());
+    let ratio = large_mb / small_mb;
+    table.row(
+        format!(
+            "Memory: peak RSS of the CLI, {} vs {} meetings to NDJSON",
+            thousands(cli.meetings),
+            thousands(small.meetings)
+        ),
+        format!("{large_mb:.1} MB"),
+        format!("{small_mb:.1} MB"),
+        format!("{ratio:.2}×"),
+        "≤ 1.2× and < 100 MB".to_owned(),
+        Some(ratio <= 1.2 && large_mb < 100.0),
+    );
+
+    // 4: latency-bound, against the lower bound and against concurrency 1.
+    let lat_per = sizes.latency;
+    println!(
+        "==> latency-bound: {lat_per} meetings per provider, {LATENCY_MS} ms per request, rate limits on"
+    );
+    let sandbox = SandboxProcess::start(&tools.driver, lat_per, LATENCY_MS, true, 365, 0)?;
+    let bound = lower_bound(&sandbox.info, LATENCY_MS as f64 / 1000.0, 365.0)?;
+    let wide = tools.cli_list(&sandbox, &tools.defaults, &[], "cli-latency")?;
+    let serial = tools.cli_list(
+        &sandbox,
+        &tools.defaults,
+        &["--concurrency", "1"],
+        "cli-latency-c1",
+    )?;
+    sandbox.stop();
+    let ratio = wide.run.wall_s / bound.total;
+    table.row(
+        format!("Latency-bound: {} meetings (12 months), {LATENCY_MS} ms a request, rate limits on: wall time vs lower bound ({})", thousands(wide.meetings), bound.limiting),
+        format!("{:.2} s", wide.run.wall_s),
+        format!("bound {:.2} s", bound.total),
+        format!("{ratio:.2}×"),
+        "≤ 1.25×".to_owned(),
+        Some(ratio <= 1.25),
+    );
+    table.row(
+        "Latency-bound: default concurrency vs `--concurrency 1`".to_owned(),
+        format!("{:.2} s", wide.run.wall_s),
+        format!("{:.2} s", serial.run.wall_s),
+        format!("{:.1}× faster", serial.run.wall_s / wide.run.wall_s),
+        String::new(),
+        None,
+    );
+
+    // 6: criterion, decode + normalize one full page per provider.
+    println!("==> micro: criterion (crates/meetkit/benches/normalize.rs)");
+    match micro(root, quick) {
+        Ok(rows) => {
+            for (name, median_us, records) in rows {
+                table.row(
+                    format!("Micro: decode + normalize one {name} page ({records} records)"),
+                    format!("{median_us:.0} µs"),
+                    String::new(),
+                    format!("{:.1} µs/record", median_us / records as f64),
+                    String::new(),
+                    None,
+                );
+            }
+        }
+        Err(e) => eprintln!("warning: the criterion benches failed: {e:#}"),
+    }
+
+    let mut report = String::new();
+    let mode = if quick { "quick" } else { "full" };
+    let _ = writeln!(
+        report,
+        "## meetkit benchmark ({mode}, {:.0} s)\n",
+        started.elapsed().as_secs_f64()
+    );
+    report.push_str(&table.markdown());
+    let _ = writeln!(
+        report,
+        "\nLower bound per provider (latency-bound run): {}",
+        bound.detail
+    );
+    let _ = writeln!(report, "\nMachine: {}", machine());
+    println!("\n{report}");
+    let path = out_dir.join("report.md");
+    std::fs::write(&path, &report)
+        .with_context(|| format!("could not write {}", path.display()))?;
+    println!("written to {}", path.display());
+    Ok(())
+}
+
+fn write_config(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
+    let path = dir.join(name);
+    std::fs::write(&path, text).with_context(|| format!("could not write {}", path.display()))?;
+    Ok(path)
+}
+
+/// One line of `meetkit-bench run`.
+#[derive(Debug, Clone, Copy)]
+struct Measured {
+    wall_s: f64,
+    user_s: f64,
+    sys_s: f64,
+    max_rss_kib: f64,
+}
+
+impl Measured {
+    fn cpu_s(&self) -> f64 {
+        self.user_s + self.sys_s
+    }
+    fn max_rss_mb(&self) -> f64 {
+        self.max_rss_kib * 1024.0 / 1e6
+    }
+}
+
+/// A client run: its measurements, how many meetings it listed, and the sandbox's CPU meanwhile.
+struct ClientRun {
+    run: Measured,
+    meetings: u64,
+    sandbox_cpu_s: f64,
+}
+
+struct Tools {
+    driver: PathBuf,
+    cli: PathBuf,
+    out_dir: PathBuf,
+    unthrottled: PathBuf,
+    defaults: PathBuf,
+}
+
+impl Tools {
+    /// Runs `command` under `meetkit-bench run` with the sandbox's environment.
+    fn measure(
+        &self,
+        sandbox: &SandboxProcess,
+        name: &str,
+        command: &mut Vec<String>,
+        env: &[(&str, &Path)],
+    ) -> Result<(Measured, String, f64)> {
+        let stderr = self.out_dir.join(format!("{name}.stderr"));
+        let mut cmd = Command::new(&self.driver);
+        cmd.arg("run")
+            .arg("--stderr")
+            .arg(&stderr)
+            .arg("--")
+            .args(command.iter());
+        for (k, v) in &sandbox.env {
+            cmd.env(k, v);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let cpu_before = sandbox.cpu_s();
+        let output = cmd
+            .stderr(Stdio::inherit())
+            .output()
+            .with_context(|| format!("could not run {}", self.driver.display()))?;
+        let sandbox_cpu = sandbox.cpu_s() - cpu_before;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let line: Value = serde_json::from_str(text.trim())
+            .with_context(|| format!("meetkit-bench run printed {text:?}"))?;
+        let errors = std::fs::read_to_string(&stderr).unwrap_or_default();
+        if line["code"].as_i64() != Some(0) {
+            bail!("{name} exited with {}: {}", line["code"], errors.trim());
+        }
+        let num = |k: &str| line[k].as_f64().unwrap_or(f64::NAN);
+        let run = Measured {
+            wall_s: num("wall_s"),
+            user_s: num("user_s"),
+            sys_s: num("sys_s"),
+            max_rss_kib: num("max_rss_kib"),
+        };
+        println!(
+            "    {name}: {:.2} s wall, {:.2} s CPU, {:.1} MB peak RSS; sandbox {sandbox_cpu:.2} s CPU",
+            run.wall_s,
+            run.cpu_s(),
+            run.max_rss_mb()
+        );
+        Ok((run, errors, sandbox_cpu))
+    }
+
+    fn cli_list(
+        &self,
+        sandbox: &SandboxProcess,
+        config: &Path,
+        extra: &[&str],
+        name: &str,
+    ) -> Result<ClientRun> {
+        let info = &sandbox.info;
+        let mut command: Vec<String> = [
+            self.cli.to_string_lossy().as_ref(),
+            "list",
+            "--provider",
+            "all",
+            "--format",
+            "ndjson",
+            "--lenient",
+            "--from",
+            info.from.as_str(),
+            "--to",
+            info.to.as_str(),
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain(extra.iter().map(|s| (*s).to_owned()))
+        .collect();
+        let (run, errors, sandbox_cpu_s) =
+            self.measure(sandbox, name, &mut command, &[("MEETKIT_CONFIG", config)])?;
+        // The CLI's last line: "meetkit: N meetings in <window>".
+        let meetings = errors
+            .lines()
+            .rev()
+            .find_map(|l| {
+                l.strip_prefix("meetkit: ")?
+                    .split(' ')
+                    .next()?
+                    .parse::<u64>()
+                    .ok()
+            })
+            .with_context(|| {
+                format!(
+                    "{name}: no meeting count in the CLI's summary: {}",
+                    errors.trim()
+                )
+            })?;
+        Ok(ClientRun {
+            run,
+            meetings,
+            sandbox_cpu_s,
+        })
+    }
+}
+
+/// The benchmark's virtualenv with the alternatives' pinned requirements and a release build
+/// of the meetkit package.
+struct PythonEnv {
+    python: PathBuf,
+    bench_dir: PathBuf,
+}
+
+fn python_env(root: &Path, out_dir: &Path) -> Result<PythonEnv> {
+    let venv = root.join("target").join("bench-venv");
+    let python = venv.join("bin").join("python");
+    if !python.exists() {
+        let interpreter = std::env::var("MEETKIT_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        println!("==> creating {} with {interpreter}", venv.display());
+        checked(
+            Command::new(&interpreter).args(["-m", "venv"]).arg(&venv),
+            "python -m venv",
+        )?;
+    }
+    let requirements = root.join("bench").join("requirements.txt");
+    let wanted = std::fs::read_to_string(&requirements)
+        .with_context(|| format!("could not read {}", requirements.display()))?;
+    let stamp = venv.join("requirements.installed");
+    if std::fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
+        println!("==> installing bench/requirements.txt");
+        checked(
+            Command::new(&python)
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-r",
+                ])
+                .arg(&requirements),
+            "pip install -r bench/requirements.txt",
+        )?;
+        std::fs::write(&stamp, &wanted)?;
+    }
+    println!("==> building the meetkit wheel (release)");
+    let wheels = out_dir.join("wheels");
+    let _ = std::fs::remove_dir_all(&wheels);
+    checked(
+        Command::new(venv.join("bin").join("maturin"))
+            .args([
+                "build",
+                "--release",
+                "--locked",
+                "--quiet",
+                "--manifest-path",
+            ])
+            .arg(root.join("python").join("Cargo.toml"))
+            .arg("--interpreter")
+            .arg(&python)
+            .arg("--out")
+            .arg(&wheels)
+            .current_dir(root),
+        "maturin build --release",
+    )?;
+    let wheel = std::fs::read_dir(&wheels)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "whl"))
+        .context("maturin built no wheel")?;
+    checked(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--force-reinstall",
+                "--no-deps",
+            ])
+            .arg(&wheel),
+        "pip install the meetkit wheel",
+    )?;
+    Ok(PythonEnv {
+        python,
+        bench_dir: root.join("bench"),
+    })
+}
+
+impl PythonEnv {
+    fn script(&self, tools: &Tools, sandbox: &SandboxProcess, script: &str) -> Result<ClientRun> {
+        let name = script.trim_end_matches(".py");
+        let result = tools.out_dir.join(format!("{name}.json"));
+        let _ = std::fs::remove_file(&result);
+        let info = &sandbox.info;
+        let mut command: Vec<String> = vec![
+            self.python.to_string_lossy().into_owned(),
+            self.bench_dir.join(script).to_string_lossy().into_owned(),
+            "--from".into(),
+            info.from.clone(),
+            "--to".into(),
+            info.to.clone(),
+            "--zoom-from".into(),
+            info.zoom_from.clone(),
+            "--now".into(),
+            info.now.clone(),
+            "--result".into(),
+            result.to_string_lossy().into_owned(),
+        ];
+        let (run, _, sandbox_cpu_s) = tools.measure(sandbox, name, &mut command, &[])?;
+        let summary: Value = serde_json::from_str(
+            &std::fs::read_to_string(&result)
+                .with_context(|| format!("{script} wrote no result"))?,
+        )?;
+        let meetings = summary["meetings"]
+            .as_u64()
+            .context("no meeting count in the result")?;
+        Ok(ClientRun {
+            run,
+            meetings,
+            sandbox_cpu_s,
+        })
+    }
+}
+
+/// What `meetkit-bench sandbox` printed.
+struct SandboxInfo {
+    now: String,
+    from: String,
+    to: String,
+    zoom_from: String,
+    counts: BTreeMap<String, u64>,
+}
+
+/// A sandbox in its own process; stops when its stdin is closed.
+struct SandboxProcess {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    env: Vec<(String, String)>,
+    info: SandboxInfo,
+    clock_ticks: f64,
+}
+
+impl SandboxProcess {
+    fn start(
+        driver: &Path,
+        meetings: usize,
+        latency_ms: u64,
+        rate_limits: bool,
+        days_back: u32,
+        days_ahead: u32,
+    ) -> Result<Self> {
+        let mut cmd = Command::new(driver);
+        cmd.args([
+            "sandbox",
+            "--meetings",
+            &meetings.to_string(),
+            "--latency-ms",
+            &latency_ms.to_string(),
+        ])
+        .args([
+            "--days-back",
+            &days_back.to_string(),
+            "--days-ahead",
+            &days_ahead.to_string(),
+        ]);
+        if rate_limits {
+            cmd.arg("--rate-limits");
+        }
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .context("could not start meetkit-bench sandbox")?;
+        let stdout = child.stdout.take().context("no stdout")?;
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line)?;
+        let v: Value = serde_json::from_str(&line)
+            .with_context(|| format!("meetkit-bench sandbox printed {line:?}"))?;
+        let text = |k: &str| {
+            v[k].as_str()
+                .map(str::to_owned)
+                .with_context(|| format!("no {k} in {line}"))
+        };
+        let env = v["env"]
+            .as_object()
+            .context("no env")?
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+            .collect();
+        let counts = v["counts"]
+            .as_object()
+            .context("no counts")?
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
+            .collect();
+        let info = SandboxInfo {
+            now: text("now")?,
+            from: text("from")?,
+            to: text("to")?,
+            zoom_from: text("zoom_from")?,
+            counts,
+        };
+        Ok(Self {
+            stdin: child.stdin.take(),
+            child,
+            env,
+            info,
+            clock_ticks: clock_ticks(),
+        })
+    }
+
+    /// User + system CPU seconds so far (Linux: /proc/PID/stat fields 14 and 15).
+    fn cpu_s(&self) -> f64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map(|(_, rest)| rest.split_whitespace().collect())
+            .unwrap_or_default();
+        // After the command name: field 3 (state) is index 0, so utime (14) is 11, stime (15) 12.
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|f| f.parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
+        (ticks(11) + ticks(12)) / self.clock_ticks
+    }
+
+    fn stop(mut self) {
+        if let Some(mut stdin) = self.stdin.take() {
+            let _ = stdin.flush();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+fn clock_ticks() -> f64 {
+    Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+        .unwrap_or(100.0)
+}
+
+/// The lower bound of the latency-bound run; see bench/README.md.
+struct Bound {
+    total: f64,
+    limiting: String,
+    detail: String,
+}
+
+fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
+    let mut parts = Vec::new();
+    let mut worst = (0.0f64, String::new());
+    for (provider, page, rate) in PROVIDERS {
+        let n = *info
+            .counts
+            .get(provider)
+            .with_context(|| format!("no count for {provider}"))?;
+        let servable_days = if provider == "zoom" {
+            days.min(183.0)
+        } else {
+            days
+        };
+        let requests = n.div_ceil(page).max(min_windows(provider, servable_days));
+        // Zoom first mints an OAuth token: one more request in its chain.
+        let chain = if provider == "zoom" { 2.0 } else { 1.0 };
+        let t = chain * latency_s + rate.map_or(0.0, |r| (requests.div_ceil(r) - 1) as f64);
+        parts.push(format!(
+            "{provider} {n} meetings / {page} a page → {requests} requests{} → {t:.2} s",
+            rate.map_or(" (no limit)".to_owned(), |r| format!(" at {r}/s"))
+        ));
+        if t > worst.0 {
+            worst = (t, provider.to_owned());
+        }
+    }
+    Ok(Bound {
+        total: worst.0,
+        limiting: worst.1,
+        detail: parts.join("; "),
+    })
+}
+
+/// Runs the criterion benches and returns (provider, median µs, records per page).
+fn micro(root: &Path, quick: bool) -> Result<Vec<(String, f64, u64)>> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut cmd = Command::new(cargo);
+    cmd.args([
+        "bench",
+        "--locked",
+        "-p",
+        "meetkit",
+        "--bench",
+        "normalize",
+        "--",
+    ]);
+    if quick {
+        cmd.arg("--quick");
+    }
+    let output = cmd
+        .current_dir(root)
+        .stderr(Stdio::inherit())
+        .output()
+        .context("could not run cargo bench")?;
+    if !output.status.success() {
+        bail!("cargo bench exited with {}", output.status);
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    print!("{text}");
+    // Criterion prints "normalize/zoom/300   time:   [a µs b µs c µs]"; b is the estimate.
+    let mut rows = Vec::new();
+    let mut name: Option<String> = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(rest) = trimmed.strip_prefix("normalize/") {
+            name = rest.split_whitespace().next().map(str::to_owned);
+        }
+        if let (Some(n), Some(idx)) = (&name, trimmed.find("time:")) {
+            let nums: Vec<&str> = trimmed[idx + 5..]
+                .trim_matches(|c| c == ' ' || c == '[' || c == ']')
+                .split_whitespace()
+                .collect();
+            if nums.len() >= 4 {
+                let value: f64 = nums[2].parse().unwrap_or(f64::NAN);
+                let micros = match nums[3] {
+                    "ns" => value / 1000.0,
+                    "ms" => value * 1000.0,
+                    "s" => value * 1e6,
+                    _ => value,
+                };
+                let (provider, records) = n.split_once('/').unwrap_or((n.as_str(), "0"));
+                rows.push((provider.to_owned(), micros, records.parse().unwrap_or(0)));
+                name = None;
+            }
+        }
+    }
+    if rows.is_empty() {
+        bail!("no criterion results in the output");
+    }
+    Ok(rows)
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<[String; 6]>,
+    plain_rate: Option<f64>,
+}
+
+impl Table {
+    fn row(
+        &mut self,
+        figure: String,
+        meetkit: String,
+        alternative: String,
+        ratio: String,
+        target: String,
+        met: Option<bool>,
+    ) {
+        let met = match met {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "",
+        };
+        self.rows
+            .push([figure, meetkit, alternative, ratio, target, met.to_owned()]);
+    }
+
+    fn markdown(&self) -> String {
+        let mut out = String::from(
+            "| figure | meetkit | alternative | ratio | target | met? |\n| --- | --- | --- | --- | --- | --- |\n",
+        );
+        for row in &self.rows {
+            let _ = writeln!(out, "| {} |", row.join(" | "));
+        }
+        out
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn machine() -> String {
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")?
+                .split_once(':')
+                .map(|(_, m)| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_gb = meminfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("MemTotal:")?
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<f64>()
+                .ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0 / 1024.0);
+    format!(
+        "{cpus} CPUs ({model}), {mem_gb:.0} GiB memory, {}",
+        std::env::consts::OS
+    )
+}
+
+fn checked(cmd: &mut Command, what: &str) -> Result<()> {
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not run {what}"))?;
+    if !status.success() {
+        bail!("{what} exited with {status}");
+    }
+    Ok(())
+}
