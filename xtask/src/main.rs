@@ -6,6 +6,8 @@
 mod bench;
 mod ci;
 mod generate;
+#[cfg(test)]
+mod generate_tests;
 mod lint;
 mod open_enums;
 mod python;
