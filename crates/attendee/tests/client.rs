@@ -217,6 +217,14 @@ async fn error_bodies_decode_into_attendee_error() {
                 detail: Some("Invalid cursor".into()),
             },
         ),
+        (
+            500,
+            example("5XX"),
+            AttendeeError {
+                error: None,
+                detail: Some("A server error occurred.".into()),
+            },
+        ),
     ];
     for (status, body, expected) in cases {
         let stub = Stub::start(status, &[], body).await;

@@ -189,7 +189,19 @@ async fn error_bodies_decode_into_attention_error() {
         "attention",
         &format!("{MEETINGS}/401/content/application~1json/example"),
     );
+    let bad_window = spec_example(
+        "attention",
+        &format!("{MEETINGS}/400/content/application~1json/example"),
+    );
     let cases = [
+        (
+            400,
+            bad_window.to_string(),
+            AttentionError {
+                message: Some("toDateTime must be within 90 days of fromDateTime".into()),
+                ..AttentionError::default()
+            },
+        ),
         (
             401,
             unauthorized.to_string(),
