@@ -1,5 +1,7 @@
 //! `meetkit list`: one query, streamed to a format.
 
+use std::io::IsTerminal;
+
 use meetkit::{Client, Query, Window};
 
 use super::{Flow, chatty, drain, now, report};
@@ -32,22 +34,31 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
     let mut sink = output::sink(format, output::open(args.output.as_deref())?, args.raw);
     let progress = ProgressLine::new(global.quiet);
+    // Rows and the progress line share the terminal only when stdout is one.
+    let shared_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let mut written = 0u64;
     let mut reader_gone = false;
     let errors = drain(
         stream,
         || progress_handle.snapshot(),
         &progress,
-        |meeting| match sink.write(&meeting) {
-            Ok(()) => {
-                written += 1;
-                Ok(Flow::Continue)
+        |meeting| {
+            let result = if shared_terminal {
+                progress.suspend(|| sink.write(&meeting))
+            } else {
+                sink.write(&meeting)
+            };
+            match result {
+                Ok(()) => {
+                    written += 1;
+                    Ok(Flow::Continue)
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    reader_gone = true;
+                    Ok(Flow::Stop)
+                }
+                Err(e) => Err(CliError::io(&target, &e)),
             }
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                reader_gone = true;
-                Ok(Flow::Stop)
-            }
-            Err(e) => Err(CliError::io(&target, &e)),
         },
     )
     .await?;

@@ -38,6 +38,14 @@ impl ProgressLine {
         }
     }
 
+    /// Runs `f` (which writes to the terminal) with the line cleared, then redraws it.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
     /// Removes the line.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
