@@ -175,7 +175,7 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
                             let plain = table.plain_rate.unwrap_or(f64::NAN);
                             table.row(
                                 format!(
-                                    "Python: `list_meetings(...).to_pandas()`, {} meetings{same}",
+                                    "Python: `list_meetings(...).to_pandas()`, {} meetings{same} (the package keeps the client-side rate limits: Daily 20/s bounds it)",
                                     thousands(alt.meetings)
                                 ),
                                 format!(
@@ -193,15 +193,23 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
                                 table.plain_rate = Some(rate);
                             }
                             let ratio = meetkit_rate / rate;
+                            // CPU per meeting does not depend on what else the machine runs.
+                            let cpu_ratio = (alt.run.cpu_s() / alt.meetings as f64)
+                                / (cli.run.cpu_s() / cli.meetings as f64);
                             table.row(
                                 format!("Throughput vs {label}{same}"),
-                                format!("{} meetings/s", thousands(meetkit_rate as u64)),
                                 format!(
-                                    "{} meetings/s ({:.1} s)",
-                                    thousands(rate as u64),
-                                    alt.run.wall_s
+                                    "{} meetings/s; {:.1} µs CPU/meeting",
+                                    thousands(meetkit_rate as u64),
+                                    micros_per(cli.run.cpu_s(), cli.meetings)
                                 ),
-                                format!("{ratio:.1}×"),
+                                format!(
+                                    "{} meetings/s ({:.1} s); {:.1} µs CPU/meeting",
+                                    thousands(rate as u64),
+                                    alt.run.wall_s,
+                                    micros_per(alt.run.cpu_s(), alt.meetings)
+                                ),
+                                format!("{ratio:.1}× (CPU {cpu_ratio:.1}×)"),
                                 "≥ 10×".to_owned(),
                                 target.map(|t| ratio >= t),
                             );
@@ -294,6 +302,8 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
         None,
     );
 
+    write_report(&out_dir, &table, quick, started, &bound.detail)?;
+
     // 6: criterion, decode + normalize one full page per provider.
     println!("==> micro: criterion (crates/meetkit/benches/normalize.rs)");
     match micro(root, quick) {
@@ -312,6 +322,20 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
         Err(e) => eprintln!("warning: the criterion benches failed: {e:#}"),
     }
 
+    let path = write_report(&out_dir, &table, quick, started, &bound.detail)?;
+    println!("written to {}", path.display());
+    Ok(())
+}
+
+/// Writes `target/bench/report.md` (also before the criterion step, so a failed or slow micro
+/// build keeps the end-to-end figures).
+fn write_report(
+    out_dir: &Path,
+    table: &Table,
+    quick: bool,
+    started: Instant,
+    bound_detail: &str,
+) -> Result<PathBuf> {
     let mut report = String::new();
     let mode = if quick { "quick" } else { "full" };
     let _ = writeln!(
@@ -322,16 +346,14 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
     report.push_str(&table.markdown());
     let _ = writeln!(
         report,
-        "\nLower bound per provider (latency-bound run): {}",
-        bound.detail
+        "\nLower bound per provider (latency-bound run): {bound_detail}"
     );
     let _ = writeln!(report, "\nMachine: {}", machine());
     println!("\n{report}");
     let path = out_dir.join("report.md");
     std::fs::write(&path, &report)
         .with_context(|| format!("could not write {}", path.display()))?;
-    println!("written to {}", path.display());
-    Ok(())
+    Ok(path)
 }
 
 fn write_config(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
@@ -379,7 +401,7 @@ impl Tools {
         &self,
         sandbox: &SandboxProcess,
         name: &str,
-        command: &mut Vec<String>,
+        command: &[String],
         env: &[(&str, &Path)],
     ) -> Result<(Measured, String, f64)> {
         let stderr = self.out_dir.join(format!("{name}.stderr"));
@@ -432,7 +454,7 @@ impl Tools {
         name: &str,
     ) -> Result<ClientRun> {
         let info = &sandbox.info;
-        let mut command: Vec<String> = [
+        let command: Vec<String> = [
             self.cli.to_string_lossy().as_ref(),
             "list",
             "--provider",
@@ -450,7 +472,7 @@ impl Tools {
         .chain(extra.iter().map(|s| (*s).to_owned()))
         .collect();
         let (run, errors, sandbox_cpu_s) =
-            self.measure(sandbox, name, &mut command, &[("MEETKIT_CONFIG", config)])?;
+            self.measure(sandbox, name, &command, &[("MEETKIT_CONFIG", config)])?;
         // The CLI's last line: "meetkit: N meetings in <window>".
         let meetings = errors
             .lines()
@@ -565,7 +587,7 @@ impl PythonEnv {
         let result = tools.out_dir.join(format!("{name}.json"));
         let _ = std::fs::remove_file(&result);
         let info = &sandbox.info;
-        let mut command: Vec<String> = vec![
+        let command: Vec<String> = vec![
             self.python.to_string_lossy().into_owned(),
             self.bench_dir.join(script).to_string_lossy().into_owned(),
             "--from".into(),
@@ -579,7 +601,7 @@ impl PythonEnv {
             "--result".into(),
             result.to_string_lossy().into_owned(),
         ];
-        let (run, _, sandbox_cpu_s) = tools.measure(sandbox, name, &mut command, &[])?;
+        let (run, _, sandbox_cpu_s) = tools.measure(sandbox, name, &command, &[])?;
         let summary: Value = serde_json::from_str(
             &std::fs::read_to_string(&result)
                 .with_context(|| format!("{script} wrote no result"))?,
@@ -851,11 +873,15 @@ impl Table {
     }
 }
 
+fn micros_per(seconds: f64, meetings: u64) -> f64 {
+    seconds * 1e6 / meetings.max(1) as f64
+}
+
 fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
