@@ -103,7 +103,7 @@ says whether the listing is complete (0), partial (5) or failed (3, 4). Meetings
 they arrive (not sorted); memory stays flat however many there are.
 
 Exit codes: 0 ok, 1 other, 2 usage, 3 configuration/credentials, 4 every provider failed,
-5 partial (some meetings listed, some provider or window failed). See `meetkit --help`.
+5 partial (some provider or window failed, others succeeded). See `meetkit --help`.
 
 Examples:
   meetkit list --from 7d

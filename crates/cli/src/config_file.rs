@@ -162,10 +162,12 @@ pub fn load_with(
             .iter()
             .any(|name| source.credentials.contains(name.as_str()))
         {
-            source.credentials = source
-                .credentials
-                .replacen("env:", &format!("{label}:"), 1)
-                .to_lowercase();
+            // `env: DAILY_API_KEY` → `config [profiles.Work]: daily_api_key` (file keys are lowercase).
+            source.credentials =
+                source
+                    .credentials
+                    .to_lowercase()
+                    .replacen("env:", &format!("{label}:"), 1);
         }
     }
     apply_runtime(&mut config, &settings, &label)?;

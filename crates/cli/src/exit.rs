@@ -18,7 +18,7 @@ pub enum Exit {
     Config = 3,
     /// Every provider asked for failed and nothing was listed.
     Provider = 4,
-    /// Some meetings were listed and some provider or window failed; the output is incomplete.
+    /// Some provider or window failed while others succeeded; the output is incomplete.
     Partial = 5,
 }
 
@@ -36,7 +36,7 @@ Exit codes:
   2  usage: bad flag, bad time, reversed window, filter a provider cannot apply
   3  configuration or credentials: nothing configured, bad base URL, key rejected
   4  provider failure: every provider asked for failed and nothing was listed
-  5  partial failure: meetings were listed, but some provider or window failed";
+  5  partial failure: some provider or window failed, others succeeded; all fetched is printed";
 
 /// A failure to report: one or two sentences, and the code to exit with.
 #[derive(Debug)]
@@ -136,5 +136,68 @@ impl Outcome {
         } else {
             Exit::Partial
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use meetkit::Provider;
+
+    fn failure(provider: Provider, kind: ProviderErrorKind) -> ProviderError {
+        ProviderError {
+            provider,
+            operation: "list",
+            window: None,
+            kind,
+            status: None,
+            code: None,
+            message: "failed".to_owned(),
+            hint: None,
+            attempts: 1,
+        }
+    }
+
+    fn exit(meetings: u64, errors: Vec<ProviderError>) -> Exit {
+        let providers = vec![Provider::Zoom, Provider::Daily];
+        Outcome {
+            meetings,
+            providers,
+            errors,
+        }
+        .exit()
+    }
+
+    #[test]
+    fn exit_codes_follow_what_was_listed_and_who_failed() {
+        use ProviderErrorKind::{Auth, Network, Permission};
+        assert_eq!(exit(10, vec![]), Exit::Ok);
+        assert_eq!(exit(0, vec![]), Exit::Ok);
+        // One provider failed, the other listed (even nothing): partial.
+        assert_eq!(
+            exit(0, vec![failure(Provider::Zoom, Network)]),
+            Exit::Partial
+        );
+        assert_eq!(
+            exit(3, vec![failure(Provider::Zoom, Network)]),
+            Exit::Partial
+        );
+        // Every provider failed and nothing came out.
+        let all = vec![
+            failure(Provider::Zoom, Network),
+            failure(Provider::Daily, Auth),
+        ];
+        assert_eq!(exit(0, all), Exit::Provider);
+        let all_auth = vec![
+            failure(Provider::Zoom, Permission),
+            failure(Provider::Daily, Auth),
+        ];
+        assert_eq!(exit(0, all_auth), Exit::Config);
+        // Every provider had a failing window, but some meetings came out: partial.
+        let all = vec![
+            failure(Provider::Zoom, Network),
+            failure(Provider::Daily, Network),
+        ];
+        assert_eq!(exit(5, all), Exit::Partial);
     }
 }

@@ -19,9 +19,6 @@ pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
     let now = now()?;
     let since = args.since.resolve(now);
     Window::new(since, now)?;
-    if args.lookback.0 < chrono::Duration::zero() {
-        return Err(CliError::new(Exit::Usage, "--lookback cannot be negative"));
-    }
     let loaded = config_file::load(global, &args.runtime)?;
     let client = Client::new(loaded.config)?;
     let asked = ProviderArg::resolve(&args.providers);
