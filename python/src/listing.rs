@@ -83,17 +83,14 @@ pub fn list_blocking(
 ) -> PyResult<PyMeetingList> {
     let stream = open(py, client, query)?;
     let counters = Arc::new(Counters::default());
-    let report = |py: Python<'_>, counters: &Counters| -> PyResult<()> {
+    let report = || -> PyResult<()> {
         if let Some(callback) = &progress {
             callback.call1(counters.read())?;
         }
-        let _ = py;
         Ok(())
     };
-    let collected = wait(py, collect(stream, counters.clone()), |py| {
-        report(py, &counters)
-    })?;
-    report(py, &counters)?;
+    let collected = wait(py, collect(stream, counters.clone()), |_| report())?;
+    report()?;
     Ok(PyMeetingList::new(collected, query.include_raw))
 }
 
