@@ -9,7 +9,7 @@
 
 use std::hint::black_box;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use meetkit::providers::{attendee, attention, daily, telnyx, zoom};
 use meetkit_sandbox::{Provider, Sandbox, SandboxConfig, credentials};
