@@ -369,6 +369,8 @@ struct Measured {
     user_s: f64,
     sys_s: f64,
     max_rss_kib: f64,
+    /// Lines the command wrote to standard output.
+    lines: u64,
 }
 
 impl Measured {
@@ -406,7 +408,9 @@ impl Tools {
     ) -> Result<(Measured, String, f64)> {
         let stderr = self.out_dir.join(format!("{name}.stderr"));
         let mut cmd = Command::new(&self.driver);
+        // Output lines are counted by the driver (the CLI prints no summary off a terminal).
         cmd.arg("run")
+            .arg("--count-lines")
             .arg("--stderr")
             .arg(&stderr)
             .arg("--")
@@ -436,6 +440,7 @@ impl Tools {
             user_s: num("user_s"),
             sys_s: num("sys_s"),
             max_rss_kib: num("max_rss_kib"),
+            lines: line["lines"].as_u64().unwrap_or(0),
         };
         println!(
             "    {name}: {:.2} s wall, {:.2} s CPU, {:.1} MB peak RSS; sandbox {sandbox_cpu:.2} s CPU",
@@ -471,25 +476,10 @@ impl Tools {
         .map(|s| (*s).to_owned())
         .chain(extra.iter().map(|s| (*s).to_owned()))
         .collect();
-        let (run, errors, sandbox_cpu_s) =
+        let (run, _, sandbox_cpu_s) =
             self.measure(sandbox, name, &command, &[("MEETKIT_CONFIG", config)])?;
-        // The CLI's last line: "meetkit: N meetings in <window>".
-        let meetings = errors
-            .lines()
-            .rev()
-            .find_map(|l| {
-                l.strip_prefix("meetkit: ")?
-                    .split(' ')
-                    .next()?
-                    .parse::<u64>()
-                    .ok()
-            })
-            .with_context(|| {
-                format!(
-                    "{name}: no meeting count in the CLI's summary: {}",
-                    errors.trim()
-                )
-            })?;
+        // One NDJSON line per meeting.
+        let meetings = run.lines;
         Ok(ClientRun {
             run,
             meetings,

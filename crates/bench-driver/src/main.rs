@@ -58,6 +58,9 @@ enum Cmd {
         /// Where the command's standard error goes (default: inherited).
         #[arg(long)]
         stderr: Option<PathBuf>,
+        /// Read the command's standard output and count its lines instead (`lines` in the JSON).
+        #[arg(long, conflicts_with = "stdout")]
+        count_lines: bool,
         /// The command and its arguments.
         #[arg(last = true, required = true)]
         command: Vec<String>,
@@ -84,8 +87,9 @@ fn main() -> ExitCode {
         Cmd::Run {
             stdout,
             stderr,
+            count_lines,
             command,
-        } => run(stdout, stderr, &command),
+        } => run(stdout, stderr, count_lines, &command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -180,11 +184,17 @@ fn seconds(t: nix::sys::time::TimeVal) -> f64 {
     t.tv_sec() as f64 + t.tv_usec() as f64 / 1e6
 }
 
-fn run(stdout: Option<PathBuf>, stderr: Option<PathBuf>, command: &[String]) -> Result<()> {
+fn run(
+    stdout: Option<PathBuf>,
+    stderr: Option<PathBuf>,
+    count_lines: bool,
+    command: &[String],
+) -> Result<()> {
     let Some((program, args)) = command.split_first() else {
         bail!("no command given");
     };
     let out = match &stdout {
+        _ if count_lines => Stdio::piped(),
         Some(path) => Stdio::from(
             std::fs::File::create(path)
                 .with_context(|| format!("could not create {}", path.display()))?,
@@ -199,17 +209,34 @@ fn run(stdout: Option<PathBuf>, stderr: Option<PathBuf>, command: &[String]) -> 
         None => Stdio::inherit(),
     };
     let started = Instant::now();
-    let status = Command::new(program)
+    let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(err)
-        .status()
+        .spawn()
         .with_context(|| format!("could not run {program}"))?;
+    let mut lines = 0u64;
+    if let Some(mut pipe) = child.stdout.take() {
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            let n = pipe
+                .read(&mut buf)
+                .context("reading the command's output")?;
+            if n == 0 {
+                break;
+            }
+            lines += buf[..n].iter().filter(|b| **b == b'\n').count() as u64;
+        }
+    }
+    let status = child
+        .wait()
+        .with_context(|| format!("waiting for {program}"))?;
     let wall = started.elapsed().as_secs_f64();
     let usage = getrusage(UsageWho::RUSAGE_CHILDREN).context("getrusage")?;
     let line = json!({
         "code": status.code(),
+        "lines": lines,
         "wall_s": wall,
         "user_s": seconds(usage.user_time()),
         "sys_s": seconds(usage.system_time()),
