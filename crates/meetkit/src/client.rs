@@ -1,10 +1,12 @@
 //! The entry point: [`Client`] plans a [`Query`] per provider and merges their streams.
 //!
 //! Order: each provider's meetings arrive window by window in chronological order, and within a
-//! window sorted by `(start, id)`; providers are interleaved as their windows complete. Memory is
-//! bounded by the windows in flight (`per_provider_concurrency` per provider), not by the size of
-//! the listing: deduplication is per window, which is exact because every meeting's start lies
-//! in exactly one window. A failing provider or window yields an `Err` item and the others go on.
+//! window in the provider's own page order; providers are interleaved as their pages arrive.
+//! Memory is bounded by a few pages per window in flight (`per_provider_concurrency` windows per
+//! provider), not by the size of the listing or the density of a window: deduplication keeps an
+//! 8-byte hash per meeting of the windows in flight only, which is exact across windows because
+//! every meeting's start lies in exactly one. A failing provider or window yields an `Err` item
+//! after the meetings it did fetch, and the others go on.
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -14,13 +16,13 @@ use std::task::{Context, Poll};
 use chrono::Utc;
 use futures::stream::{self, BoxStream, Stream, StreamExt};
 use meetkit_client_support::{Auth, http_client};
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinHandle;
 
 use crate::config::{Config, ZoomAuth, base_url_var, check_base_url, configure_hint};
 use crate::error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 use crate::model::{Meeting, Provider};
-use crate::paging::{Adapter, FetchContext, WindowResult, fetch_window};
+use crate::paging::{Adapter, FetchContext, PAGES_BUFFERED, fetch_window};
 use crate::providers::{attendee, attention, daily, telnyx, zoom};
 use crate::query::{FilterName, Filters, Query, Window};
 use crate::ratelimit::Gates;
@@ -435,10 +437,10 @@ fn check_filters(provider: Provider, filters: &Filters) -> Result<(), QueryError
 }
 
 /// Aborts a spawned window fetch when the stream is dropped (a `--limit` reached, Ctrl-C).
-struct WindowTask(JoinHandle<WindowResult>);
+struct WindowTask(JoinHandle<Option<ProviderError>>);
 
 impl Future for WindowTask {
-    type Output = Result<WindowResult, tokio::task::JoinError>;
+    type Output = Result<Option<ProviderError>, tokio::task::JoinError>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         Pin::new(&mut self.0).poll(cx)
     }
@@ -463,34 +465,37 @@ fn provider_stream<A: Adapter>(
     let done = Arc::clone(&ctx.progress);
     let fetched = stream::iter(windows)
         .map(move |window| {
-            // Each window on its own task: decoding and normalizing use every core.
-            let task = tokio::spawn(fetch_window(Arc::clone(&adapter), Arc::clone(&ctx), window));
-            let task = WindowTask(task);
-            async move {
-                task.await.unwrap_or_else(|e| WindowResult {
-                    meetings: Vec::new(),
-                    error: Some(
-                        ProviderError::new(
-                            provider,
-                            operation,
-                            ProviderErrorKind::InvalidResponse,
-                            format!("the fetch task ended abnormally: {e}"),
-                        )
-                        .with_window(window),
-                    ),
-                })
-            }
+            // Each window on its own task (decoding and normalizing use every core), handing
+            // pages over a bounded channel: at most `in_flight` windows run ahead of the reader.
+            let (tx, rx) = mpsc::channel(PAGES_BUFFERED);
+            let task = WindowTask(tokio::spawn(fetch_window(
+                Arc::clone(&adapter),
+                Arc::clone(&ctx),
+                window,
+                tx,
+            )));
+            let pages = stream::unfold(rx, |mut rx| async move {
+                rx.recv().await.map(|batch| (batch, rx))
+            })
+            .flat_map(|batch| stream::iter(batch.into_iter().map(Ok)));
+            let outcome = stream::once(async move {
+                match task.await {
+                    Ok(None) => None,
+                    Ok(Some(error)) => Some(Err(error)),
+                    Err(e) => Some(Err(ProviderError::new(
+                        provider,
+                        operation,
+                        ProviderErrorKind::InvalidResponse,
+                        format!("the fetch task ended abnormally: {e}"),
+                    )
+                    .with_window(window))),
+                }
+            })
+            .filter_map(futures::future::ready);
+            futures::future::ready(pages.chain(outcome))
         })
         .buffered(in_flight)
-        .flat_map(|result| {
-            stream::iter(
-                result
-                    .meetings
-                    .into_iter()
-                    .map(Ok)
-                    .chain(result.error.map(Err)),
-            )
-        });
+        .flatten();
     stream::iter(upfront.into_iter().map(Err))
         .chain(fetched)
         .inspect(move |item| match item {

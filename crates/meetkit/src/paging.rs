@@ -4,15 +4,17 @@
 //! whether its pages are chained by a cursor (Zoom `next_page_token`, Daily `starting_after`,
 //! Attendee's `next` URL, Attention `nextCursor`) or numbered with totals (Telnyx). This module
 //! walks the pages with retries, rate limits and guards (repeated cursors, runs of empty pages,
-//! runaway page counts, expired cursors), then deduplicates, applies the exact window and the
-//! local filters, and sorts one window's meetings by `(start, id)`.
+//! runaway page counts, expired cursors), and hands each page on as it arrives — cut to the exact
+//! window, filtered locally, deduplicated — through a bounded channel, so memory is bounded by a
+//! few pages per window in flight, however dense the window.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::future::Future;
+use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use futures::StreamExt;
+use tokio::sync::mpsc;
 
 use crate::client::ProgressCounters;
 use crate::config::RetryOptions;
@@ -107,13 +109,34 @@ pub struct FetchContext {
     pub now: DateTime<Utc>,
 }
 
-/// The meetings of one window, and the failure that cut it short, if any.
-#[derive(Debug, Default)]
-pub struct WindowResult {
-    /// Meetings in the window, deduplicated, filtered, sorted by `(start, id)`.
-    pub meetings: Vec<Meeting>,
-    /// Why the window is incomplete.
-    pub error: Option<ProviderError>,
+/// Pages of one window waiting for the consumer; the fetch pauses when they fill up.
+pub const PAGES_BUFFERED: usize = 4;
+
+/// Where a window's pages go: the exact window and local filters cut them, duplicates are
+/// dropped, and what is left goes to the consumer through a bounded channel.
+struct WindowSink<'a> {
+    window: Window,
+    ctx: &'a FetchContext,
+    // Hashes of the ids delivered: 8 bytes a meeting instead of the meeting itself. A random
+    // key per window makes a collision (a distinct meeting dropped) a ~n²/2⁶⁴ event.
+    seen: HashSet<u64>,
+    hasher: RandomState,
+    tx: mpsc::Sender<Vec<Meeting>>,
+}
+
+impl WindowSink<'_> {
+    async fn emit(&mut self, meetings: Vec<Meeting>) {
+        let batch: Vec<Meeting> = meetings
+            .into_iter()
+            .filter(|m| self.window.contains(m.start) && self.ctx.filters.matches(m, self.ctx.now))
+            // First sighting wins: a record met again on a shifted page is the same record.
+            .filter(|m| self.seen.insert(self.hasher.hash_one(&m.id)))
+            .collect();
+        if !batch.is_empty() {
+            // A closed channel means the consumer is gone; its drop also aborts this task.
+            let _ = self.tx.send(batch).await;
+        }
+    }
 }
 
 /// Guards against a provider that pages forever.
@@ -123,44 +146,38 @@ const MAX_EMPTY_RUN: u32 = 5;
 /// Restarts of a listing after its cursor expired (Zoom tokens live 15 minutes).
 const MAX_RESTARTS: u32 = 3;
 
-/// Fetches every page of every listing of `window`.
+/// Fetches every page of every listing of `window`, sending its meetings to `tx` page by page.
+/// Returns the failure that cut the window short, if any; what was sent before it stands.
 pub async fn fetch_window<A: Adapter>(
     adapter: Arc<A>,
     ctx: Arc<FetchContext>,
     window: Window,
-) -> WindowResult {
-    let mut seen: HashMap<String, Meeting> = HashMap::new();
-    let mut error = None;
+    tx: mpsc::Sender<Vec<Meeting>>,
+) -> Option<ProviderError> {
+    let mut sink = WindowSink {
+        window,
+        ctx: &ctx,
+        seen: HashSet::new(),
+        hasher: RandomState::new(),
+        tx,
+    };
     for request in adapter.requests(&window, &ctx.filters) {
         let outcome = match adapter.style() {
-            PagingStyle::Chained => walk_chained(&*adapter, &ctx, &request, &mut seen).await,
-            PagingStyle::Numbered => walk_numbered(&*adapter, &ctx, &request, &mut seen).await,
+            PagingStyle::Chained => walk_chained(&*adapter, &ctx, &request, &mut sink).await,
+            PagingStyle::Numbered => walk_numbered(&*adapter, &ctx, &request, &mut sink).await,
         };
         if let Err(e) = outcome {
-            error = Some(e.with_window(window));
-            break;
+            return Some(e.with_window(window));
         }
     }
-    let mut meetings: Vec<Meeting> = seen
-        .into_values()
-        .filter(|m| window.contains(m.start) && ctx.filters.matches(m, ctx.now))
-        .collect();
-    meetings.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-    WindowResult { meetings, error }
-}
-
-fn keep(seen: &mut HashMap<String, Meeting>, meetings: Vec<Meeting>) {
-    for m in meetings {
-        // First sighting wins: a record met again on a shifted page is the same record.
-        seen.entry(m.id.clone()).or_insert(m);
-    }
+    None
 }
 
 async fn walk_chained<A: Adapter>(
     adapter: &A,
     ctx: &FetchContext,
     request: &A::Request,
-    seen: &mut HashMap<String, Meeting>,
+    sink: &mut WindowSink<'_>,
 ) -> Result<(), ProviderError> {
     let mut request = request.clone();
     let mut cursor: Option<Cursor> = None;
@@ -208,7 +225,7 @@ async fn walk_chained<A: Adapter>(
             listing_last = listing_last.max(Some(m.start));
             last_start = last_start.max(Some(m.start));
         }
-        keep(seen, page.meetings);
+        sink.emit(page.meetings).await;
         if let Some(stop) = page.stop {
             return Err(stop);
         }
@@ -245,30 +262,40 @@ async fn walk_numbered<A: Adapter>(
     adapter: &A,
     ctx: &FetchContext,
     request: &A::Request,
-    seen: &mut HashMap<String, Meeting>,
+    sink: &mut WindowSink<'_>,
 ) -> Result<(), ProviderError> {
     let first = fetch_page(adapter, ctx, request, Some(&Cursor::Number(1)))
         .await
         .map_err(|f| f.error)?;
     let total_pages = first.total_pages.unwrap_or(1).min(MAX_PAGES_PER_LISTING);
     let total_results = first.total_results;
-    keep(seen, first.meetings);
+    sink.emit(first.meetings).await;
     if total_pages <= 1 {
         return Ok(());
     }
     // The rest at once: the first page told us how many there are.
-    let concurrency = ctx.gates.provider_concurrency();
-    let mut rest = futures::stream::iter(2..=total_pages)
-        .map(|n| async move { fetch_page(adapter, ctx, request, Some(&Cursor::Number(n))).await })
-        .buffer_unordered(concurrency);
+    // Fetched a batch at a time, and handed on only once the whole batch is in: a page future
+    // parked mid-request would keep its rate/concurrency permit while this task waits for the
+    // reader, and with every window doing that, no window could make progress.
+    let concurrency = u64::try_from(ctx.gates.provider_concurrency())
+        .unwrap_or(1)
+        .max(1);
     let mut shifted = false;
-    while let Some(page) = rest.next().await {
-        let page = page.map_err(|f| f.error)?;
-        shifted |= page.total_results != total_results
-            || page.total_pages.is_some_and(|t| t != total_pages);
-        keep(seen, page.meetings);
+    let mut next = 2u64;
+    while next <= total_pages {
+        let last = (next + concurrency - 1).min(total_pages);
+        let pages = futures::future::join_all((next..=last).map(|n| async move {
+            fetch_page(adapter, ctx, request, Some(&Cursor::Number(n))).await
+        }))
+        .await;
+        for page in pages {
+            let page = page.map_err(|f| f.error)?;
+            shifted |= page.total_results != total_results
+                || page.total_pages.is_some_and(|t| t != total_pages);
+            sink.emit(page.meetings).await;
+        }
+        next = last + 1;
     }
-    drop(rest);
     if !shifted {
         return Ok(());
     }
@@ -282,7 +309,7 @@ async fn walk_numbered<A: Adapter>(
             .map_err(|f| f.error)?;
         let last = page.total_pages.unwrap_or(number);
         let empty = page.records == 0;
-        keep(seen, page.meetings);
+        sink.emit(page.meetings).await;
         if number >= last || empty || number >= MAX_PAGES_PER_LISTING {
             return Ok(());
         }
@@ -427,13 +454,29 @@ mod tests {
         Window::new(from, from + chrono::Duration::days(1)).unwrap_or_else(|_| unreachable!())
     }
 
+    /// A window's meetings and the failure that cut it short.
+    #[derive(Debug, Default)]
+    struct WindowResult {
+        meetings: Vec<Meeting>,
+        error: Option<ProviderError>,
+    }
+
     fn run(script: Script) -> (WindowResult, Vec<Option<Cursor>>) {
         let script = Arc::new(script);
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .unwrap_or_else(|_| unreachable!());
-        let result = rt.block_on(fetch_window(Arc::clone(&script), ctx(), window()));
+        let result = rt.block_on(async {
+            let (tx, mut rx) = mpsc::channel(PAGES_BUFFERED);
+            let fetch = tokio::spawn(fetch_window(Arc::clone(&script), ctx(), window(), tx));
+            let mut meetings = Vec::new();
+            while let Some(batch) = rx.recv().await {
+                meetings.extend(batch);
+            }
+            let error = fetch.await.unwrap_or_else(|_| unreachable!());
+            WindowResult { meetings, error }
+        });
         let asked = script.asked.lock().map(|a| a.clone()).unwrap_or_default();
         (result, asked)
     }

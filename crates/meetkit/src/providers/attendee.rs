@@ -244,6 +244,7 @@ pub fn normalize(b: &Bot, include_raw: bool) -> Option<Meeting> {
             events: b
                 .events
                 .iter()
+                .flatten()
                 .map(|e| BotEvent {
                     kind: e.type_.clone(),
                     sub_type: e.sub_type.clone(),

@@ -140,6 +140,7 @@ pub fn normalize(s: &DailyMeetingSession, include_raw: bool) -> Option<Meeting> 
     let participants: Vec<Participant> = s
         .participants
         .iter()
+        .flatten()
         .map(|p| Participant {
             id: p.participant_id.clone(),
             user_id: p.user_id.clone(),
@@ -166,7 +167,10 @@ pub fn normalize(s: &DailyMeetingSession, include_raw: bool) -> Option<Meeting> 
             .ongoing
             .map(|o| if o { "ongoing" } else { "ended" }.to_owned()),
         host: None,
-        participant_count: Some(i64::try_from(participants.len()).unwrap_or(i64::MAX)),
+        participant_count: s
+            .participants
+            .as_ref()
+            .map(|p| i64::try_from(p.len()).unwrap_or(i64::MAX)),
         participants,
         recording: None,
         meeting_url: None,
