@@ -57,8 +57,8 @@ carries `detail` (see `AttendeeDetail`).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub deduplication_key: ::std::option::Option<::std::string::String>,
         ///Array of events that have occurred for this bot.
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        pub events: ::std::vec::Vec<BotEvent>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub events: ::std::option::Option<::std::vec::Vec<BotEvent>>,
         ///Unique identifier for the bot (e.g., `bot_weIAju4OXNZkDTpZ`).
         pub id: ::std::string::String,
         ///ISO 8601 timestamp when the bot joined or will join the meeting.
@@ -278,7 +278,7 @@ built from the request's Host header.
                 ::std::string::String,
             >,
             events: ::std::result::Result<
-                ::std::vec::Vec<super::BotEvent>,
+                ::std::option::Option<::std::vec::Vec<super::BotEvent>>,
                 ::std::string::String,
             >,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -341,7 +341,9 @@ built from the request's Host header.
             }
             pub fn events<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::BotEvent>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::BotEvent>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.events = value

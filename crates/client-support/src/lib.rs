@@ -161,8 +161,11 @@ impl Auth {
         Ok(())
     }
 
-    /// The pre-request hook of every generated client: sets the `Authorization` header.
+    /// The pre-request hook of every generated client: sets the `Authorization` header, and
+    /// drops the `api-version` header progenitor adds from the spec's `info.version` (no
+    /// provider asks for it, and it would only leak our spec's numbering).
     pub fn apply(&self, request: &mut reqwest::Request) {
+        request.headers_mut().remove("api-version");
         let slot = self
             .header
             .read()
@@ -285,6 +288,23 @@ mod tests {
             Some("Basic aWQ6azN5")
         );
         assert_eq!(header_of(&Auth::none()), None);
+        Ok(())
+    }
+
+    #[test]
+    fn the_progenitor_api_version_header_is_not_sent() -> Result<(), InvalidCredential> {
+        let mut request = reqwest::Request::new(
+            reqwest::Method::GET,
+            "http://127.0.0.1/"
+                .parse()
+                .unwrap_or_else(|_| unreachable!()),
+        );
+        request.headers_mut().insert(
+            "api-version",
+            reqwest::header::HeaderValue::from_static("2.0.0"),
+        );
+        Auth::bearer(&Secret::new("k"))?.apply(&mut request);
+        assert!(request.headers().get("api-version").is_none());
         Ok(())
     }
 

@@ -53,8 +53,8 @@ filters), ignoring pagination arguments.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub ongoing: ::std::option::Option<bool>,
         ///All meeting attendees (omitted with `no_participants=true`).
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        pub participants: ::std::vec::Vec<DailyParticipant>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub participants: ::std::option::Option<::std::vec::Vec<DailyParticipant>>,
         ///The room name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub room: ::std::option::Option<::std::string::String>,
@@ -234,7 +234,7 @@ filters), ignoring pagination arguments.
                 ::std::string::String,
             >,
             participants: ::std::result::Result<
-                ::std::vec::Vec<super::DailyParticipant>,
+                ::std::option::Option<::std::vec::Vec<super::DailyParticipant>>,
                 ::std::string::String,
             >,
             room: ::std::result::Result<
@@ -310,7 +310,9 @@ filters), ignoring pagination arguments.
             }
             pub fn participants<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::DailyParticipant>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::DailyParticipant>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.participants = value

@@ -31,124 +31,16 @@ pub mod types {
     ///A custom key assigned to a meeting.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ZoomCustomKey {
-        ///The custom key name.
+        ///The custom key name (Zoom documents at most 64 characters; not enforced when reading).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub key: ::std::option::Option<ZoomCustomKeyKey>,
-        ///The custom key's value.
+        pub key: ::std::option::Option<::std::string::String>,
+        ///The custom key's value (Zoom documents at most 256 characters; not enforced when reading).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub value: ::std::option::Option<ZoomCustomKeyValue>,
+        pub value: ::std::option::Option<::std::string::String>,
     }
     impl ZoomCustomKey {
         pub fn builder() -> builder::ZoomCustomKey {
             Default::default()
-        }
-    }
-    ///The custom key name.
-    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-    #[serde(transparent)]
-    pub struct ZoomCustomKeyKey(::std::string::String);
-    impl ::std::ops::Deref for ZoomCustomKeyKey {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<ZoomCustomKeyKey> for ::std::string::String {
-        fn from(value: ZoomCustomKeyKey) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for ZoomCustomKeyKey {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() > 64usize {
-                return Err("longer than 64 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ZoomCustomKeyKey {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ZoomCustomKeyKey {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ZoomCustomKeyKey {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
-        }
-    }
-    ///The custom key's value.
-    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-    #[serde(transparent)]
-    pub struct ZoomCustomKeyValue(::std::string::String);
-    impl ::std::ops::Deref for ZoomCustomKeyValue {
-        type Target = ::std::string::String;
-        fn deref(&self) -> &::std::string::String {
-            &self.0
-        }
-    }
-    impl ::std::convert::From<ZoomCustomKeyValue> for ::std::string::String {
-        fn from(value: ZoomCustomKeyValue) -> Self {
-            value.0
-        }
-    }
-    impl ::std::str::FromStr for ZoomCustomKeyValue {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            if value.chars().count() > 256usize {
-                return Err("longer than 256 characters".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ZoomCustomKeyValue {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ZoomCustomKeyValue {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ZoomCustomKeyValue {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
         }
     }
     ///Zoom's error body.
@@ -167,7 +59,7 @@ pub mod types {
         }
     }
     ///A page of the user's past meetings report. No field is guaranteed present.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ZoomMeetingReport {
         ///The report's start date.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -185,10 +77,10 @@ minutes, and is the empty string on the last page.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub page_count: ::std::option::Option<i64>,
         ///**Deprecated.** Use `next_page_token` for pagination.
-        #[serde(default = "defaults::zoom_meeting_report_page_number")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub page_number: ::std::option::Option<i64>,
-        ///The number of records returned with a single API call.
-        #[serde(default = "defaults::zoom_meeting_report_page_size")]
+        ///The number of records returned with a single API call (30 unless asked otherwise).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub page_size: ::std::option::Option<i64>,
         ///The report's end date.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -196,20 +88,6 @@ minutes, and is the empty string on the last page.
         ///The total number of all the records available across pages.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub total_records: ::std::option::Option<i64>,
-    }
-    impl ::std::default::Default for ZoomMeetingReport {
-        fn default() -> Self {
-            Self {
-                from: Default::default(),
-                meetings: Default::default(),
-                next_page_token: Default::default(),
-                page_count: Default::default(),
-                page_number: defaults::zoom_meeting_report_page_number(),
-                page_size: defaults::zoom_meeting_report_page_size(),
-                to: Default::default(),
-                total_records: Default::default(),
-            }
-        }
     }
     impl ZoomMeetingReport {
         pub fn builder() -> builder::ZoomMeetingReport {
@@ -426,11 +304,11 @@ double-encoded when used in a path.
         #[derive(Clone, Debug)]
         pub struct ZoomCustomKey {
             key: ::std::result::Result<
-                ::std::option::Option<super::ZoomCustomKeyKey>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             value: ::std::result::Result<
-                ::std::option::Option<super::ZoomCustomKeyValue>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
         }
@@ -445,9 +323,7 @@ double-encoded when used in a path.
         impl ZoomCustomKey {
             pub fn key<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ZoomCustomKeyKey>,
-                >,
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.key = value
@@ -459,9 +335,7 @@ double-encoded when used in a path.
             }
             pub fn value<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ZoomCustomKeyValue>,
-                >,
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.value = value
@@ -597,8 +471,8 @@ double-encoded when used in a path.
                     meetings: Ok(Default::default()),
                     next_page_token: Ok(Default::default()),
                     page_count: Ok(Default::default()),
-                    page_number: Ok(super::defaults::zoom_meeting_report_page_number()),
-                    page_size: Ok(super::defaults::zoom_meeting_report_page_size()),
+                    page_number: Ok(Default::default()),
+                    page_size: Ok(Default::default()),
                     to: Ok(Default::default()),
                     total_records: Ok(Default::default()),
                 }
@@ -1322,15 +1196,6 @@ double-encoded when used in a path.
                     uuid: Ok(value.uuid),
                 }
             }
-        }
-    }
-    /// Generation of default values for serde.
-    pub mod defaults {
-        pub(super) fn zoom_meeting_report_page_number() -> ::std::option::Option<i64> {
-            ::std::option::Option::Some(1_i64)
-        }
-        pub(super) fn zoom_meeting_report_page_size() -> ::std::option::Option<i64> {
-            ::std::option::Option::Some(30_i64)
         }
     }
     /// Error types.
