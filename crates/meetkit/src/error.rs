@@ -230,12 +230,16 @@ impl fmt::Display for ProviderError {
             (None, Some(code)) => write!(f, " (code {code})")?,
             (None, None) => {}
         }
-        write!(f, ": {}", self.message)?;
+        // Provider messages often end in a full stop; the hint follows as its own sentence.
+        write!(f, ": {}", self.message.trim_end().trim_end_matches('.'))?;
         if self.attempts > 1 {
             write!(f, " (after {} attempts)", self.attempts)?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, ". {hint}")?;
+            let mut chars = hint.chars();
+            if let Some(first) = chars.next() {
+                write!(f, ". {}{}", first.to_uppercase(), chars.as_str())?;
+            }
         }
         Ok(())
     }
@@ -243,7 +247,8 @@ impl fmt::Display for ProviderError {
 
 impl std::error::Error for ProviderError {}
 
-/// A failed attempt: the error and what the retry policy needs to know. A retry decision's input: how the provider failed and when it said to come back.
+/// A failed attempt: the error, and what the retry policy needs to know (how the provider
+/// failed and when it said to come back).
 #[derive(Debug)]
 pub struct Failure {
     /// The error, as the caller will see it if retries do not help.
@@ -265,5 +270,27 @@ impl Failure {
             retry_after: None,
             cursor_expired: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provider_error_reads_as_sentences() {
+        let mut e = ProviderError::new(
+            Provider::Daily,
+            "list_meetings",
+            ProviderErrorKind::Auth,
+            "Invalid API key.",
+        )
+        .with_hint("check DAILY_API_KEY");
+        e.status = Some(401);
+        e.code = Some("authentication-error".to_owned());
+        assert_eq!(
+            e.to_string(),
+            "Daily list_meetings failed (HTTP 401, code authentication-error): Invalid API key. Check DAILY_API_KEY"
+        );
     }
 }
