@@ -232,10 +232,7 @@ async fn decodes_the_spec_example() {
         "2026-10-14T15:20:04+00:00"
     );
     assert_eq!(
-        first.custom_keys.as_ref().unwrap()[1]
-            .value
-            .as_ref()
-            .map(|v| v.as_str()),
+        first.custom_keys.as_ref().unwrap()[1].value.as_deref(),
         Some("CC-1042")
     );
     assert_eq!(

@@ -362,8 +362,8 @@ pub fn normalize(m: &ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
                 .iter()
                 .flatten()
                 .map(|k| KeyValue {
-                    key: k.key.as_ref().map(|v| v.to_string()),
-                    value: k.value.as_ref().map(|v| v.to_string()),
+                    key: k.key.clone(),
+                    value: k.value.clone(),
                 })
                 .collect(),
             schedule_time: m.schedule_time.clone(),
