@@ -101,8 +101,14 @@ pub struct InvalidCredential {
 impl Auth {
     /// No credential: requests go out without an `Authorization` header.
     pub fn none() -> Self {
+        Self::unset(AuthScheme::Bare)
+    }
+
+    /// A credential in `scheme` that is not known yet (a Zoom token before it is minted):
+    /// no header until [`Auth::rotate`] sets one.
+    pub fn unset(scheme: AuthScheme) -> Self {
         Self {
-            scheme: AuthScheme::Bare,
+            scheme,
             header: Arc::new(RwLock::new(None)),
         }
     }
@@ -137,10 +143,7 @@ impl Auth {
 
     /// The credential in `scheme`.
     pub fn with_scheme(scheme: AuthScheme, secret: &Secret) -> Result<Self, InvalidCredential> {
-        let auth = Self {
-            scheme,
-            header: Arc::new(RwLock::new(None)),
-        };
+        let auth = Self::unset(scheme);
         auth.rotate(secret)?;
         Ok(auth)
     }

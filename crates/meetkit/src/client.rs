@@ -98,11 +98,8 @@ impl Client {
                         Some((
                             Endpoint {
                                 base_url,
-                                auth: Auth::with_scheme(
-                                    meetkit_client_support::AuthScheme::Bearer,
-                                    &meetkit_client_support::Secret::new("unminted"),
-                                )
-                                .map_err(|_| invalid("ZOOM_ACCESS_TOKEN"))?,
+                                // The token arrives with the first mint.
+                                auth: Auth::unset(meetkit_client_support::AuthScheme::Bearer),
                             },
                             Some((oauth, account_id.clone())),
                         ))
