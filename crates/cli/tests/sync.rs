@@ -38,7 +38,7 @@ async fn killed_at_random_points_then_rerun_converges_without_duplicates() {
     let now = common::now();
     // Latency makes a run last long enough to be killed in the middle of it.
     let faults = Faults {
-        latency: Duration::from_millis(25),
+        latency: Duration::from_millis(80),
         ..Faults::none()
     };
     let sandbox = sandbox(now, faults).await;
@@ -68,7 +68,7 @@ async fn killed_at_random_points_then_rerun_converges_without_duplicates() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        let wait = Duration::from_millis(rng.random_range(20..700));
+        let wait = Duration::from_millis(rng.random_range(20..600));
         tokio::time::sleep(wait).await;
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL

@@ -106,9 +106,11 @@ pub struct RuntimeOptions {
     pub rate_limits: BTreeMap<Provider, Option<f64>>,
     /// Page size asked for, per provider (default: each provider's maximum).
     pub page_sizes: BTreeMap<Provider, u32>,
-    /// Longest window one sequence of cursor pages covers; longer windows are split and
-    /// fetched concurrently. Defaults: Zoom 25 days (its limit is one month), Attention 30 days
-    /// (limit 90), Daily/Telnyx 30 days, Attendee 7 days (25 bots a page).
+    /// Longest window one listing covers; longer windows are split and fetched concurrently.
+    /// Dense windows of Daily and Attention are split further after their first page (see
+    /// `paging`), so these start wide: fewer windows, fewer short last pages, fewer requests.
+    /// Defaults: Zoom 25 days (its limit is one month), Daily, Telnyx and Attention 90 days
+    /// (Attention's limit), Attendee 7 days (25 bots a page, in no start order).
     pub window_spans: BTreeMap<Provider, chrono::Duration>,
     /// HTTP client settings.
     pub http: HttpOptions,
@@ -139,10 +141,10 @@ impl Default for RuntimeOptions {
             ]),
             window_spans: BTreeMap::from([
                 (Zoom, chrono::Duration::days(25)),
-                (Daily, chrono::Duration::days(30)),
-                (Telnyx, chrono::Duration::days(30)),
+                (Daily, chrono::Duration::days(90)),
+                (Telnyx, chrono::Duration::days(90)),
                 (Attendee, chrono::Duration::days(7)),
-                (Attention, chrono::Duration::days(30)),
+                (Attention, chrono::Duration::days(90)),
             ]),
             http: HttpOptions::default(),
             allow_insecure: false,

@@ -7,11 +7,17 @@
 //! runaway page counts, expired cursors), and hands each page on as it arrives — cut to the exact
 //! window, filtered locally, deduplicated — through a bounded channel, so memory is bounded by a
 //! few pages per window in flight, however dense the window.
+//!
+//! A chain of cursor pages is as slow as its length times the provider's latency. When a
+//! listing's pages come in start order, the first page says how far it reached and, with the
+//! provider's total (Daily) or the page's own density (Attention), how much is left; a window
+//! with many pages left is then split at the first page's edge into up to
+//! `per_provider_concurrency` pieces walked at once (see [`Adapter::narrow`]).
 
 use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{BuildHasher, RandomState};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
@@ -31,6 +37,15 @@ pub enum Cursor {
     Token(String),
     /// A page number (1-based).
     Number(u64),
+}
+
+/// The order of a listing's records by start, when the provider documents one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageOrder {
+    /// Oldest first.
+    Ascending,
+    /// Newest first.
+    Descending,
 }
 
 /// How an adapter's pages are chained.
@@ -84,6 +99,20 @@ pub trait Adapter: Send + Sync + 'static {
         None
     }
 
+    /// The order of `request`'s records by start, if the provider guarantees one; `None`
+    /// (the default) means the listing is never split.
+    fn order(&self, request: &Self::Request) -> Option<PageOrder> {
+        let _ = request;
+        None
+    }
+
+    /// `request` narrowed to `piece`, a part of its window, everything else kept. Only asked
+    /// for listings with an [`order`](Adapter::order).
+    fn narrow(&self, request: &Self::Request, piece: &Window) -> Option<Self::Request> {
+        let _ = (request, piece);
+        None
+    }
+
     /// Fetches one page.
     fn page(
         &self,
@@ -112,29 +141,50 @@ pub struct FetchContext {
 /// Pages of one window waiting for the consumer; the fetch pauses when they fill up.
 pub const PAGES_BUFFERED: usize = 4;
 
-/// Where a window's pages go: the exact window and local filters cut them, duplicates are
-/// dropped, and what is left goes to the consumer through a bounded channel.
+/// Hashes of the ids a window delivered: 8 bytes a meeting instead of the meeting itself. A
+/// random key per window makes a collision (a distinct meeting dropped) a ~n²/2⁶⁴ event.
+#[derive(Default)]
+struct Seen {
+    hasher: RandomState,
+    ids: HashSet<u64>,
+}
+
+/// Where a window's pages go: the exact window (or the piece of it a split listing covers) and
+/// local filters cut them, duplicates are dropped, and what is left goes to the consumer
+/// through a bounded channel. The pieces of a split window share one `Seen`.
+#[derive(Clone)]
 struct WindowSink<'a> {
     window: Window,
     ctx: &'a FetchContext,
-    // Hashes of the ids delivered: 8 bytes a meeting instead of the meeting itself. A random
-    // key per window makes a collision (a distinct meeting dropped) a ~n²/2⁶⁴ event.
-    seen: HashSet<u64>,
-    hasher: RandomState,
+    seen: Arc<Mutex<Seen>>,
     tx: mpsc::Sender<Vec<Meeting>>,
 }
 
 impl WindowSink<'_> {
-    async fn emit(&mut self, meetings: Vec<Meeting>) {
-        let batch: Vec<Meeting> = meetings
-            .into_iter()
-            .filter(|m| self.window.contains(m.start) && self.ctx.filters.matches(m, self.ctx.now))
-            // First sighting wins: a record met again on a shifted page is the same record.
-            .filter(|m| self.seen.insert(self.hasher.hash_one(&m.id)))
-            .collect();
+    async fn emit(&self, meetings: Vec<Meeting>) {
+        let batch: Vec<Meeting> = {
+            let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+            let Seen { hasher, ids } = &mut *seen;
+            meetings
+                .into_iter()
+                .filter(|m| {
+                    self.window.contains(m.start) && self.ctx.filters.matches(m, self.ctx.now)
+                })
+                // First sighting wins: a record met again on a shifted page is the same record.
+                .filter(|m| ids.insert(hasher.hash_one(&m.id)))
+                .collect()
+        };
         if !batch.is_empty() {
             // A closed channel means the consumer is gone; its drop also aborts this task.
             let _ = self.tx.send(batch).await;
+        }
+    }
+
+    /// The same sink, cut to `piece`.
+    fn piece(&self, piece: Window) -> Self {
+        Self {
+            window: piece,
+            ..self.clone()
         }
     }
 }
@@ -154,17 +204,16 @@ pub async fn fetch_window<A: Adapter>(
     window: Window,
     tx: mpsc::Sender<Vec<Meeting>>,
 ) -> Option<ProviderError> {
-    let mut sink = WindowSink {
+    let sink = WindowSink {
         window,
         ctx: &ctx,
-        seen: HashSet::new(),
-        hasher: RandomState::new(),
+        seen: Arc::default(),
         tx,
     };
     for request in adapter.requests(&window, &ctx.filters) {
         let outcome = match adapter.style() {
-            PagingStyle::Chained => walk_chained(&*adapter, &ctx, &request, &mut sink).await,
-            PagingStyle::Numbered => walk_numbered(&*adapter, &ctx, &request, &mut sink).await,
+            PagingStyle::Chained => walk_split(&*adapter, &ctx, &request, &sink).await,
+            PagingStyle::Numbered => walk_numbered(&*adapter, &ctx, &request, &sink).await,
         };
         if let Err(e) = outcome {
             return Some(e.with_window(window));
@@ -173,11 +222,117 @@ pub async fn fetch_window<A: Adapter>(
     None
 }
 
+/// Pages left in a listing after its first page, per piece, before it is split.
+const PAGES_PER_PIECE: f64 = 8.0;
+
+/// Walks a chained listing, split into pieces walked at once after its first page when the
+/// adapter knows its order and many pages are left.
+async fn walk_split<A: Adapter>(
+    adapter: &A,
+    ctx: &FetchContext,
+    request: &A::Request,
+    sink: &WindowSink<'_>,
+) -> Result<(), ProviderError> {
+    let Some(order) = adapter.order(request) else {
+        return walk_chained(adapter, ctx, request, sink, None).await;
+    };
+    let first = fetch_page(adapter, ctx, request, None)
+        .await
+        .map_err(|f| f.error)?;
+    let plan = first
+        .next
+        .is_some()
+        .then(|| {
+            plan_split(
+                order,
+                &sink.window,
+                &first,
+                ctx.gates.provider_concurrency(),
+            )
+        })
+        .flatten()
+        .and_then(|(own, pieces)| {
+            let narrowed = pieces
+                .iter()
+                .map(|p| adapter.narrow(request, p).map(|r| (*p, r)))
+                .collect::<Option<Vec<_>>>()?;
+            Some((own, narrowed))
+        });
+    let Some((own, pieces)) = plan else {
+        return walk_chained(adapter, ctx, request, sink, Some(first)).await;
+    };
+    tracing::debug!(provider = %adapter.provider(), window = %sink.window, pieces = pieces.len(), "splitting a dense window after its first page");
+    if let Some(stop) = first.stop {
+        sink.emit(first.meetings).await;
+        return Err(stop);
+    }
+    sink.piece(own).emit(first.meetings).await;
+    let walks = pieces.iter().map(|(piece, narrowed)| {
+        let piece_sink = sink.piece(*piece);
+        async move { walk_chained(adapter, ctx, narrowed, &piece_sink, None).await }
+    });
+    // Every piece runs to its end; what they fetched stands even when one fails.
+    futures::future::join_all(walks)
+        .await
+        .into_iter()
+        .find_map(Result::err)
+        .map_or(Ok(()), Err)
+}
+
+/// Where to split a listing whose first page is `first`: the piece that page covers (its
+/// records on the far side of its last start) and the pieces the rest of `window` falls into.
+/// `None` when too little is left to be worth it or the page gives no edge to cut at.
+fn plan_split(
+    order: PageOrder,
+    window: &Window,
+    first: &RawPage,
+    concurrency: usize,
+) -> Option<(Window, Vec<Window>)> {
+    let starts = first.meetings.iter().map(|m| m.start);
+    let (lo, hi) = (starts.clone().min()?, starts.max()?);
+    let one = chrono::Duration::nanoseconds(1);
+    // The page's last start is the cut; records at exactly that start may continue on the
+    // next page, so they go to the rest, and the first page keeps only those beyond it.
+    let (own, rest, covered) = match order {
+        PageOrder::Descending => (
+            Window::new(lo + one, window.to()).ok()?,
+            Window::new(window.from(), lo + one).ok()?,
+            hi - lo,
+        ),
+        PageOrder::Ascending => (
+            Window::new(window.from(), hi).ok()?,
+            Window::new(hi, window.to()).ok()?,
+            hi - lo,
+        ),
+    };
+    let page_size = first.records.max(1) as f64;
+    let left = match first.total_results {
+        Some(total) => total.saturating_sub(first.records as u64) as f64,
+        None => {
+            // No total: assume the rest is as dense as the first page.
+            let covered = covered.num_milliseconds();
+            if covered <= 0 {
+                return None;
+            }
+            let rest_ms = (rest.to() - rest.from()).num_milliseconds() as f64;
+            (first.records.saturating_sub(1)) as f64 * rest_ms / covered as f64
+        }
+    };
+    let pieces = ((left / page_size / PAGES_PER_PIECE).ceil() as usize).min(concurrency);
+    if pieces < 2 {
+        return None;
+    }
+    let span_s = (rest.to() - rest.from()).num_seconds() / pieces as i64 + 1;
+    let parts = rest.split(chrono::Duration::seconds(span_s.max(1)));
+    (parts.len() >= 2).then_some((own, parts))
+}
+
 async fn walk_chained<A: Adapter>(
     adapter: &A,
     ctx: &FetchContext,
     request: &A::Request,
-    sink: &mut WindowSink<'_>,
+    sink: &WindowSink<'_>,
+    mut first: Option<RawPage>,
 ) -> Result<(), ProviderError> {
     let mut request = request.clone();
     let mut cursor: Option<Cursor> = None;
@@ -191,7 +346,11 @@ async fn walk_chained<A: Adapter>(
     let mut ascending = true;
     let mut resumed_from: Option<DateTime<Utc>> = None;
     loop {
-        let page = match fetch_page(adapter, ctx, &request, cursor.as_ref()).await {
+        let fetched = match first.take() {
+            Some(page) => Ok(page),
+            None => fetch_page(adapter, ctx, &request, cursor.as_ref()).await,
+        };
+        let page = match fetched {
             Ok(page) => page,
             Err(failure) if failure.cursor_expired && cursor.is_some() => {
                 // The provider forgot the cursor. Resume after what we have when pages came in
@@ -262,7 +421,7 @@ async fn walk_numbered<A: Adapter>(
     adapter: &A,
     ctx: &FetchContext,
     request: &A::Request,
-    sink: &mut WindowSink<'_>,
+    sink: &WindowSink<'_>,
 ) -> Result<(), ProviderError> {
     let first = fetch_page(adapter, ctx, request, Some(&Cursor::Number(1)))
         .await
@@ -352,6 +511,10 @@ async fn fetch_page<A: Adapter>(
                         retry::delay(&ctx.retry, attempt, failure.retry_after, rate_limited)
                     {
                         tracing::debug!(provider = %adapter.provider(), attempt, ?wait, error = %failure.error, "retrying");
+                        if rate_limited {
+                            // The limit is the provider's, not this request's: hold them all.
+                            ctx.gates.pause(wait);
+                        }
                         ctx.progress.retry();
                         tokio::time::sleep(wait).await;
                         attempt += 1;
@@ -461,22 +624,27 @@ mod tests {
         error: Option<ProviderError>,
     }
 
-    fn run(script: Script) -> (WindowResult, Vec<Option<Cursor>>) {
-        let script = Arc::new(script);
+    /// Fetches `window()` through `adapter` on a fresh runtime.
+    fn fetch<A: Adapter>(adapter: &Arc<A>) -> WindowResult {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .unwrap_or_else(|_| unreachable!());
-        let result = rt.block_on(async {
+        rt.block_on(async {
             let (tx, mut rx) = mpsc::channel(PAGES_BUFFERED);
-            let fetch = tokio::spawn(fetch_window(Arc::clone(&script), ctx(), window(), tx));
+            let fetch = tokio::spawn(fetch_window(Arc::clone(adapter), ctx(), window(), tx));
             let mut meetings = Vec::new();
             while let Some(batch) = rx.recv().await {
                 meetings.extend(batch);
             }
             let error = fetch.await.unwrap_or_else(|_| unreachable!());
             WindowResult { meetings, error }
-        });
+        })
+    }
+
+    fn run(script: Script) -> (WindowResult, Vec<Option<Cursor>>) {
+        let script = Arc::new(script);
+        let result = fetch(&script);
         let asked = script.asked.lock().map(|a| a.clone()).unwrap_or_default();
         (result, asked)
     }
@@ -557,6 +725,117 @@ mod tests {
         let ids: HashSet<_> = result.meetings.iter().map(|m| m.id.clone()).collect();
         assert_eq!(ids.len(), result.meetings.len());
         assert_eq!(result.meetings.len(), 9);
+    }
+
+    /// A listing in start order over `starts` (minutes after `window().from()`), pages of 10
+    /// chained by index, with or without a total, that records every request it serves.
+    struct Sorted {
+        order: PageOrder,
+        with_total: bool,
+        starts: Vec<i64>,
+        asked: Mutex<Vec<Window>>,
+    }
+
+    impl Sorted {
+        fn new(order: PageOrder, with_total: bool) -> Self {
+            // 600 meetings over ten hours, one a minute, with every tenth minute twice (ties
+            // at page edges must not be lost or repeated).
+            let mut starts: Vec<i64> = (0..540).collect();
+            starts.extend((0..540).step_by(9));
+            starts.sort_unstable();
+            Self {
+                order,
+                with_total,
+                starts,
+                asked: Mutex::default(),
+            }
+        }
+
+        fn meeting_at(&self, index: usize) -> Meeting {
+            let mut m = meeting(0);
+            m.id = format!("s{index}");
+            m.start = window().from() + chrono::Duration::minutes(self.starts[index]);
+            m
+        }
+    }
+
+    impl Adapter for Sorted {
+        type Request = Window;
+        fn provider(&self) -> Provider {
+            Provider::Daily
+        }
+        fn operation(&self) -> &'static str {
+            "sorted"
+        }
+        fn style(&self) -> PagingStyle {
+            PagingStyle::Chained
+        }
+        fn requests(&self, window: &Window, _: &Filters) -> Vec<Window> {
+            vec![*window]
+        }
+        fn order(&self, _: &Window) -> Option<PageOrder> {
+            Some(self.order)
+        }
+        fn narrow(&self, _: &Window, piece: &Window) -> Option<Window> {
+            Some(*piece)
+        }
+        async fn page(
+            &self,
+            request: &Window,
+            cursor: Option<&Cursor>,
+            _: bool,
+        ) -> Result<RawPage, Failure> {
+            if let Ok(mut asked) = self.asked.lock() {
+                asked.push(*request);
+            }
+            let mut matching: Vec<usize> = (0..self.starts.len())
+                .filter(|&i| request.contains(self.meeting_at(i).start))
+                .collect();
+            if self.order == PageOrder::Descending {
+                matching.reverse();
+            }
+            let skip = match cursor {
+                Some(Cursor::Number(n)) => *n as usize,
+                _ => 0,
+            };
+            let ids: Vec<usize> = matching.iter().skip(skip).take(10).copied().collect();
+            let end = skip + ids.len();
+            Ok(RawPage {
+                meetings: ids.iter().map(|&i| self.meeting_at(i)).collect(),
+                records: ids.len(),
+                next: (end < matching.len()).then_some(Cursor::Number(end as u64)),
+                total_pages: None,
+                total_results: self.with_total.then_some(matching.len() as u64),
+                stop: None,
+            })
+        }
+    }
+
+    #[test]
+    fn a_dense_ordered_window_is_split_after_its_first_page_and_nothing_is_lost_or_repeated() {
+        for (order, with_total) in [
+            (PageOrder::Descending, true),
+            (PageOrder::Descending, false),
+            (PageOrder::Ascending, true),
+            (PageOrder::Ascending, false),
+        ] {
+            let adapter = Arc::new(Sorted::new(order, with_total));
+            let result = fetch(&adapter);
+            assert!(result.error.is_none(), "{:?}", result.error);
+            let mut ids: Vec<String> = result.meetings.iter().map(|m| m.id.clone()).collect();
+            ids.sort();
+            let mut expected: Vec<String> =
+                (0..adapter.starts.len()).map(|i| format!("s{i}")).collect();
+            expected.sort();
+            assert_eq!(ids, expected, "{order:?}, total: {with_total}");
+            let asked = adapter.asked.lock().map(|a| a.clone()).unwrap_or_default();
+            let listings: HashSet<Window> = asked.iter().copied().collect();
+            // ctx() allows 4 requests per provider at once: the first page, then 4 pieces.
+            assert_eq!(listings.len(), 5, "{order:?}, total: {with_total}");
+            // 60 pages' worth; each piece ends in a short page, and the first page's edge ties
+            // are asked again: a handful of requests more than 60, far from a second walk.
+            assert!(asked.len() <= 66, "{} requests", asked.len());
+        }
     }
 
     #[test]

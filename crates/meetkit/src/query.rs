@@ -49,8 +49,12 @@ impl Window {
         (from < to).then_some(Window { from, to })
     }
 
-    /// Consecutive windows of at most `span` covering this one exactly.
+    /// Consecutive windows of at most `span` covering this one exactly (the whole window
+    /// when `span` is not positive).
     pub fn split(&self, span: chrono::Duration) -> Vec<Window> {
+        if span <= chrono::Duration::zero() {
+            return vec![*self];
+        }
         let mut out = Vec::new();
         let mut from = self.from;
         while from < self.to {

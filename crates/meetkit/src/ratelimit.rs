@@ -1,48 +1,79 @@
 //! Client-side rate limiting and concurrency bounds per provider.
 //!
-//! A provider's documented request rate (Zoom Heavy 10/s, Daily 20/s) is enforced by spacing
-//! requests evenly, so bursts never trip the provider's own limiter; concurrency is bounded
-//! per provider and across all of them with semaphores.
+//! A provider's documented rate (Zoom Heavy 10/s, Daily 20/s) is enforced as "at most `rate`
+//! requests in any window of one second", with a small margin for the network: a client that
+//! obeys this never trips a fixed-window or a sliding-window limiter on the provider's side,
+//! and can still send a whole second's worth at once instead of spacing every request out.
+//! After a 429 the whole provider pauses for the `Retry-After` it was given, not just the
+//! request that drew it, so the other requests in flight do not pile more 429s on top.
+//! Concurrency is bounded per provider and across all of them with semaphores.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::{Mutex, OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
-/// Spaces requests at most `rate` per second apart.
+/// The window a rate is counted over, plus a margin for requests that reach the provider a
+/// little later than they left (the provider's window may start at its first arrival).
+pub const RATE_WINDOW: Duration = Duration::from_millis(1_030);
+
+/// Allows at most `rate` requests in any [`RATE_WINDOW`].
 #[derive(Debug)]
 pub struct RateLimiter {
-    interval: Duration,
-    next: Mutex<Instant>,
+    burst: usize,
+    window: Duration,
+    sent: Mutex<VecDeque<Instant>>,
 }
 
 impl RateLimiter {
-    /// A limiter for `rate` requests per second (must be positive).
+    /// A limiter for `rate` requests per second (must be positive). A rate below one a
+    /// second becomes one request per `1 / rate` seconds.
     pub fn new(rate: f64) -> Option<Self> {
-        (rate.is_finite() && rate > 0.0).then(|| Self {
-            interval: Duration::from_secs_f64(1.0 / rate),
-            next: Mutex::new(Instant::now()),
+        if !(rate.is_finite() && rate > 0.0) {
+            return None;
+        }
+        let (burst, window) = if rate >= 1.0 {
+            (rate.floor().min(1e6) as usize, RATE_WINDOW)
+        } else {
+            (1, Duration::from_secs_f64(1.0 / rate).max(RATE_WINDOW))
+        };
+        Some(Self {
+            burst,
+            window,
+            sent: Mutex::new(VecDeque::with_capacity(burst + 1)),
         })
     }
 
-    /// Waits for the next free slot.
+    /// Waits for the next free slot and takes it.
     pub async fn acquire(&self) {
         let slot = {
-            let mut next = self.next.lock().await;
+            let mut sent = self.sent.lock().await;
             let now = Instant::now();
-            let slot = (*next).max(now);
-            *next = slot + self.interval;
+            // The slot opens one window after the `burst`-th latest slot taken.
+            let slot = if sent.len() >= self.burst {
+                sent.front()
+                    .map_or(now, |&oldest| (oldest + self.window).max(now))
+            } else {
+                now
+            };
+            sent.push_back(slot);
+            while sent.len() > self.burst {
+                sent.pop_front();
+            }
             slot
         };
         tokio::time::sleep_until(slot).await;
     }
 }
 
-/// The gates one request passes: the provider's rate, its concurrency, the global concurrency.
+/// The gates one request passes: a pause after a 429, the provider's rate, its concurrency,
+/// the global concurrency.
 #[derive(Debug, Clone)]
 pub struct Gates {
     rate: Option<Arc<RateLimiter>>,
+    paused_until: Arc<std::sync::Mutex<Option<Instant>>>,
     provider: Arc<Semaphore>,
     concurrency: usize,
     global: Arc<Semaphore>,
@@ -60,6 +91,7 @@ impl Gates {
     pub fn new(rate: Option<f64>, provider_concurrency: usize, global: Arc<Semaphore>) -> Self {
         Self {
             rate: rate.and_then(RateLimiter::new).map(Arc::new),
+            paused_until: Arc::default(),
             provider: Arc::new(Semaphore::new(provider_concurrency.max(1))),
             concurrency: provider_concurrency.max(1),
             global,
@@ -71,13 +103,38 @@ impl Gates {
         self.concurrency
     }
 
+    /// Holds every request of this provider back for `wait` (the provider said 429).
+    pub fn pause(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        if let Ok(mut paused) = self.paused_until.lock() {
+            *paused = Some(paused.map_or(until, |p| p.max(until)));
+        }
+    }
+
+    fn paused_until(&self) -> Option<Instant> {
+        self.paused_until
+            .lock()
+            .ok()
+            .and_then(|p| *p)
+            .filter(|until| *until > Instant::now())
+    }
+
     /// Waits until a request may go out.
     pub async fn enter(&self) -> Pass {
         // meetkit never closes these semaphores, so acquiring cannot fail.
         let provider = Arc::clone(&self.provider).acquire_owned().await.ok();
         let global = Arc::clone(&self.global).acquire_owned().await.ok();
-        if let Some(rate) = &self.rate {
-            rate.acquire().await;
+        loop {
+            while let Some(until) = self.paused_until() {
+                tokio::time::sleep_until(until).await;
+            }
+            if let Some(rate) = &self.rate {
+                rate.acquire().await;
+            }
+            // A 429 may have come in while this request waited for its slot.
+            if self.paused_until().is_none() {
+                break;
+            }
         }
         Pass {
             _provider: provider,
@@ -91,25 +148,68 @@ mod tests {
     use super::*;
 
     #[tokio::test(start_paused = true)]
-    async fn requests_are_spaced_by_the_rate() {
+    async fn a_second_worth_goes_at_once_and_no_window_holds_more() {
         let Some(limiter) = RateLimiter::new(10.0) else {
             panic!("10/s is a valid rate");
         };
         let start = Instant::now();
-        for _ in 0..11 {
+        let mut sent = Vec::new();
+        for _ in 0..25 {
             limiter.acquire().await;
+            sent.push(start.elapsed());
         }
-        // 11 requests at 10/s: the last goes out 1 s after the first.
-        let elapsed = start.elapsed();
-        assert!(
-            elapsed >= Duration::from_millis(1000) && elapsed < Duration::from_millis(1100),
-            "{elapsed:?}"
+        // The first ten at once, the next ten one window later, the last five after two.
+        assert!(sent[..10].iter().all(|t| *t == Duration::ZERO), "{sent:?}");
+        assert!(sent[10..20].iter().all(|t| *t == RATE_WINDOW), "{sent:?}");
+        assert!(sent[20..].iter().all(|t| *t == RATE_WINDOW * 2), "{sent:?}");
+        // No window of one second (plus margin) holds more than ten.
+        for (i, t) in sent.iter().enumerate() {
+            let within = sent[i..].iter().filter(|u| **u - *t < RATE_WINDOW).count();
+            assert!(within <= 10, "{within} requests within a window from {t:?}");
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn slow_rates_space_requests_out() {
+        let Some(limiter) = RateLimiter::new(0.5) else {
+            panic!("0.5/s is a valid rate");
+        };
+        let start = Instant::now();
+        limiter.acquire().await;
+        limiter.acquire().await;
+        assert_eq!(start.elapsed(), Duration::from_secs(2));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pause_holds_every_request_of_the_provider() {
+        let gates = Gates::new(None, 4, Arc::new(Semaphore::new(4)));
+        let start = Instant::now();
+        gates.pause(Duration::from_millis(700));
+        let a = gates.clone();
+        let b = gates.clone();
+        let (ta, tb) = tokio::join!(
+            async move {
+                let _pass = a.enter().await;
+                start.elapsed()
+            },
+            async move {
+                let _pass = b.enter().await;
+                start.elapsed()
+            }
         );
+        assert_eq!(
+            (ta, tb),
+            (Duration::from_millis(700), Duration::from_millis(700))
+        );
+        // Once it has passed, requests go straight through.
+        let _pass = gates.enter().await;
+        assert_eq!(start.elapsed(), Duration::from_millis(700));
     }
 
     #[test]
     fn nonsense_rates_mean_no_limiter() {
         assert!(RateLimiter::new(0.0).is_none());
         assert!(RateLimiter::new(f64::NAN).is_none());
+        assert!(RateLimiter::new(-1.0).is_none());
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! - Window: `fromDateTime`/`toDateTime` are both inclusive and at most 90 days apart; meetkit
 //!   filters the inclusive end away. `upcoming=true` serves future meetings and `false` past
-//!   ones, so each window is asked both ways (the server's "now" decides the split) unless the
-//!   query asks only for one.
+//!   ones (the server's "now" decides the split): a window more than a day from now is asked only
+//!   the way that can hold meetings, one near now both ways, unless the query asks for one.
 //! - Paging: `nextCursor`, absent or empty at the end.
 //! - Normalized start: `date`. The id is the calendar event `uuid`.
 
@@ -16,13 +16,15 @@ use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{
     AttentionExtension, Extension, Meeting, MeetingStatus, Participant, Person, Provider, Recording,
 };
-use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
+use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
 use crate::providers::{ErrorBody, classify, non_empty, raw_json};
 use crate::query::{Filters, Window};
 
 const OPERATION: &str = "list_recorder_meetings";
 /// Attention's longest window.
 pub const MAX_SPAN_DAYS: i64 = 90;
+/// How far the server's "now" may be from ours before a window is asked only one way.
+const CLOCK_SKEW_DAYS: i64 = 1;
 
 impl ErrorBody for AttentionError {
     fn code(&self) -> Option<String> {
@@ -80,7 +82,17 @@ impl Adapter for Attention {
         let halves: &[bool] = match filters.upcoming {
             Some(true) => &[true],
             Some(false) => &[false],
-            None => &[false, true],
+            None => {
+                // The server's clock splits past from upcoming; within a day of ours, a window
+                // is asked both ways, farther off only the way that can have meetings.
+                let now = chrono::Utc::now();
+                let skew = chrono::Duration::days(CLOCK_SKEW_DAYS);
+                match (window.from() < now + skew, window.to() > now - skew) {
+                    (true, false) => &[false],
+                    (false, true) => &[true],
+                    _ => &[false, true],
+                }
+            }
         };
         halves
             .iter()
@@ -90,6 +102,23 @@ impl Adapter for Attention {
                 upcoming,
             })
             .collect()
+    }
+
+    fn order(&self, request: &AttentionRequest) -> Option<PageOrder> {
+        // Documented: past meetings newest first, upcoming ones oldest first.
+        Some(if request.upcoming {
+            PageOrder::Ascending
+        } else {
+            PageOrder::Descending
+        })
+    }
+
+    fn narrow(&self, request: &AttentionRequest, piece: &Window) -> Option<AttentionRequest> {
+        Some(AttentionRequest {
+            from: piece.from(),
+            to: piece.to(),
+            upcoming: request.upcoming,
+        })
     }
 
     async fn page(

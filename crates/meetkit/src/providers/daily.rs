@@ -13,7 +13,7 @@ use meetkit_daily::types::{DailyError, DailyMeetingSession};
 
 use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{DailyExtension, Extension, Meeting, MeetingStatus, Participant, Provider};
-use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
+use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
 use crate::providers::{ErrorBody, classify, from_unix, raw_json};
 use crate::query::{Filters, Window};
 
@@ -41,6 +41,17 @@ pub struct Daily {
 pub struct DailyRequest {
     start: i64,
     end: i64,
+}
+
+impl DailyRequest {
+    /// Whole seconds covering `window` (`timeframe_end` is exclusive).
+    fn covering(window: &Window) -> Self {
+        let to = window.to();
+        Self {
+            start: window.from().timestamp(),
+            end: to.timestamp() + i64::from(to.timestamp_subsec_nanos() > 0),
+        }
+    }
 }
 
 impl Daily {
@@ -71,10 +82,15 @@ impl Adapter for Daily {
     }
 
     fn requests(&self, window: &Window, _filters: &Filters) -> Vec<DailyRequest> {
-        let start = window.from().timestamp();
-        let to = window.to();
-        let end = to.timestamp() + i64::from(to.timestamp_subsec_nanos() > 0);
-        vec![DailyRequest { start, end }]
+        vec![DailyRequest::covering(window)]
+    }
+
+    fn order(&self, _request: &DailyRequest) -> Option<PageOrder> {
+        Some(PageOrder::Descending)
+    }
+
+    fn narrow(&self, _request: &DailyRequest, piece: &Window) -> Option<DailyRequest> {
+        Some(DailyRequest::covering(piece))
     }
 
     async fn page(
