@@ -108,7 +108,7 @@ fn count(name: &str, body: &[u8]) -> usize {
 fn decode_zoom(body: &[u8]) -> Vec<meetkit::Meeting> {
     let page: meetkit_zoom::types::ZoomMeetingReport = serde_json::from_slice(body).unwrap();
     page.meetings
-        .iter()
+        .into_iter()
         .flatten()
         .filter_map(|m| zoom::normalize(m, false))
         .collect()
@@ -117,7 +117,7 @@ fn decode_zoom(body: &[u8]) -> Vec<meetkit::Meeting> {
 fn decode_daily(body: &[u8]) -> Vec<meetkit::Meeting> {
     let page: meetkit_daily::types::DailyMeetingList = serde_json::from_slice(body).unwrap();
     page.data
-        .iter()
+        .into_iter()
         .filter_map(|s| daily::normalize(s, false))
         .collect()
 }
@@ -125,7 +125,7 @@ fn decode_daily(body: &[u8]) -> Vec<meetkit::Meeting> {
 fn decode_telnyx(body: &[u8]) -> Vec<meetkit::Meeting> {
     let page: meetkit_telnyx::types::RoomRecordingList = serde_json::from_slice(body).unwrap();
     page.data
-        .iter()
+        .into_iter()
         .filter_map(|r| telnyx::normalize(r, false))
         .collect()
 }
@@ -133,7 +133,7 @@ fn decode_telnyx(body: &[u8]) -> Vec<meetkit::Meeting> {
 fn decode_attendee(body: &[u8]) -> Vec<meetkit::Meeting> {
     let page: meetkit_attendee::types::PaginatedBotList = serde_json::from_slice(body).unwrap();
     page.results
-        .iter()
+        .into_iter()
         .filter_map(|b| attendee::normalize(b, false))
         .collect()
 }
@@ -141,7 +141,7 @@ fn decode_attendee(body: &[u8]) -> Vec<meetkit::Meeting> {
 fn decode_attention(body: &[u8]) -> Vec<meetkit::Meeting> {
     let page: meetkit_attention::types::RecorderMeetingList = serde_json::from_slice(body).unwrap();
     page.items
-        .iter()
+        .into_iter()
         .filter_map(|m| attention::normalize(m, false))
         .collect()
 }

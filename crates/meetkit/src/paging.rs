@@ -139,7 +139,7 @@ pub struct FetchContext {
 }
 
 /// Pages of one window waiting for the consumer; the fetch pauses when they fill up.
-pub const PAGES_BUFFERED: usize = 4;
+pub const PAGES_BUFFERED: usize = 2;
 
 /// Hashes of the ids a window delivered: 8 bytes a meeting instead of the meeting itself. A
 /// random key per window makes a collision (a distinct meeting dropped) a ~n²/2⁶⁴ event.

@@ -34,7 +34,7 @@ fn normalize(provider: Provider) -> Vec<Meeting> {
                 serde_json::from_value(example(provider, "report_user_meetings")).unwrap();
             page.meetings
                 .unwrap_or_default()
-                .iter()
+                .into_iter()
                 .filter_map(|m| zoom::normalize(m, false))
                 .collect()
         }
@@ -42,7 +42,7 @@ fn normalize(provider: Provider) -> Vec<Meeting> {
             let page: meetkit_daily::types::DailyMeetingList =
                 serde_json::from_value(example(provider, "list_meetings")).unwrap();
             page.data
-                .iter()
+                .into_iter()
                 .filter_map(|m| daily::normalize(m, false))
                 .collect()
         }
@@ -50,7 +50,7 @@ fn normalize(provider: Provider) -> Vec<Meeting> {
             let page: meetkit_telnyx::types::RoomRecordingList =
                 serde_json::from_value(example(provider, "list_room_recordings")).unwrap();
             page.data
-                .iter()
+                .into_iter()
                 .filter_map(|m| telnyx::normalize(m, false))
                 .collect()
         }
@@ -58,7 +58,7 @@ fn normalize(provider: Provider) -> Vec<Meeting> {
             let page: meetkit_attendee::types::PaginatedBotList =
                 serde_json::from_value(example(provider, "list_bots")).unwrap();
             page.results
-                .iter()
+                .into_iter()
                 .filter_map(|m| attendee::normalize(m, false))
                 .collect()
         }
@@ -66,7 +66,7 @@ fn normalize(provider: Provider) -> Vec<Meeting> {
             let page: meetkit_attention::types::RecorderMeetingList =
                 serde_json::from_value(example(provider, "list_recorder_meetings")).unwrap();
             page.items
-                .iter()
+                .into_iter()
                 .filter_map(|m| attention::normalize(m, false))
                 .collect()
         }
@@ -106,7 +106,7 @@ fn seed_examples_normalize_to_their_golden_meetings() {
 fn raw_carries_the_whole_record_when_asked() {
     let page: meetkit_zoom::types::ZoomMeetingReport =
         serde_json::from_value(example(Provider::Zoom, "report_user_meetings")).unwrap();
-    let meeting = zoom::normalize(&page.meetings.unwrap()[0], true).unwrap();
+    let meeting = zoom::normalize(page.meetings.unwrap().remove(0), true).unwrap();
     let raw = meeting.raw.unwrap();
     assert!(raw.get("uuid").is_some() && raw.get("topic").is_some());
 }
@@ -117,8 +117,8 @@ fn unknown_enum_values_and_nulls_do_not_fail_a_page() {
         "id": "bot_x", "meeting_url": null, "state": "teleporting", "events": [{"type": "x", "created_at": "2026-01-01T00:00:00Z"}],
         "transcription_state": null, "recording_state": null, "join_at": "2026-01-01T00:00:00Z", "deduplication_key": null, "metadata": null
     }]});
-    let page: meetkit_attendee::types::PaginatedBotList = serde_json::from_value(bots).unwrap();
-    let meeting = attendee::normalize(&page.results[0], false).unwrap();
+    let mut page: meetkit_attendee::types::PaginatedBotList = serde_json::from_value(bots).unwrap();
+    let meeting = attendee::normalize(page.results.remove(0), false).unwrap();
     assert_eq!(meeting.status, meetkit::MeetingStatus::Unknown);
     assert_eq!(meeting.status_raw.as_deref(), Some("teleporting"));
 }

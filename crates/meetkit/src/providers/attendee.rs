@@ -164,7 +164,7 @@ impl Adapter for Attendee {
                     records: list.results.len(),
                     meetings: list
                         .results
-                        .iter()
+                        .into_iter()
                         .filter_map(|b| normalize(b, include_raw))
                         .collect(),
                     next,
@@ -211,12 +211,14 @@ fn status_of(state: &str) -> MeetingStatus {
 }
 
 /// An Attendee bot as a [`Meeting`]; `None` without `join_at`.
-pub fn normalize(b: &Bot, include_raw: bool) -> Option<Meeting> {
+pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
+    // Raw first: everything below moves out of `b`.
+    let raw = raw_json(&b, include_raw);
     let start = b.join_at?;
     let state = b.state.as_ref().map(|s| s.as_str().to_owned());
     Some(Meeting {
         provider: Provider::Attendee,
-        id: b.id.clone(),
+        id: b.id,
         title: None,
         start,
         end: None,
@@ -230,13 +232,13 @@ pub fn normalize(b: &Bot, include_raw: bool) -> Option<Meeting> {
             status: Some(s.clone()),
             ..Recording::default()
         }),
-        meeting_url: b.meeting_url.clone(),
+        meeting_url: b.meeting_url,
         room: None,
         extension: Extension::Attendee(AttendeeExtension {
             state,
-            transcription_state: b.transcription_state.clone(),
-            recording_state: b.recording_state.clone(),
-            deduplication_key: b.deduplication_key.clone(),
+            transcription_state: b.transcription_state,
+            recording_state: b.recording_state,
+            deduplication_key: b.deduplication_key,
             metadata: b
                 .metadata
                 .as_ref()
@@ -252,6 +254,6 @@ pub fn normalize(b: &Bot, include_raw: bool) -> Option<Meeting> {
                 })
                 .collect(),
         }),
-        raw: raw_json(b, include_raw),
+        raw,
     })
 }

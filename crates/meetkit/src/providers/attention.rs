@@ -152,7 +152,7 @@ impl Adapter for Attention {
                     records: list.items.len(),
                     meetings: list
                         .items
-                        .iter()
+                        .into_iter()
                         .filter_map(|m| normalize(m, include_raw))
                         .collect(),
                     next: non_empty(list.next_cursor).map(Cursor::Token),
@@ -194,26 +194,32 @@ fn status_of(status: &str) -> MeetingStatus {
 }
 
 /// An Attention recorder meeting as a [`Meeting`]; `None` without a date.
-pub fn normalize(m: &RecorderMeeting, include_raw: bool) -> Option<Meeting> {
+pub fn normalize(m: RecorderMeeting, include_raw: bool) -> Option<Meeting> {
+    // Raw first: everything below moves out of `m`.
+    let raw = raw_json(&m, include_raw);
     let start = m.date?;
+    let participant_count = m
+        .participants
+        .as_ref()
+        .map(|p| i64::try_from(p.len()).unwrap_or(i64::MAX));
     let participants: Vec<Participant> = m
         .participants
-        .iter()
+        .into_iter()
         .flatten()
         .map(|p| Participant {
             id: None,
-            user_id: p.user_uuid.clone(),
-            name: p.user_name.clone(),
+            user_id: p.user_uuid,
+            name: p.user_name,
             email: None,
             join_time: None,
             duration_seconds: None,
-            status: p.status.clone(),
+            status: p.status,
         })
         .collect();
     Some(Meeting {
         provider: Provider::Attention,
-        id: m.uuid.clone(),
-        title: m.summary.clone(),
+        id: m.uuid,
+        title: m.summary,
         start,
         end: None,
         duration_seconds: None,
@@ -222,29 +228,26 @@ pub fn normalize(m: &RecorderMeeting, include_raw: bool) -> Option<Meeting> {
             .as_deref()
             .map_or(MeetingStatus::Unknown, status_of),
         status_raw: m.status.clone(),
-        host: (m.user_uuid.is_some() || m.user_name.is_some()).then(|| Person {
-            id: m.user_uuid.clone(),
-            name: m.user_name.clone(),
+        host: (m.user_uuid.is_some() || m.user_name.is_some()).then_some(Person {
+            id: m.user_uuid,
+            name: m.user_name,
             email: None,
         }),
-        participant_count: m
-            .participants
-            .as_ref()
-            .map(|p| i64::try_from(p.len()).unwrap_or(i64::MAX)),
+        participant_count,
         participants,
-        recording: m.conversation_uuid.as_ref().map(|c| Recording {
-            id: Some(c.clone()),
-            status: m.status.clone(),
+        recording: m.conversation_uuid.clone().map(|c| Recording {
+            id: Some(c),
+            status: m.status,
             ..Recording::default()
         }),
         meeting_url: None,
         room: None,
         extension: Extension::Attention(AttentionExtension {
-            status_label: m.status_label.clone(),
-            conversation_uuid: m.conversation_uuid.clone(),
+            status_label: m.status_label,
+            conversation_uuid: m.conversation_uuid,
             consent_link_used: m.consent_link_used,
-            consent_status: m.consent_status.clone(),
+            consent_status: m.consent_status,
         }),
-        raw: raw_json(m, include_raw),
+        raw,
     })
 }

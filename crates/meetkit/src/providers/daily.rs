@@ -124,7 +124,7 @@ impl Adapter for Daily {
                 Ok(RawPage {
                     meetings: list
                         .data
-                        .iter()
+                        .into_iter()
                         .filter_map(|s| normalize(s, include_raw))
                         .collect(),
                     records,
@@ -150,17 +150,23 @@ impl Adapter for Daily {
 }
 
 /// A Daily meeting session as a [`Meeting`]; `None` without a start time.
-pub fn normalize(s: &DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
+pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
+    // Raw first: everything below moves out of `s`.
+    let raw = raw_json(&s, include_raw);
     let start = from_unix(s.start_time?)?;
     let end = s.duration.map(|d| start + chrono::Duration::seconds(d));
+    let participant_count = s
+        .participants
+        .as_ref()
+        .map(|p| i64::try_from(p.len()).unwrap_or(i64::MAX));
     let participants: Vec<Participant> = s
         .participants
-        .iter()
+        .into_iter()
         .flatten()
         .map(|p| Participant {
-            id: p.participant_id.clone(),
-            user_id: p.user_id.clone(),
-            name: p.user_name.clone(),
+            id: p.participant_id,
+            user_id: p.user_id,
+            name: p.user_name,
             email: None,
             join_time: p.join_time.and_then(from_unix),
             duration_seconds: p.duration,
@@ -169,7 +175,7 @@ pub fn normalize(s: &DailyMeetingSession, include_raw: bool) -> Option<Meeting> 
         .collect();
     Some(Meeting {
         provider: Provider::Daily,
-        id: s.id.clone(),
+        id: s.id,
         title: s.room.clone(),
         start,
         end,
@@ -183,18 +189,15 @@ pub fn normalize(s: &DailyMeetingSession, include_raw: bool) -> Option<Meeting> 
             .ongoing
             .map(|o| if o { "ongoing" } else { "ended" }.to_owned()),
         host: None,
-        participant_count: s
-            .participants
-            .as_ref()
-            .map(|p| i64::try_from(p.len()).unwrap_or(i64::MAX)),
+        participant_count,
         participants,
         recording: None,
         meeting_url: None,
-        room: s.room.clone(),
+        room: s.room,
         extension: Extension::Daily(DailyExtension {
             ongoing: s.ongoing,
             max_participants: s.max_participants,
         }),
-        raw: raw_json(s, include_raw),
+        raw,
     })
 }

@@ -172,7 +172,7 @@ impl Adapter for Telnyx {
                     records: list.data.len(),
                     meetings: list
                         .data
-                        .iter()
+                        .into_iter()
                         .filter_map(|r| normalize(r, include_raw))
                         .collect(),
                     next: total_pages
@@ -195,7 +195,9 @@ impl Adapter for Telnyx {
 }
 
 /// A Telnyx room recording as a [`Meeting`]; `None` without a start time.
-pub fn normalize(r: &RoomRecording, include_raw: bool) -> Option<Meeting> {
+pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
+    // Raw first: everything below moves out of `r`.
+    let raw = raw_json(&r, include_raw);
     let start = r.started_at?;
     let duration = r
         .duration_secs
@@ -224,10 +226,10 @@ pub fn normalize(r: &RoomRecording, include_raw: bool) -> Option<Meeting> {
         recording: Some(Recording {
             id: Some(id),
             status: status_raw,
-            url: non_empty(r.download_url.clone()),
+            url: non_empty(r.download_url),
             duration_seconds: r.duration_secs,
             size_bytes: r.size_mb.map(|mb| (mb * BYTES_PER_MB).round() as i64),
-            codec: r.codec.clone(),
+            codec: r.codec,
             kind: r.type_.as_ref().map(|t| t.as_str().to_owned()),
         }),
         meeting_url: None,
@@ -236,11 +238,11 @@ pub fn normalize(r: &RoomRecording, include_raw: bool) -> Option<Meeting> {
             session_id: r.session_id.map(|u| u.to_string()),
             participant_id: r.participant_id.map(|u| u.to_string()),
             size_mb: r.size_mb,
-            record_type: r.record_type.clone(),
+            record_type: r.record_type,
             created_at: r.created_at,
             updated_at: r.updated_at,
             completed_at: r.completed_at,
         }),
-        raw: raw_json(r, include_raw),
+        raw,
     })
 }

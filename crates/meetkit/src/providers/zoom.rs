@@ -197,7 +197,7 @@ impl Zoom {
                 let records = report.meetings.unwrap_or_default();
                 let count = records.len();
                 let meetings = records
-                    .iter()
+                    .into_iter()
                     .filter_map(|m| normalize(m, include_raw))
                     .collect();
                 Ok(RawPage {
@@ -320,9 +320,11 @@ impl Adapter for Zoom {
 }
 
 /// A Zoom report record as a [`Meeting`]; `None` without a start time.
-pub fn normalize(m: &ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
+pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
+    // Raw first: everything below moves out of `m`.
+    let raw = raw_json(&m, include_raw);
     let start = m.start_time?;
-    let id = non_empty(m.uuid.clone()).or_else(|| m.id.map(|n| n.to_string()))?;
+    let id = non_empty(m.uuid).or_else(|| m.id.map(|n| n.to_string()))?;
     let duration_seconds = m.duration.map(|minutes| minutes.saturating_mul(60));
     let end = m
         .end_time
@@ -331,14 +333,14 @@ pub fn normalize(m: &ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
         (m.user_email.is_some() || m.user_name.is_some() || m.host_name.is_some()).then(|| {
             Person {
                 id: None,
-                name: m.user_name.clone().or_else(|| m.host_name.clone()),
-                email: m.user_email.clone(),
+                name: m.user_name.or(m.host_name),
+                email: m.user_email,
             }
         });
     Some(Meeting {
         provider: Provider::Zoom,
         id,
-        title: m.topic.clone(),
+        title: m.topic,
         start,
         end,
         duration_seconds,
@@ -355,8 +357,8 @@ pub fn normalize(m: &ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
             meeting_type: m.type_.map(|t| t.as_i64()),
             total_minutes: m.total_minutes,
             participants_count_my_account: m.participants_count_my_account,
-            session_key: m.session_key.clone(),
-            source: m.source.clone(),
+            session_key: m.session_key,
+            source: m.source,
             custom_keys: m
                 .custom_keys
                 .iter()
@@ -366,16 +368,16 @@ pub fn normalize(m: &ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
                     value: k.value.clone(),
                 })
                 .collect(),
-            schedule_time: m.schedule_time.clone(),
-            join_waiting_room_time: m.join_waiting_room_time.clone(),
-            join_time: m.join_time.clone(),
-            leave_time: m.leave_time.clone(),
-            host_organization: m.host_organization.clone(),
+            schedule_time: m.schedule_time,
+            join_waiting_room_time: m.join_waiting_room_time,
+            join_time: m.join_time,
+            leave_time: m.leave_time,
+            host_organization: m.host_organization,
             has_screen_share: m.has_screen_share,
             has_recording: m.has_recording,
             has_chat: m.has_chat,
             meeting_encryption_status: m.meeting_encryption_status.as_ref().map(|s| s.as_i64()),
         }),
-        raw: raw_json(m, include_raw),
+        raw,
     })
 }

@@ -10,12 +10,14 @@ const LOW62: u64 = (1 << 62) - 1;
 
 /// Formats 16 bytes as a lowercase hyphenated UUID.
 pub fn format_uuid(bytes: [u8; 16]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(36);
     for (i, b) in bytes.iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
             s.push('-');
         }
-        s.push_str(&format!("{b:02x}"));
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     s
 }
@@ -125,6 +127,20 @@ pub fn alnum(draw: &mut Draw, len: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uuids_are_lowercase_hex_in_the_usual_groups() {
+        let bytes: [u8; 16] = std::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(250));
+        let expected: String = bytes
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let dash = if matches!(i, 4 | 6 | 8 | 10) { "-" } else { "" };
+                format!("{dash}{b:02x}")
+            })
+            .collect();
+        assert_eq!(format_uuid(bytes), expected);
+    }
 
     #[test]
     fn record_uuids_round_trip() {

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{Dataset, Rec, datetime, ids};
+use super::{Dataset, Rec, ids};
 use crate::Provider;
 
 const P: Provider = Provider::Telnyx;
@@ -110,11 +110,12 @@ pub fn pool_member(ds: &Dataset, pool: u64, uuid: &str) -> Option<u64> {
 
 fn micro_time(secs: i64, micros: i64) -> String {
     let whole = secs + micros.div_euclid(1_000_000);
-    format!(
-        "{}.{:06}Z",
-        datetime(whole).format("%Y-%m-%dT%H:%M:%S"),
-        micros.rem_euclid(1_000_000)
-    )
+    let mut s = String::with_capacity(27);
+    super::push_iso_seconds(&mut s, whole);
+    s.push('.');
+    super::push_digits(&mut s, micros.rem_euclid(1_000_000) as u32, 6);
+    s.push('Z');
+    s
 }
 
 /// Builds record `rec`.
@@ -156,5 +157,30 @@ pub fn recording(ds: &Dataset, rec: Rec) -> RoomRecording {
         ended_at: micro_time(f.ended, f.micros),
         completed_at: completed.map(|c| micro_time(c, f.micros)),
         record_type: "room_recording".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::datetime;
+    use super::*;
+
+    #[test]
+    fn micro_times_match_chrono() {
+        for (secs, micros) in [
+            (0, 0),
+            (1_795_000_000, 5),
+            (1_795_000_000, 999_999),
+            (1_795_000_123, 1_500_000),
+            (86_399, 123_456),
+        ] {
+            let whole = secs + micros / 1_000_000;
+            let expected = format!(
+                "{}.{:06}Z",
+                datetime(whole).format("%Y-%m-%dT%H:%M:%S"),
+                micros % 1_000_000
+            );
+            assert_eq!(micro_time(secs, micros), expected);
+        }
     }
 }

@@ -3,10 +3,11 @@
 //! Every meeting belongs to the account's only user ([`crate::credentials::ZOOM_USER_ID`]).
 //! About 8% have a single participant: they exist, but the report never returns them.
 
+use chrono::{Datelike, Timelike};
 use serde::Serialize;
 
 use super::hash::Draw;
-use super::{Dataset, Rec, datetime, ids, iso, words};
+use super::{Dataset, Rec, datetime, ids, iso, push_digits, words};
 use crate::Provider;
 use crate::credentials::{ZOOM_USER_EMAIL, ZOOM_USER_NAME};
 
@@ -95,7 +96,18 @@ fn zoom_time_string(secs: i64, d: &mut Draw) -> String {
     if d.chance(0.5) {
         iso(secs)
     } else {
-        datetime(secs).format("%m/%d/%Y %H:%M").to_string()
+        let t = datetime(secs);
+        let mut s = String::with_capacity(16);
+        push_digits(&mut s, t.month(), 2);
+        s.push('/');
+        push_digits(&mut s, t.day(), 2);
+        s.push('/');
+        push_digits(&mut s, t.year().clamp(0, 9999).unsigned_abs(), 4);
+        s.push(' ');
+        push_digits(&mut s, t.hour(), 2);
+        s.push(':');
+        push_digits(&mut s, t.minute(), 2);
+        s
     }
 }
 
@@ -163,5 +175,26 @@ pub fn meeting(ds: &Dataset, rec: Rec) -> ZoomMeeting {
         has_recording: d.chance(0.3),
         has_chat: d.chance(0.5),
         meeting_encryption_status: if d.chance(0.9) { 1 } else { 2 },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn us_style_times_match_chrono() {
+        let mut d = Draw::new(9);
+        let mut us = 0;
+        for secs in (0..200).map(|i| 1_700_000_000 + i * 7_654_321) {
+            let s = zoom_time_string(secs, &mut d);
+            if s.ends_with('Z') {
+                assert_eq!(s, iso(secs));
+            } else {
+                us += 1;
+                assert_eq!(s, datetime(secs).format("%m/%d/%Y %H:%M").to_string());
+            }
+        }
+        assert!(us > 50, "both formats are drawn");
     }
 }
