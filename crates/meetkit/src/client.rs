@@ -1,8 +1,8 @@
 //! The entry point: [`Client`] plans a [`Query`] per provider and merges their streams.
 //!
-//! Order: each provider's meetings arrive window by window in chronological order, and within a
-//! window in the provider's own page order; providers are interleaved as their pages arrive.
-//! Memory is bounded by a few pages per window in flight (`per_provider_concurrency` windows per
+//! Order: none promised. Meetings arrive as pages arrive, from up to `per_provider_concurrency`
+//! windows of each provider at once and from every provider; callers that need an order sort
+//! (the Python package does). Memory is bounded by a few pages per window in flight (`per_provider_concurrency` windows per
 //! provider), not by the size of the listing or the density of a window: deduplication keeps an
 //! 8-byte hash per meeting of the windows in flight only, which is exact across windows because
 //! every meeting's start lies in exactly one. A failing provider or window yields an `Err` item
@@ -489,10 +489,11 @@ fn provider_stream<A: Adapter>(
                 }
             })
             .filter_map(futures::future::ready);
-            futures::future::ready(pages.chain(outcome))
+            pages.chain(outcome).boxed()
         })
-        .buffered(in_flight)
-        .flatten();
+        // Windows are read as their pages arrive, not one after another: a reader waiting on
+        // the oldest window would leave the others stalled on their full channels.
+        .flatten_unordered(in_flight);
     stream::iter(upfront.into_iter().map(Err))
         .chain(fetched)
         .inspect(move |item| match item {
@@ -639,5 +640,103 @@ impl Progress {
                 failed: c.failed.load(Ordering::Relaxed),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use chrono::TimeZone;
+    use tokio::sync::Notify;
+
+    use super::*;
+    use crate::config::RetryOptions;
+    use crate::error::Failure;
+    use crate::paging::tests::meeting_at;
+    use crate::paging::{Cursor, PagingStyle, RawPage};
+
+    fn day(n: i64) -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default()
+            + chrono::Duration::days(n)
+    }
+
+    /// Two one-day windows of many pages each. The first window's second page is only served
+    /// once the second window has served its last: a reader that waited for the first window
+    /// before reading the second would leave the second stalled on its full channel for ever.
+    struct Waits {
+        released: Notify,
+    }
+
+    const PAGES: u64 = 3 * PAGES_BUFFERED as u64 + 2;
+
+    impl Adapter for Waits {
+        type Request = Window;
+        fn provider(&self) -> Provider {
+            Provider::Daily
+        }
+        fn operation(&self) -> &'static str {
+            "waits"
+        }
+        fn style(&self) -> PagingStyle {
+            PagingStyle::Chained
+        }
+        fn requests(&self, window: &Window, _: &Filters) -> Vec<Window> {
+            vec![*window]
+        }
+        async fn page(
+            &self,
+            window: &Window,
+            cursor: Option<&Cursor>,
+            _: bool,
+        ) -> Result<RawPage, Failure> {
+            let n = match cursor {
+                Some(Cursor::Number(n)) => *n,
+                _ => 1,
+            };
+            let first = window.from() == day(0);
+            if first && n == 2 {
+                self.released.notified().await;
+            }
+            if !first && n == PAGES {
+                self.released.notify_one();
+            }
+            let meeting = meeting_at(
+                format!("{}-{n}", window.from().timestamp()),
+                window.from() + chrono::Duration::minutes(i64::try_from(n).unwrap_or(0)),
+            );
+            Ok(RawPage {
+                meetings: vec![meeting],
+                records: 1,
+                next: (n < PAGES).then_some(Cursor::Number(n + 1)),
+                ..RawPage::default()
+            })
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_window_waiting_on_a_later_one_does_not_stall_the_listing() {
+        let adapter = Arc::new(Waits {
+            released: Notify::new(),
+        });
+        let ctx = Arc::new(FetchContext {
+            gates: Gates::new(None, 4, Arc::new(Semaphore::new(8))),
+            retry: RetryOptions::default(),
+            progress: Arc::new(ProgressCounters::new(Provider::Daily)),
+            filters: Filters::default(),
+            include_raw: false,
+            now: Utc::now(),
+        });
+        let windows = Window::new(day(0), day(2))
+            .map(|w| w.split(chrono::Duration::days(1)))
+            .unwrap_or_default();
+        let stream = provider_stream(adapter, ctx, windows, 2, Vec::new());
+        let items = tokio::time::timeout(Duration::from_secs(20), stream.collect::<Vec<_>>())
+            .await
+            .unwrap_or_else(|_| panic!("the listing stalled"));
+        assert_eq!(items.len(), 2 * PAGES as usize);
+        assert!(items.iter().all(Result::is_ok));
     }
 }

@@ -529,7 +529,7 @@ async fn fetch_page<A: Adapter>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::sync::Mutex;
 
     use chrono::TimeZone;
@@ -539,15 +539,21 @@ mod tests {
     use crate::ratelimit::Gates;
 
     fn meeting(n: u32) -> Meeting {
+        let start = Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default()
+            + chrono::Duration::minutes(i64::from(n));
+        meeting_at(format!("m{n}"), start)
+    }
+
+    /// A bare Daily meeting, for engine tests.
+    pub(crate) fn meeting_at(id: String, start: DateTime<Utc>) -> Meeting {
         Meeting {
             provider: Provider::Daily,
-            id: format!("m{n}"),
+            id,
             title: None,
-            start: Utc
-                .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
-                .single()
-                .unwrap_or_default()
-                + chrono::Duration::minutes(i64::from(n)),
+            start,
             end: None,
             duration_seconds: None,
             status: MeetingStatus::Ended,
