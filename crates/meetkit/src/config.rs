@@ -109,8 +109,10 @@ pub struct RuntimeOptions {
     /// Longest window one listing covers; longer windows are split and fetched concurrently.
     /// Dense windows of Daily and Attention are split further after their first page (see
     /// `paging`), so these start wide: fewer windows, fewer short last pages, fewer requests.
-    /// Defaults: Zoom 25 days (its limit is one month), Daily, Telnyx and Attention 90 days
-    /// (Attention's limit), Attendee 7 days (25 bots a page, in no start order).
+    /// Windows are cut into equal parts of at most this. Defaults: Zoom 25 days (its limit is
+    /// one month), Daily and Telnyx 365 days (Daily windows split by `total_count`, Telnyx
+    /// pages are numbered and fetched at once), Attention 90 days (its limit), Attendee 7 days
+    /// (25 bots a page, in no start order, so its windows cannot be split later).
     pub window_spans: BTreeMap<Provider, chrono::Duration>,
     /// HTTP client settings.
     pub http: HttpOptions,
@@ -141,8 +143,8 @@ impl Default for RuntimeOptions {
             ]),
             window_spans: BTreeMap::from([
                 (Zoom, chrono::Duration::days(25)),
-                (Daily, chrono::Duration::days(90)),
-                (Telnyx, chrono::Duration::days(90)),
+                (Daily, chrono::Duration::days(365)),
+                (Telnyx, chrono::Duration::days(365)),
                 (Attendee, chrono::Duration::days(7)),
                 (Attention, chrono::Duration::days(90)),
             ]),

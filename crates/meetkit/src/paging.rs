@@ -222,8 +222,51 @@ pub async fn fetch_window<A: Adapter>(
     None
 }
 
-/// Pages left in a listing after its first page, per piece, before it is split.
+/// Pages left in a listing after its first page, per piece, when the provider's rate is not
+/// known.
 const PAGES_PER_PIECE: f64 = 8.0;
+
+/// What decides how many pieces the rest of a listing is split into.
+struct PieceShape {
+    /// Requests the provider may have in flight.
+    concurrency: usize,
+    /// The provider's rate (requests a second), if known.
+    rate: Option<f64>,
+    /// How long the first page took.
+    latency: std::time::Duration,
+}
+
+impl PieceShape {
+    /// Pieces for `pages_left` pages. Every piece may end in a short page, so `k` pieces cost
+    /// up to `k − 1` requests more than one chain. With a known rate, the `k` that finishes
+    /// soonest by the estimate wins (smaller on ties): the rate windows before the last, then
+    /// the last window's requests shared by `k` chains of one round trip each — never sooner
+    /// than the longest chain. Without a rate, a piece per [`PAGES_PER_PIECE`] pages.
+    fn pieces(&self, pages_left: f64) -> usize {
+        let needed = pages_left.ceil().max(0.0) as usize;
+        let most = self.concurrency.min(needed).max(1);
+        let Some(rate) = self.rate.filter(|r| *r >= 1.0) else {
+            return ((pages_left / PAGES_PER_PIECE).ceil() as usize).clamp(1, most);
+        };
+        let per_window = rate.floor() as usize;
+        let trip = self.latency.as_secs_f64();
+        let window = crate::ratelimit::RATE_WINDOW.as_secs_f64();
+        let estimate = |k: usize| {
+            // The first page already took a slot of the current window.
+            let requests = needed + k;
+            let windows = requests.div_ceil(per_window);
+            let last = requests - (windows - 1) * per_window;
+            let by_rate = (windows - 1) as f64 * window + last.div_ceil(k) as f64 * trip;
+            by_rate.max((needed + k - 1).div_ceil(k) as f64 * trip)
+        };
+        (1..=most)
+            .fold((1, f64::INFINITY), |best, k| {
+                let t = estimate(k);
+                if t < best.1 - 1e-9 { (k, t) } else { best }
+            })
+            .0
+    }
+}
 
 /// Walks a chained listing, split into pieces walked at once after its first page when the
 /// adapter knows its order and many pages are left.
@@ -236,20 +279,19 @@ async fn walk_split<A: Adapter>(
     let Some(order) = adapter.order(request) else {
         return walk_chained(adapter, ctx, request, sink, None).await;
     };
+    let asked = tokio::time::Instant::now();
     let first = fetch_page(adapter, ctx, request, None)
         .await
         .map_err(|f| f.error)?;
+    let shape = PieceShape {
+        concurrency: ctx.gates.provider_concurrency(),
+        rate: ctx.gates.rate(),
+        latency: asked.elapsed(),
+    };
     let plan = first
         .next
         .is_some()
-        .then(|| {
-            plan_split(
-                order,
-                &sink.window,
-                &first,
-                ctx.gates.provider_concurrency(),
-            )
-        })
+        .then(|| plan_split(order, &sink.window, &first, &shape))
         .flatten()
         .and_then(|(own, pieces)| {
             let narrowed = pieces
@@ -286,7 +328,7 @@ fn plan_split(
     order: PageOrder,
     window: &Window,
     first: &RawPage,
-    concurrency: usize,
+    shape: &PieceShape,
 ) -> Option<(Window, Vec<Window>)> {
     let starts = first.meetings.iter().map(|m| m.start);
     let (lo, hi) = (starts.clone().min()?, starts.max()?);
@@ -318,12 +360,11 @@ fn plan_split(
             (first.records.saturating_sub(1)) as f64 * rest_ms / covered as f64
         }
     };
-    let pieces = ((left / page_size / PAGES_PER_PIECE).ceil() as usize).min(concurrency);
+    let pieces = shape.pieces(left / page_size);
     if pieces < 2 {
         return None;
     }
-    let span_s = (rest.to() - rest.from()).num_seconds() / pieces as i64 + 1;
-    let parts = rest.split(chrono::Duration::seconds(span_s.max(1)));
+    let parts = rest.split_into(pieces);
     (parts.len() >= 2).then_some((own, parts))
 }
 
@@ -842,6 +883,27 @@ pub(crate) mod tests {
             // are asked again: a handful of requests more than 60, far from a second walk.
             assert!(asked.len() <= 66, "{} requests", asked.len());
         }
+    }
+
+    #[test]
+    fn pieces_fit_the_rate_windows_and_the_round_trips() {
+        let shape = |rate, latency_ms| PieceShape {
+            concurrency: 8,
+            rate,
+            latency: std::time::Duration::from_millis(latency_ms),
+        };
+        // Daily: 36 pages left at 20/s, 50 ms a page. Four pieces cost at most 39 requests
+        // more, so all fit in this window and the next (20 each); five could spill into a
+        // third; fewer leave the next window's share to too few chains.
+        assert_eq!(shape(Some(20.0), 50).pieces(36.0), 4);
+        // Without a known rate, a piece per eight pages, at most the concurrency.
+        assert_eq!(shape(None, 50).pieces(36.0), 5);
+        assert_eq!(shape(None, 50).pieces(400.0), 8);
+        // Little left: no split.
+        assert_eq!(shape(Some(20.0), 50).pieces(1.0), 1);
+        assert_eq!(shape(None, 50).pieces(3.0), 1);
+        // Fast round trips against a slow rate: the rate decides, one chain keeps up.
+        assert_eq!(shape(Some(2.0), 1).pieces(30.0), 1);
     }
 
     #[test]

@@ -50,17 +50,40 @@ impl Window {
     }
 
     /// Consecutive windows of at most `span` covering this one exactly (the whole window
-    /// when `span` is not positive).
+    /// when `span` is not positive), as few as that takes and of (nearly) equal length: a
+    /// short last window would cost a request of its own for little.
     pub fn split(&self, span: chrono::Duration) -> Vec<Window> {
-        if span <= chrono::Duration::zero() {
+        let (total, most) = (
+            (self.to - self.from).num_milliseconds(),
+            span.num_milliseconds(),
+        );
+        if most <= 0 || total <= most {
             return vec![*self];
         }
+        // Both positive here; i64::div_ceil is not stable.
+        self.split_into(usize::try_from((total + most - 1) / most).unwrap_or(usize::MAX))
+    }
+
+    /// This window cut into `parts` consecutive windows of (nearly) equal length, to the
+    /// millisecond; fewer when it is shorter than `parts` milliseconds.
+    pub fn split_into(&self, parts: usize) -> Vec<Window> {
+        let total = (self.to - self.from).num_milliseconds();
+        let parts = i64::try_from(parts)
+            .unwrap_or(i64::MAX)
+            .clamp(1, total.max(1));
+        let step = chrono::Duration::milliseconds((total + parts - 1) / parts);
         let mut out = Vec::new();
         let mut from = self.from;
         while from < self.to {
             let to = from
-                .checked_add_signed(span)
+                .checked_add_signed(step)
                 .map_or(self.to, |t| t.min(self.to));
+            // The last piece takes what rounding left over.
+            let to = if out.len() as i64 + 1 >= parts {
+                self.to
+            } else {
+                to
+            };
             out.push(Window { from, to });
             from = to;
         }
@@ -331,6 +354,14 @@ mod tests {
         assert_eq!(parts[0].from(), t(1));
         assert_eq!(parts[3].to(), t(11));
         assert!(parts.windows(2).all(|p| p[0].to() == p[1].from()));
+        // Ten days in windows of at most three: four of two and a half, not 3 + 3 + 3 + 1.
+        let lengths: Vec<i64> = parts
+            .iter()
+            .map(|p| (p.to() - p.from()).num_hours())
+            .collect();
+        assert_eq!(lengths, [60, 60, 60, 60]);
+        assert_eq!(w.split(chrono::Duration::days(30)), [w]);
+        assert_eq!(w.split(chrono::Duration::zero()), [w]);
         Ok(())
     }
 

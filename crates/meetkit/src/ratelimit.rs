@@ -5,7 +5,9 @@
 //! obeys this never trips a fixed-window or a sliding-window limiter on the provider's side,
 //! and can still send a whole second's worth at once instead of spacing every request out.
 //! After a 429 the whole provider pauses for the `Retry-After` it was given, not just the
-//! request that drew it, so the other requests in flight do not pile more 429s on top.
+//! request that drew it, so the other requests in flight do not pile more 429s on top. (No
+//! rate is guessed from a 429: a stray one would throttle the rest of a listing to whatever
+//! had just happened to succeed.)
 //! Concurrency is bounded per provider and across all of them with semaphores.
 
 use std::collections::VecDeque;
@@ -22,6 +24,7 @@ pub const RATE_WINDOW: Duration = Duration::from_millis(1_030);
 /// Allows at most `rate` requests in any [`RATE_WINDOW`].
 #[derive(Debug)]
 pub struct RateLimiter {
+    rate: f64,
     burst: usize,
     window: Duration,
     sent: Mutex<VecDeque<Instant>>,
@@ -40,10 +43,16 @@ impl RateLimiter {
             (1, Duration::from_secs_f64(1.0 / rate).max(RATE_WINDOW))
         };
         Some(Self {
+            rate,
             burst,
             window,
             sent: Mutex::new(VecDeque::with_capacity(burst + 1)),
         })
+    }
+
+    /// The rate, in requests per second.
+    pub fn per_second(&self) -> f64 {
+        self.rate
     }
 
     /// Waits for the next free slot and takes it.
@@ -101,6 +110,11 @@ impl Gates {
     /// Requests this provider may have in flight.
     pub fn provider_concurrency(&self) -> usize {
         self.concurrency
+    }
+
+    /// The rate requests are held to, in requests per second, if any.
+    pub fn rate(&self) -> Option<f64> {
+        self.rate.as_deref().map(RateLimiter::per_second)
     }
 
     /// Holds every request of this provider back for `wait` (the provider said 429).

@@ -70,6 +70,16 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::Ok),
         other => other.map_err(|e| CliError::io(&target, &e))?,
     }
+    for p in progress_handle.snapshot() {
+        tracing::info!(
+            provider = %p.provider,
+            meetings = p.meetings,
+            requests = p.requests,
+            retries = p.retries,
+            pages = p.pages,
+            "listed"
+        );
+    }
     report(global.quiet, &warnings, &errors);
     let outcome = Outcome {
         meetings: written,
