@@ -19,7 +19,10 @@ import plain_client as plain
 def main() -> None:
     args = plain.arguments(__doc__.splitlines()[0])
     began = time.perf_counter()
-    client = meetkit.Client.from_env()
+    # Client-side rate limits off, as in the CLI's throughput run: the sandbox enforces none
+    # here and the Python alternatives do not throttle either.
+    unthrottled = {p: None for p in ("zoom", "daily", "telnyx", "attendee", "attention")}
+    client = meetkit.Client.from_env(rate_limits=unthrottled)
     listing = client.list_meetings("all", start=args.start, end=args.end, lenient=True)
     frame = listing.to_pandas()
     elapsed = time.perf_counter() - began

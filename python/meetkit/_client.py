@@ -57,6 +57,20 @@ def _strings(value: Strings, name: str) -> List[str]:
     return items
 
 
+def _rates(value: Optional[Mapping[str, Optional[float]]]) -> Optional[Dict[str, Optional[float]]]:
+    """``rate_limits`` as the extension takes it: a plain dict of floats or ``None``."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"rate_limits must be a mapping of provider to requests a second, not {type(value).__name__}")
+    rates: Dict[str, Optional[float]] = {}
+    for name, rate in value.items():
+        if rate is not None and (isinstance(rate, bool) or not isinstance(rate, (int, float))):
+            raise TypeError(f"rate_limits[{name!r}] must be a number or None, not {type(rate).__name__}")
+        rates[str(name)] = None if rate is None else float(rate)
+    return rates
+
+
 def _settings_vars(provider: str, value: Union[str, Mapping[str, str]]) -> Dict[str, str]:
     upper = provider.upper()
     if provider == "zoom":
@@ -117,6 +131,7 @@ class Client:
         allow_insecure: bool = False,
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
+        rate_limits: Optional[Mapping[str, Optional[float]]] = None,
     ) -> None:
         """Explicit credentials: a string is the API key (Zoom: an access token); a dict also
         takes ``base_url`` (and Zoom's OAuth ``account_id``/``client_id``/``client_secret``/
@@ -124,7 +139,9 @@ class Client:
 
         ``allow_insecure`` accepts plain-http base URLs on hosts other than loopback;
         ``concurrency`` caps requests in flight across providers (default 32);
-        ``max_attempts`` is the attempts per request, the first included (default 6)."""
+        ``max_attempts`` is the attempts per request, the first included (default 6);
+        ``rate_limits`` sets requests a second per provider (``{"zoom": 40}`` for Zoom
+        Business+; ``None`` or ``0`` for none; defaults: Zoom 10, Daily 20, others none)."""
         variables: Dict[str, str] = {}
         given: Dict[str, Any] = {
             "zoom": zoom,
@@ -137,7 +154,11 @@ class Client:
             if value is not None:
                 variables.update(_settings_vars(provider, value))
         self._native = _meetkit.Client.from_mapping(
-            variables, allow_insecure=allow_insecure, concurrency=concurrency, max_attempts=max_attempts
+            variables,
+            allow_insecure=allow_insecure,
+            concurrency=concurrency,
+            max_attempts=max_attempts,
+            rate_limits=_rates(rate_limits),
         )
 
     @classmethod
@@ -147,11 +168,15 @@ class Client:
         allow_insecure: bool = False,
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
+        rate_limits: Optional[Mapping[str, Optional[float]]] = None,
     ) -> "Client":
         """Credentials and base URLs from the environment variables meetkit reads; the options
         are :class:`Client`'s."""
         native = _meetkit.Client.from_env(
-            allow_insecure=allow_insecure, concurrency=concurrency, max_attempts=max_attempts
+            allow_insecure=allow_insecure,
+            concurrency=concurrency,
+            max_attempts=max_attempts,
+            rate_limits=_rates(rate_limits),
         )
         return cls._wrap(native)
 
@@ -163,10 +188,15 @@ class Client:
         allow_insecure: bool = False,
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
+        rate_limits: Optional[Mapping[str, Optional[float]]] = None,
     ) -> "Client":
         """Like :meth:`from_env`, over ``variables`` instead of the process environment."""
         native = _meetkit.Client.from_mapping(
-            dict(variables), allow_insecure=allow_insecure, concurrency=concurrency, max_attempts=max_attempts
+            dict(variables),
+            allow_insecure=allow_insecure,
+            concurrency=concurrency,
+            max_attempts=max_attempts,
+            rate_limits=_rates(rate_limits),
         )
         return cls._wrap(native)
 

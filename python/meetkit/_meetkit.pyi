@@ -9,7 +9,11 @@ __version__: str
 class Client:
     @staticmethod
     def from_env(
-        *, allow_insecure: bool = False, concurrency: Optional[int] = None, max_attempts: Optional[int] = None
+        *,
+        allow_insecure: bool = False,
+        concurrency: Optional[int] = None,
+        max_attempts: Optional[int] = None,
+        rate_limits: Optional[Dict[str, Optional[float]]] = None,
     ) -> Client: ...
     @staticmethod
     def from_mapping(
@@ -18,6 +22,7 @@ class Client:
         allow_insecure: bool = False,
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
+        rate_limits: Optional[Dict[str, Optional[float]]] = None,
     ) -> Client: ...
     def configured(self) -> List[str]: ...
     def list(

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use meetkit::{Client, Config};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::errors;
@@ -18,12 +19,38 @@ pub struct PyClient {
 }
 
 /// The runtime knobs Python can set (the CLI's `--allow-insecure`, `--concurrency`,
-/// `--max-attempts`); `None` keeps the core's default.
-#[derive(Clone, Copy, Debug, Default)]
+/// `--max-attempts`, and the config file's `rate_limits`); `None` keeps the core's default.
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     allow_insecure: bool,
     concurrency: Option<usize>,
     max_attempts: Option<u32>,
+    rate_limits: Option<HashMap<String, Option<f64>>>,
+}
+
+/// Applies `rate_limits` (requests a second per provider name; `None` or 0 is no limit).
+fn apply_rate_limits(
+    config: &mut Config,
+    rate_limits: Option<HashMap<String, Option<f64>>>,
+) -> PyResult<()> {
+    for (name, rate) in rate_limits.into_iter().flatten() {
+        let provider: meetkit::Provider = name.parse().map_err(|_| {
+            PyValueError::new_err(format!(
+                "rate_limits: {name:?} is not a provider; use zoom, daily, telnyx, attendee or attention"
+            ))
+        })?;
+        let rate = match rate {
+            None => None,
+            Some(r) if r.is_finite() && r >= 0.0 => (r > 0.0).then_some(r),
+            Some(r) => {
+                return Err(PyValueError::new_err(format!(
+                    "rate_limits[{name:?}] must be a number of requests a second (0 or None for no limit), not {r}"
+                )));
+            }
+        };
+        config.runtime.rate_limits.insert(provider, rate);
+    }
+    Ok(())
 }
 
 fn build(
@@ -39,6 +66,7 @@ fn build(
     if let Some(max_attempts) = options.max_attempts {
         config.runtime.retry.max_attempts = max_attempts;
     }
+    apply_rate_limits(&mut config, options.rate_limits)?;
     let _entered = runtime().enter();
     let client = Client::new(config).map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
     Ok(PyClient { client })
@@ -63,35 +91,39 @@ impl PyClient {
 impl PyClient {
     /// Credentials and base URLs from the process environment.
     #[staticmethod]
-    #[pyo3(signature = (*, allow_insecure = false, concurrency = None, max_attempts = None))]
+    #[pyo3(signature = (*, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None))]
     fn from_env(
         py: Python<'_>,
         allow_insecure: bool,
         concurrency: Option<usize>,
         max_attempts: Option<u32>,
+        rate_limits: Option<HashMap<String, Option<f64>>>,
     ) -> PyResult<Self> {
         let options = Options {
             allow_insecure,
             concurrency,
             max_attempts,
+            rate_limits,
         };
         build(py, Config::from_env(), options)
     }
 
     /// Credentials and base URLs from a mapping of environment-variable names to values.
     #[staticmethod]
-    #[pyo3(signature = (vars, *, allow_insecure = false, concurrency = None, max_attempts = None))]
+    #[pyo3(signature = (vars, *, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None))]
     fn from_mapping(
         py: Python<'_>,
         vars: HashMap<String, String>,
         allow_insecure: bool,
         concurrency: Option<usize>,
         max_attempts: Option<u32>,
+        rate_limits: Option<HashMap<String, Option<f64>>>,
     ) -> PyResult<Self> {
         let options = Options {
             allow_insecure,
             concurrency,
             max_attempts,
+            rate_limits,
         };
         Self::from_vars(py, vars, options)
     }

@@ -175,7 +175,7 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
                             let plain = table.plain_rate.unwrap_or(f64::NAN);
                             table.row(
                                 format!(
-                                    "Python: `list_meetings(...).to_pandas()`, {} meetings{same} (the package keeps the client-side rate limits: Daily 20/s bounds it)",
+                                    "Python: `list_meetings(...).to_pandas()`, {} meetings{same}, rate limits off as in the CLI run",
                                     thousands(alt.meetings)
                                 ),
                                 format!(
