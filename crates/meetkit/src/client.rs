@@ -716,6 +716,82 @@ mod tests {
         }
     }
 
+    /// Windows of 50 numbered pages (one meeting each) that count the pages they served.
+    struct Counted {
+        served: std::sync::atomic::AtomicUsize,
+    }
+
+    impl Adapter for Counted {
+        type Request = Window;
+        fn provider(&self) -> Provider {
+            Provider::Telnyx
+        }
+        fn operation(&self) -> &'static str {
+            "counted"
+        }
+        fn style(&self) -> PagingStyle {
+            PagingStyle::Numbered
+        }
+        fn requests(&self, window: &Window, _: &Filters) -> Vec<Window> {
+            vec![*window]
+        }
+        async fn page(
+            &self,
+            window: &Window,
+            cursor: Option<&Cursor>,
+            _: bool,
+        ) -> Result<RawPage, Failure> {
+            let n = match cursor {
+                Some(Cursor::Number(n)) => *n,
+                _ => 1,
+            };
+            self.served.fetch_add(1, Ordering::SeqCst);
+            let start = window.from() + chrono::Duration::minutes(i64::try_from(n).unwrap_or(0));
+            Ok(RawPage {
+                meetings: vec![meeting_at(
+                    format!("{}-{n}", window.from().timestamp()),
+                    start,
+                )],
+                records: 1,
+                total_pages: Some(50),
+                total_results: Some(50),
+                ..RawPage::default()
+            })
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_paused_reader_stops_the_fetching_after_a_bounded_number_of_pages() {
+        let adapter = Arc::new(Counted {
+            served: std::sync::atomic::AtomicUsize::new(0),
+        });
+        let concurrency = 4;
+        let ctx = Arc::new(FetchContext {
+            gates: Gates::new(None, concurrency, Arc::new(Semaphore::new(32))),
+            retry: RetryOptions::default(),
+            progress: Arc::new(ProgressCounters::new(Provider::Telnyx)),
+            filters: Filters::default(),
+            include_raw: false,
+            now: Utc::now(),
+        });
+        let windows = Window::new(day(0), day(4))
+            .map(|w| w.split(chrono::Duration::days(1)))
+            .unwrap_or_default();
+        let mut stream = provider_stream(Arc::clone(&adapter), ctx, windows, 4, Vec::new());
+        assert!(matches!(stream.next().await, Some(Ok(_))));
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        // Held: a page per request the provider may have in flight, the windows' channels, and
+        // the first page the reader took. Not a batch of pages per window.
+        let bound = concurrency + 4 * PAGES_BUFFERED + 1;
+        let served = adapter.served.load(Ordering::SeqCst);
+        assert!(
+            served <= bound,
+            "{served} pages fetched for a reader that took one (bound {bound})"
+        );
+        let rest = stream.collect::<Vec<_>>().await;
+        assert_eq!(rest.len() + 1, 4 * 50);
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_window_waiting_on_a_later_one_does_not_stall_the_listing() {
         let adapter = Arc::new(Waits {

@@ -20,6 +20,7 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
+use futures::StreamExt;
 use tokio::sync::mpsc;
 
 use crate::client::ProgressCounters;
@@ -27,7 +28,7 @@ use crate::config::RetryOptions;
 use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{Meeting, Provider};
 use crate::query::{Filters, Window};
-use crate::ratelimit::Gates;
+use crate::ratelimit::{Gates, Pass};
 use crate::retry;
 
 /// Where the next page starts.
@@ -280,7 +281,7 @@ async fn walk_split<A: Adapter>(
         return walk_chained(adapter, ctx, request, sink, None).await;
     };
     let asked = tokio::time::Instant::now();
-    let first = fetch_page(adapter, ctx, request, None)
+    let (first, pass) = fetch_page(adapter, ctx, request, None)
         .await
         .map_err(|f| f.error)?;
     let shape = PieceShape {
@@ -301,7 +302,7 @@ async fn walk_split<A: Adapter>(
             Some((own, narrowed))
         });
     let Some((own, pieces)) = plan else {
-        return walk_chained(adapter, ctx, request, sink, Some(first)).await;
+        return walk_chained(adapter, ctx, request, sink, Some((first, pass))).await;
     };
     tracing::debug!(provider = %adapter.provider(), window = %sink.window, pieces = pieces.len(), "splitting a dense window after its first page");
     if let Some(stop) = first.stop {
@@ -309,6 +310,7 @@ async fn walk_split<A: Adapter>(
         return Err(stop);
     }
     sink.piece(own).emit(first.meetings).await;
+    drop(pass);
     let walks = pieces.iter().map(|(piece, narrowed)| {
         let piece_sink = sink.piece(*piece);
         async move { walk_chained(adapter, ctx, narrowed, &piece_sink, None).await }
@@ -373,7 +375,7 @@ async fn walk_chained<A: Adapter>(
     ctx: &FetchContext,
     request: &A::Request,
     sink: &WindowSink<'_>,
-    mut first: Option<RawPage>,
+    mut first: Option<(RawPage, Pass)>,
 ) -> Result<(), ProviderError> {
     let mut request = request.clone();
     let mut cursor: Option<Cursor> = None;
@@ -391,8 +393,8 @@ async fn walk_chained<A: Adapter>(
             Some(page) => Ok(page),
             None => fetch_page(adapter, ctx, &request, cursor.as_ref()).await,
         };
-        let page = match fetched {
-            Ok(page) => page,
+        let (page, pass) = match fetched {
+            Ok(fetched) => fetched,
             Err(failure) if failure.cursor_expired && cursor.is_some() => {
                 // The provider forgot the cursor. Resume after what we have when pages came in
                 // start order (progress is guaranteed), else start over; duplicates are dropped.
@@ -426,6 +428,7 @@ async fn walk_chained<A: Adapter>(
             last_start = last_start.max(Some(m.start));
         }
         sink.emit(page.meetings).await;
+        drop(pass);
         if let Some(stop) = page.stop {
             return Err(stop);
         }
@@ -464,38 +467,34 @@ async fn walk_numbered<A: Adapter>(
     request: &A::Request,
     sink: &WindowSink<'_>,
 ) -> Result<(), ProviderError> {
-    let first = fetch_page(adapter, ctx, request, Some(&Cursor::Number(1)))
+    let (first, pass) = fetch_page(adapter, ctx, request, Some(&Cursor::Number(1)))
         .await
         .map_err(|f| f.error)?;
     let total_pages = first.total_pages.unwrap_or(1).min(MAX_PAGES_PER_LISTING);
     let total_results = first.total_results;
     sink.emit(first.meetings).await;
+    drop(pass);
     if total_pages <= 1 {
         return Ok(());
     }
-    // The rest at once: the first page told us how many there are.
-    // Fetched a batch at a time, and handed on only once the whole batch is in: a page future
-    // parked mid-request would keep its rate/concurrency permit while this task waits for the
-    // reader, and with every window doing that, no window could make progress.
-    let concurrency = u64::try_from(ctx.gates.provider_concurrency())
-        .unwrap_or(1)
-        .max(1);
+    // The rest at once: the first page told us how many there are. Each page is handed on as
+    // it comes, with its pass (see `fetch_page`): waiting for a whole batch would have pages
+    // that hold passes wait on requests that need them. A request parked while a page is handed
+    // on keeps its pass only until the reader, which takes from every window it started, has
+    // made room.
+    let concurrency = ctx.gates.provider_concurrency().max(1);
+    let mut pages = futures::stream::iter(2..=total_pages)
+        .map(|n| async move { fetch_page(adapter, ctx, request, Some(&Cursor::Number(n))).await })
+        .buffer_unordered(concurrency);
     let mut shifted = false;
-    let mut next = 2u64;
-    while next <= total_pages {
-        let last = (next + concurrency - 1).min(total_pages);
-        let pages = futures::future::join_all((next..=last).map(|n| async move {
-            fetch_page(adapter, ctx, request, Some(&Cursor::Number(n))).await
-        }))
-        .await;
-        for page in pages {
-            let page = page.map_err(|f| f.error)?;
-            shifted |= page.total_results != total_results
-                || page.total_pages.is_some_and(|t| t != total_pages);
-            sink.emit(page.meetings).await;
-        }
-        next = last + 1;
+    while let Some(page) = pages.next().await {
+        let (page, pass) = page.map_err(|f| f.error)?;
+        shifted |= page.total_results != total_results
+            || page.total_pages.is_some_and(|t| t != total_pages);
+        sink.emit(page.meetings).await;
+        drop(pass);
     }
+    drop(pages);
     if !shifted {
         return Ok(());
     }
@@ -504,12 +503,13 @@ async fn walk_numbered<A: Adapter>(
     tracing::info!(provider = %adapter.provider(), "result set changed while paging; walking the window again in order");
     let mut number = 1u64;
     loop {
-        let page = fetch_page(adapter, ctx, request, Some(&Cursor::Number(number)))
+        let (page, pass) = fetch_page(adapter, ctx, request, Some(&Cursor::Number(number)))
             .await
             .map_err(|f| f.error)?;
         let last = page.total_pages.unwrap_or(number);
         let empty = page.records == 0;
         sink.emit(page.meetings).await;
+        drop(pass);
         if number >= last || empty || number >= MAX_PAGES_PER_LISTING {
             return Ok(());
         }
@@ -526,26 +526,28 @@ fn paging_error<A: Adapter>(adapter: &A, message: String) -> ProviderError {
     )
 }
 
-/// One page with retries, behind the provider's gates.
+/// One page with retries, behind the provider's gates. The page comes with the gates' pass:
+/// whoever hands the page on drops the pass after, so a provider never holds more pages than
+/// it may have requests in flight, however many windows and pieces wait for the reader.
+/// (The reader takes pages from every window it has started, so a pass held while waiting
+/// for it is always given back.) A failed attempt gives its pass back before any wait.
 async fn fetch_page<A: Adapter>(
     adapter: &A,
     ctx: &FetchContext,
     request: &A::Request,
     cursor: Option<&Cursor>,
-) -> Result<RawPage, Failure> {
+) -> Result<(RawPage, Pass), Failure> {
     let mut attempt = 1u32;
     loop {
-        let result = {
-            let _pass = ctx.gates.enter().await;
-            ctx.progress.request();
-            adapter.page(request, cursor, ctx.include_raw).await
-        };
-        match result {
+        let pass = ctx.gates.enter().await;
+        ctx.progress.request();
+        match adapter.page(request, cursor, ctx.include_raw).await {
             Ok(page) => {
                 ctx.progress.page(page.records);
-                return Ok(page);
+                return Ok((page, pass));
             }
             Err(mut failure) => {
+                drop(pass);
                 if failure.retryable && !failure.cursor_expired {
                     let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
                     if let Some(wait) =
