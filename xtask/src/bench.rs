@@ -302,7 +302,17 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
         None,
     );
 
-    write_report(&out_dir, &table, quick, started, &bound.detail)?;
+    let made = wide
+        .requests
+        .iter()
+        .map(|(p, n)| format!("{p} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let detail = format!(
+        "{}. Requests meetkit made (default concurrency): {made}",
+        bound.detail
+    );
+    write_report(&out_dir, &table, quick, started, &detail)?;
 
     // 6: criterion, decode + normalize one full page per provider.
     println!("==> micro: criterion (crates/meetkit/benches/normalize.rs)");
@@ -322,7 +332,7 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
         Err(e) => eprintln!("warning: the criterion benches failed: {e:#}"),
     }
 
-    let path = write_report(&out_dir, &table, quick, started, &bound.detail)?;
+    let path = write_report(&out_dir, &table, quick, started, &detail)?;
     println!("written to {}", path.display());
     Ok(())
 }
@@ -369,8 +379,6 @@ struct Measured {
     user_s: f64,
     sys_s: f64,
     max_rss_kib: f64,
-    /// Lines the command wrote to standard output.
-    lines: u64,
 }
 
 impl Measured {
@@ -387,6 +395,28 @@ struct ClientRun {
     run: Measured,
     meetings: u64,
     sandbox_cpu_s: f64,
+    /// Requests per provider, from the CLI's `-v` summary.
+    requests: BTreeMap<String, u64>,
+}
+
+/// The CLI's `-v` summary (`listed provider=daily meetings=3697 requests=39 ...`, one line a
+/// provider): meetings in all, and requests per provider.
+fn listed(stderr: &str) -> (u64, BTreeMap<String, u64>) {
+    let mut meetings = 0;
+    let mut requests = BTreeMap::new();
+    for line in stderr.lines().filter(|l| l.contains(" listed ")) {
+        let field = |name: &str| {
+            line.split_whitespace()
+                .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+        };
+        meetings += field("meetings")
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0);
+        if let (Some(p), Some(n)) = (field("provider"), field("requests")) {
+            requests.insert(p.to_owned(), n.parse().unwrap_or(0));
+        }
+    }
+    (meetings, requests)
 }
 
 struct Tools {
@@ -408,9 +438,11 @@ impl Tools {
     ) -> Result<(Measured, String, f64)> {
         let stderr = self.out_dir.join(format!("{name}.stderr"));
         let mut cmd = Command::new(&self.driver);
-        // Output lines are counted by the driver (the CLI prints no summary off a terminal).
+        // Output goes to /dev/null; each client reports its own count (the CLI in its `-v`
+        // summary, the Python scripts in their result files).
         cmd.arg("run")
-            .arg("--count-lines")
+            .arg("--stdout")
+            .arg("/dev/null")
             .arg("--stderr")
             .arg(&stderr)
             .arg("--")
@@ -440,7 +472,6 @@ impl Tools {
             user_s: num("user_s"),
             sys_s: num("sys_s"),
             max_rss_kib: num("max_rss_kib"),
-            lines: line["lines"].as_u64().unwrap_or(0),
         };
         println!(
             "    {name}: {:.2} s wall, {:.2} s CPU, {:.1} MB peak RSS; sandbox {sandbox_cpu:.2} s CPU",
@@ -471,19 +502,23 @@ impl Tools {
             info.from.as_str(),
             "--to",
             info.to.as_str(),
+            "-v",
         ]
         .iter()
         .map(|s| (*s).to_owned())
         .chain(extra.iter().map(|s| (*s).to_owned()))
         .collect();
-        let (run, _, sandbox_cpu_s) =
+        let (run, stderr, sandbox_cpu_s) =
             self.measure(sandbox, name, &command, &[("MEETKIT_CONFIG", config)])?;
-        // One NDJSON line per meeting.
-        let meetings = run.lines;
+        let (meetings, requests) = listed(&stderr);
+        if meetings == 0 {
+            bail!("{name} printed no `listed` summary: {}", stderr.trim());
+        }
         Ok(ClientRun {
             run,
             meetings,
             sandbox_cpu_s,
+            requests,
         })
     }
 }
@@ -603,6 +638,7 @@ impl PythonEnv {
             run,
             meetings,
             sandbox_cpu_s,
+            requests: BTreeMap::new(),
         })
     }
 }

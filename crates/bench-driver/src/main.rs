@@ -19,6 +19,10 @@ use meetkit_sandbox::{Faults, Provider, Sandbox, SandboxConfig};
 use nix::sys::resource::{UsageWho, getrusage};
 use serde_json::{Map, Value, json};
 
+/// The CLI's allocator, for the sandbox process too.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The benchmark driver behind `cargo xtask bench`.
 #[derive(Parser)]
 #[command(name = "meetkit-bench")]
