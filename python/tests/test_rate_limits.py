@@ -24,19 +24,16 @@ def test_bad_rate_limits_are_clear_errors(sandbox: meetkit.Sandbox) -> None:
     assert meetkit.Client.from_mapping(env, rate_limits=none).configured
 
 
-def test_a_rate_limit_keeps_a_throttling_provider_from_answering_429() -> None:
-    # The sandbox enforces Attention's 10 requests a second with 429s here. One attempt per
-    # request makes any 429 an error, so a clean listing proves the client kept to the rate.
-    with meetkit.Sandbox(seed=3, meetings=4000, rate_limits=True) as sb:
-        end = sb.now
-        start = end - dt.timedelta(days=360)
-        env = sb.env
-        kept = meetkit.Client.from_mapping(env, max_attempts=1, rate_limits={"attention": 10})
-        listing = kept.list_meetings("attention", start=start, end=end)
-        assert not listing.errors, [str(e) for e in listing.errors]
-        assert sorted(m["id"] for m in listing.to_dicts()) == sorted(sb.truth("attention", start, end))
-        # The same listing without the limit draws a 429 (after the sandbox's window resets).
-        time.sleep(1.1)
-        unthrottled = meetkit.Client.from_mapping(env, max_attempts=1)
-        burst = unthrottled.list_meetings("attention", start=start, end=end)
-        assert burst.errors, "without a client-side limit the burst should draw a 429"
+def test_a_rate_limit_reaches_the_core(sandbox: meetkit.Sandbox) -> None:
+    # 200 days of Attention are three 90-day-or-less windows, one request each (the sandbox's
+    # data is sparse here). At one request a second the last cannot leave before two rate
+    # windows (1.03 s each) have passed; unthrottled the same listing takes milliseconds.
+    end = sandbox.now - dt.timedelta(days=2)
+    start = end - dt.timedelta(days=200)
+    slow = meetkit.Client.from_mapping(sandbox.env, rate_limits={"attention": 1})
+    began = time.monotonic()
+    listing = slow.list_meetings("attention", start=start, end=end)
+    elapsed = time.monotonic() - began
+    assert not listing.errors
+    assert sorted(m["id"] for m in listing.to_dicts()) == sorted(sandbox.truth("attention", start, end))
+    assert elapsed >= 2.0, f"three requests at 1/s took {elapsed:.2f} s"

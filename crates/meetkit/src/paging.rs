@@ -194,6 +194,8 @@ impl WindowSink<'_> {
 const MAX_PAGES_PER_LISTING: u64 = 200_000;
 /// Empty pages in a row that still point to a next page before giving up.
 const MAX_EMPTY_RUN: u32 = 5;
+/// 429s with a `Retry-After` one request waits out before they count as failed attempts.
+const MAX_THROTTLED_WAITS: u32 = 60;
 /// Restarts of a listing after its cursor expired (Zoom tokens live 15 minutes).
 const MAX_RESTARTS: u32 = 3;
 
@@ -538,6 +540,10 @@ async fn fetch_page<A: Adapter>(
     cursor: Option<&Cursor>,
 ) -> Result<(RawPage, Pass), Failure> {
     let mut attempt = 1u32;
+    // 429s that said when to come back: waits the provider asked for, not failures. They do
+    // not use up `max_attempts` (under an undocumented limit, every window resuming at once
+    // after a pause would otherwise fail the unlucky ones), up to a bound of their own.
+    let mut throttled = 0u32;
     loop {
         let pass = ctx.gates.enter().await;
         ctx.progress.request();
@@ -550,8 +556,12 @@ async fn fetch_page<A: Adapter>(
                 drop(pass);
                 if failure.retryable && !failure.cursor_expired {
                     let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
+                    let asked_to_wait = rate_limited
+                        && failure.retry_after.is_some()
+                        && throttled < MAX_THROTTLED_WAITS;
+                    let counted = if asked_to_wait { 1 } else { attempt };
                     if let Some(wait) =
-                        retry::delay(&ctx.retry, attempt, failure.retry_after, rate_limited)
+                        retry::delay(&ctx.retry, counted, failure.retry_after, rate_limited)
                     {
                         tracing::debug!(provider = %adapter.provider(), attempt, ?wait, error = %failure.error, "retrying");
                         if rate_limited {
@@ -560,11 +570,15 @@ async fn fetch_page<A: Adapter>(
                         }
                         ctx.progress.retry();
                         tokio::time::sleep(wait).await;
-                        attempt += 1;
+                        if asked_to_wait {
+                            throttled += 1;
+                        } else {
+                            attempt += 1;
+                        }
                         continue;
                     }
                 }
-                failure.error.attempts = attempt;
+                failure.error.attempts = attempt + throttled;
                 return Err(failure);
             }
         }
@@ -649,6 +663,7 @@ pub(crate) mod tests {
             retry: RetryOptions {
                 base_delay: std::time::Duration::from_millis(1),
                 max_delay: std::time::Duration::from_millis(2),
+                min_rate_limit_delay: std::time::Duration::from_millis(1),
                 ..RetryOptions::default()
             },
             progress: Arc::new(ProgressCounters::new(Provider::Daily)),
@@ -906,6 +921,36 @@ pub(crate) mod tests {
         assert_eq!(shape(None, 50).pieces(3.0), 1);
         // Fast round trips against a slow rate: the rate decides, one chain keeps up.
         assert_eq!(shape(Some(2.0), 1).pieces(30.0), 1);
+    }
+
+    #[test]
+    fn waits_a_provider_asked_for_do_not_use_up_the_attempts() {
+        let calls = Arc::new(Mutex::new(0u32));
+        let counter = Arc::clone(&calls);
+        let (result, asked) = run(Script {
+            style: PagingStyle::Chained,
+            pages: Box::new(move |_| {
+                let mut n = counter.lock().map_err(|_| unreachable!())?;
+                *n += 1;
+                // Ten 429s in a row (more than the six attempts), each saying when to return.
+                if *n <= 10 {
+                    let mut f = Failure::fatal(ProviderError::new(
+                        Provider::Daily,
+                        "scripted",
+                        ProviderErrorKind::RateLimited,
+                        "slow down",
+                    ));
+                    f.retryable = true;
+                    f.retry_after = Some(std::time::Duration::from_millis(1));
+                    return Err(f);
+                }
+                Ok(page(&[7], None))
+            }),
+            asked: Mutex::default(),
+        });
+        assert!(result.error.is_none(), "{:?}", result.error);
+        assert_eq!(asked.len(), 11);
+        assert_eq!(result.meetings.len(), 1);
     }
 
     #[test]
