@@ -9,7 +9,8 @@ use std::num::NonZeroU64;
 use chrono::{DateTime, Utc};
 use meetkit_attention::open_enums::MeetingTypeFilter;
 use meetkit_attention::types::{AttentionError, RecorderMeetingList};
-use meetkit_attention::{Client, Error, HttpOptions, ResponseValue, Secret};
+use meetkit_attention::{Client, Error, ResponseValue, Secret};
+use meetkit_test_stub::*;
 
 const MEETINGS: &str = "/paths/~1recorder_metrics~1all_meetings/get/responses";
 
@@ -104,7 +105,7 @@ async fn missing_window_is_refused_before_sending() {
         .await
         .unwrap_err();
     assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
-    stub.seen.abort();
+    stub.abort();
 }
 
 #[tokio::test]
@@ -246,151 +247,5 @@ async fn error_bodies_decode_into_attention_error() {
         };
         assert_eq!(response.status().as_u16(), status);
         assert_eq!(response.into_inner(), expected, "HTTP {status}");
-    }
-}
-// ---- A one-shot HTTP/1.1 stub on 127.0.0.1:0 (the same in every client crate's tests). ----
-
-/// One request exactly as the stub received it.
-#[derive(Debug)]
-struct Seen {
-    method: String,
-    /// The request target: path and query string, byte for byte as sent.
-    target: String,
-    /// Header names lower-cased, values verbatim.
-    headers: Vec<(String, String)>,
-}
-
-impl Seen {
-    fn path(&self) -> &str {
-        self.target
-            .split_once('?')
-            .map_or(self.target.as_str(), |(p, _)| p)
-    }
-
-    fn query(&self) -> &str {
-        self.target.split_once('?').map_or("", |(_, q)| q)
-    }
-
-    /// The query decoded into (name, value) pairs, in order.
-    fn query_pairs(&self) -> Vec<(String, String)> {
-        url::form_urlencoded::parse(self.query().as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect()
-    }
-
-    /// Every value of a header (names compare case-insensitively).
-    fn header_all(&self, name: &str) -> Vec<&str> {
-        self.headers
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-            .collect()
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        let all = self.header_all(name);
-        assert!(all.len() <= 1, "header {name} sent {} times", all.len());
-        all.first().copied()
-    }
-}
-
-/// A stub that answers one request with `status`, `headers` and `body`.
-struct Stub {
-    addr: std::net::SocketAddr,
-    seen: tokio::task::JoinHandle<Seen>,
-}
-
-impl Stub {
-    async fn start(status: u16, headers: &[(&str, &str)], body: impl Into<String>) -> Self {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let body: String = body.into();
-        let mut head = format!(
-            "HTTP/1.1 {status} Stub\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
-            body.len()
-        );
-        for (name, value) in headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        let seen = tokio::spawn(async move {
-            use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
-            let (mut socket, _) = listener.accept().await.unwrap();
-            let mut buf = Vec::new();
-            let mut chunk = [0u8; 4096];
-            while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-                let n = socket.read(&mut chunk).await.unwrap();
-                assert!(n > 0, "connection closed before the request head ended");
-                buf.extend_from_slice(&chunk[..n]);
-            }
-            let text = String::from_utf8(buf).unwrap();
-            let (request_head, _) = text.split_once("\r\n\r\n").unwrap();
-            let mut lines = request_head.split("\r\n");
-            let mut request_line = lines.next().unwrap().split(' ');
-            let method = request_line.next().unwrap().to_owned();
-            let target = request_line.next().unwrap().to_owned();
-            assert_eq!(request_line.next(), Some("HTTP/1.1"));
-            let headers = lines
-                .map(|line| {
-                    let (n, v) = line.split_once(':').unwrap();
-                    (n.trim().to_ascii_lowercase(), v.trim().to_owned())
-                })
-                .collect();
-            socket.write_all(head.as_bytes()).await.unwrap();
-            socket.write_all(body.as_bytes()).await.unwrap();
-            socket.shutdown().await.unwrap();
-            Seen {
-                method,
-                target,
-                headers,
-            }
-        });
-        Self { addr, seen }
-    }
-
-    /// `http://127.0.0.1:<port><stem>`.
-    fn url(&self, stem: &str) -> String {
-        format!("http://{}{stem}", self.addr)
-    }
-
-    async fn seen(self) -> Seen {
-        tokio::time::timeout(std::time::Duration::from_secs(10), self.seen)
-            .await
-            .expect("the client never sent a request")
-            .unwrap()
-    }
-}
-
-/// The response example at `pointer` (a JSON pointer) in `specs/<provider>.yaml`.
-fn spec_example(provider: &str, pointer: &str) -> serde_json::Value {
-    let path = format!("{}/../../specs/{provider}.yaml", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let spec: serde_json::Value = serde_yaml::from_str(&text).unwrap();
-    spec.pointer(pointer)
-        .unwrap_or_else(|| panic!("{path} has nothing at {pointer}"))
-        .clone()
-}
-
-/// `value` without its `null` members (the generated types skip `None` when serializing).
-fn without_nulls(value: serde_json::Value) -> serde_json::Value {
-    match value {
-        serde_json::Value::Object(map) => map
-            .into_iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| (k, without_nulls(v)))
-            .collect(),
-        serde_json::Value::Array(items) => items.into_iter().map(without_nulls).collect(),
-        other => other,
-    }
-}
-
-const USER_AGENT: &str = concat!("meetkit/", env!("CARGO_PKG_VERSION"));
-
-fn options() -> HttpOptions {
-    HttpOptions {
-        connect_timeout: std::time::Duration::from_secs(5),
-        read_timeout: std::time::Duration::from_secs(5),
-        request_timeout: std::time::Duration::from_secs(10),
-        pool_max_idle_per_host: 0,
     }
 }
