@@ -653,7 +653,7 @@ mod tests {
     use super::*;
     use crate::config::RetryOptions;
     use crate::error::Failure;
-    use crate::paging::tests::meeting_at;
+    use crate::paging::tests::{meeting_at, page_number};
     use crate::paging::{Cursor, PagingStyle, RawPage};
 
     fn day(n: i64) -> chrono::DateTime<Utc> {
@@ -692,10 +692,7 @@ mod tests {
             cursor: Option<&Cursor>,
             _: bool,
         ) -> Result<RawPage, Failure> {
-            let n = match cursor {
-                Some(Cursor::Number(n)) => *n,
-                _ => 1,
-            };
+            let n = page_number(cursor);
             let first = window.from() == day(0);
             if first && n == 2 {
                 self.released.notified().await;
@@ -741,10 +738,7 @@ mod tests {
             cursor: Option<&Cursor>,
             _: bool,
         ) -> Result<RawPage, Failure> {
-            let n = match cursor {
-                Some(Cursor::Number(n)) => *n,
-                _ => 1,
-            };
+            let n = page_number(cursor);
             self.served.fetch_add(1, Ordering::SeqCst);
             let start = window.from() + chrono::Duration::minutes(i64::try_from(n).unwrap_or(0));
             Ok(RawPage {

@@ -772,10 +772,7 @@ pub(crate) mod tests {
         let (result, asked) = run(Script {
             style: PagingStyle::Numbered,
             pages: Box::new(|c| {
-                let n = match c {
-                    Some(Cursor::Number(n)) => *n as u32,
-                    _ => 1,
-                };
+                let n = u32::try_from(page_number(c)).unwrap_or(u32::MAX);
                 // Pages overlap by one record, as after an insert.
                 let mut p = page(&[n * 10, n * 10 + 1, n * 10 + 11], None);
                 p.total_pages = Some(4);
@@ -923,6 +920,27 @@ pub(crate) mod tests {
         assert_eq!(shape(Some(2.0), 1).pieces(30.0), 1);
     }
 
+    /// A failure worth another attempt, optionally saying when.
+    fn retryable(kind: ProviderErrorKind, retry_after: Option<std::time::Duration>) -> Failure {
+        let mut f = Failure::fatal(ProviderError::new(
+            Provider::Daily,
+            "scripted",
+            kind,
+            "boom",
+        ));
+        f.retryable = true;
+        f.retry_after = retry_after;
+        f
+    }
+
+    /// The page a numbered cursor names; the first without one.
+    pub(crate) fn page_number(cursor: Option<&Cursor>) -> u64 {
+        match cursor {
+            Some(Cursor::Number(n)) => *n,
+            _ => 1,
+        }
+    }
+
     #[test]
     fn waits_a_provider_asked_for_do_not_use_up_the_attempts() {
         let calls = Arc::new(Mutex::new(0u32));
@@ -934,15 +952,10 @@ pub(crate) mod tests {
                 *n += 1;
                 // Ten 429s in a row (more than the six attempts), each saying when to return.
                 if *n <= 10 {
-                    let mut f = Failure::fatal(ProviderError::new(
-                        Provider::Daily,
-                        "scripted",
+                    return Err(retryable(
                         ProviderErrorKind::RateLimited,
-                        "slow down",
+                        Some(std::time::Duration::from_millis(1)),
                     ));
-                    f.retryable = true;
-                    f.retry_after = Some(std::time::Duration::from_millis(1));
-                    return Err(f);
                 }
                 Ok(page(&[7], None))
             }),
@@ -963,14 +976,7 @@ pub(crate) mod tests {
                 let mut n = counter.lock().map_err(|_| unreachable!())?;
                 *n += 1;
                 if *n < 3 {
-                    let mut f = Failure::fatal(ProviderError::new(
-                        Provider::Daily,
-                        "scripted",
-                        ProviderErrorKind::Server,
-                        "boom",
-                    ));
-                    f.retryable = true;
-                    return Err(f);
+                    return Err(retryable(ProviderErrorKind::Server, None));
                 }
                 Ok(page(&[7], None))
             }),
