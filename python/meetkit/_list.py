@@ -54,6 +54,7 @@ RecordingDict = TypedDict(
 
 class _MeetingDictBase(TypedDict):
     provider: str
+    account: str
     id: str
     title: Optional[str]
     start: _dt.datetime

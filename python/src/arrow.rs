@@ -40,6 +40,7 @@ pub fn schema(raw: bool) -> SchemaRef {
     let int = |name: &str| Field::new(name, DataType::Int64, true);
     let mut fields = vec![
         text("provider", false),
+        text("account", false),
         text("id", false),
         text("title", true),
         Field::new("start", timestamp(), false),
@@ -130,6 +131,7 @@ fn participants(meetings: &[Meeting]) -> Result<ArrayRef, ArrowError> {
 pub fn record_batch(meetings: &[Meeting], raw: bool) -> Result<RecordBatch, ArrowError> {
     let mut columns: Vec<ArrayRef> = vec![
         strings(meetings, |m| Some(m.provider.as_str())),
+        strings(meetings, |m| Some(m.account.as_str())),
         strings(meetings, |m| Some(m.id.as_str())),
         strings(meetings, |m| m.title.as_deref()),
         times(meetings, |m| Some(m.start)),

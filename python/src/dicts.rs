@@ -69,6 +69,7 @@ fn recording<'py>(py: Python<'py>, r: &Recording) -> PyResult<Bound<'py, PyDict>
 pub fn meeting<'py>(py: Python<'py>, m: &Meeting, raw: bool) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("provider", m.provider.as_str())?;
+    d.set_item("account", m.account.as_str())?;
     d.set_item("id", &m.id)?;
     d.set_item("title", m.title.as_deref())?;
     d.set_item("start", m.start)?;

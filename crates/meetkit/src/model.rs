@@ -86,11 +86,23 @@ impl FromStr for Provider {
     }
 }
 
+/// The account name of credentials given without one (environment variables, one profile).
+pub const DEFAULT_ACCOUNT: &str = "default";
+
+fn default_account() -> String {
+    DEFAULT_ACCOUNT.to_owned()
+}
+
 /// A meeting, normalized from any provider.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Meeting {
     /// Where the record came from.
     pub provider: Provider,
+    /// The name of the provider account it was listed from: [`DEFAULT_ACCOUNT`] for the
+    /// credentials in the environment, or the name an accounts file or config gives.
+    /// `(provider, account, id)` is unique in every listing.
+    #[serde(default = "default_account")]
+    pub account: String,
     /// The provider's own id of this record: Zoom meeting instance `uuid`, Daily session `id`,
     /// Telnyx recording `id`, Attendee bot `id`, Attention calendar event `uuid`.
     /// `(provider, id)` is unique in every listing.

@@ -608,6 +608,7 @@ pub(crate) mod tests {
     pub(crate) fn meeting_at(id: String, start: DateTime<Utc>) -> Meeting {
         Meeting {
             provider: Provider::Daily,
+            account: crate::model::DEFAULT_ACCOUNT.to_owned(),
             id,
             title: None,
             start,

@@ -7,8 +7,9 @@ use meetkit::Meeting;
 use super::Sink;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 21] = [
+pub const COLUMNS: [&str; 22] = [
     "provider",
+    "account",
     "id",
     "title",
     "start",
@@ -76,6 +77,7 @@ impl Sink for Csv {
         let rec = m.recording.as_ref();
         let mut row = vec![
             m.provider.to_string(),
+            m.account.clone(),
             m.id.clone(),
             opt(m.title.as_deref()),
             time(m.start),

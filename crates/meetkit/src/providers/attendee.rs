@@ -218,6 +218,7 @@ pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
     let state = b.state.as_ref().map(|s| s.as_str().to_owned());
     Some(Meeting {
         provider: Provider::Attendee,
+        account: crate::model::DEFAULT_ACCOUNT.to_owned(),
         id: b.id,
         title: None,
         start,

@@ -218,6 +218,7 @@ pub fn normalize(m: RecorderMeeting, include_raw: bool) -> Option<Meeting> {
         .collect();
     Some(Meeting {
         provider: Provider::Attention,
+        account: crate::model::DEFAULT_ACCOUNT.to_owned(),
         id: m.uuid,
         title: m.summary,
         start,

@@ -175,6 +175,7 @@ pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
         .collect();
     Some(Meeting {
         provider: Provider::Daily,
+        account: crate::model::DEFAULT_ACCOUNT.to_owned(),
         id: s.id,
         title: s.room.clone(),
         start,

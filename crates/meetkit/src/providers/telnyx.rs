@@ -211,6 +211,7 @@ pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
     let id = r.id.to_string();
     Some(Meeting {
         provider: Provider::Telnyx,
+        account: crate::model::DEFAULT_ACCOUNT.to_owned(),
         id: id.clone(),
         title: None,
         start,

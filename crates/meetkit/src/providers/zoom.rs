@@ -339,6 +339,7 @@ pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
         });
     Some(Meeting {
         provider: Provider::Zoom,
+        account: crate::model::DEFAULT_ACCOUNT.to_owned(),
         id,
         title: m.topic,
         start,
