@@ -82,6 +82,9 @@ pub enum Command {
     /// List meetings in a time window, from one or more providers.
     #[command(after_help = LIST_AFTER_HELP)]
     List(ListArgs),
+    /// Show how a listing would run: its partitions, windows and fewest requests. Fetches nothing.
+    #[command(after_help = PLAN_AFTER_HELP)]
+    Plan(PlanArgs),
     /// Append new and changed meetings to an NDJSON file, resuming from a state file.
     #[command(after_help = SYNC_AFTER_HELP)]
     Sync(SyncArgs),
@@ -109,6 +112,15 @@ Examples:
   meetkit list --from 7d
   meetkit list --provider zoom,daily --from 2026-09-01 --to 2026-10-01 --format csv -o sept.csv
   meetkit list --provider telnyx --room 0ccc7b54 --min-duration 5m --format json";
+
+const PLAN_AFTER_HELP: &str = "\
+A plan is made of partitions, one per provider account: its windows, filters and request
+parameters, never a secret. `--format json` writes the plan that `Client::run` (Rust) or
+`Client.run_partition` (Python) runs anywhere, one partition at a time.
+
+Examples:
+  meetkit plan --from 2025-01-01
+  meetkit plan --provider zoom,daily --from 90d --format json > plan.json";
 
 const SYNC_AFTER_HELP: &str = "\
 Guarantee: meetings are appended to --out and flushed to disk before --state is atomically
@@ -463,6 +475,62 @@ pub struct DemoArgs {
     /// Rows of the table to show.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub rows: usize,
+}
+
+/// `meetkit plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Providers to plan for, repeated or comma-separated.
+    #[arg(
+        short,
+        long = "provider",
+        value_name = "PROVIDER",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "all"
+    )]
+    pub providers: Vec<ProviderArg>,
+    /// Start of the window (inclusive).
+    #[arg(
+        long,
+        value_name = "WHEN",
+        default_value = "30d",
+        allow_hyphen_values = true
+    )]
+    pub from: When,
+    /// End of the window (exclusive).
+    #[arg(
+        long,
+        value_name = "WHEN",
+        default_value = "now",
+        allow_hyphen_values = true
+    )]
+    pub to: When,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "table")]
+    pub format: PlanFormat,
+    /// Skip, with a warning, the parts of the window a provider cannot serve instead of
+    /// planning them as errors.
+    #[arg(long)]
+    pub lenient: bool,
+    /// Plan partitions that attach each provider record as `raw`.
+    #[arg(long)]
+    pub raw: bool,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Connection settings.
+    #[command(flatten)]
+    pub runtime: RuntimeArgs,
+}
+
+/// How `meetkit plan` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// One line per partition.
+    Table,
+    /// The plan as JSON, readable by `meetkit::Plan::from_json`.
+    Json,
 }
 
 /// `meetkit providers`.

@@ -145,17 +145,7 @@ mod tests {
     use meetkit::Provider;
 
     fn failure(provider: Provider, kind: ProviderErrorKind) -> ProviderError {
-        ProviderError {
-            provider,
-            operation: "list",
-            window: None,
-            kind,
-            status: None,
-            code: None,
-            message: "failed".to_owned(),
-            hint: None,
-            attempts: 1,
-        }
+        ProviderError::new(provider, "list", kind, "failed")
     }
 
     fn exit(meetings: u64, errors: Vec<ProviderError>) -> Exit {

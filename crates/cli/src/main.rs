@@ -45,11 +45,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// `-v` info, `-vv` debug, `-vvv` trace, for meetkit's crates; `MEETKIT_LOG` overrides
-/// (an `EnvFilter` directive). Logs go to stderr.
+/// Warnings by default (retries that go on), `-v` info (a summary per provider), `-vv` debug
+/// (a line per request), `-vvv` trace (retry decisions, rate-limit waits, splits), for
+/// meetkit's crates; `MEETKIT_LOG` overrides (an `EnvFilter` directive). Logs go to stderr.
 fn init_logs(verbose: u8, quiet: bool) {
     let level = match (quiet, verbose) {
-        (true, _) | (false, 0) => "off",
+        (true, _) => "off",
+        // Warnings only: a provider that keeps retrying says so every few seconds.
+        (false, 0) => "warn",
         (false, 1) => "info",
         (false, 2) => "debug",
         _ => "trace",

@@ -3,6 +3,7 @@
 mod completions;
 mod demo;
 mod list;
+mod plan;
 mod providers;
 mod sandbox;
 mod schema;
@@ -23,6 +24,7 @@ pub async fn run(cli: Cli) -> Result<Exit, CliError> {
     let global = cli.global;
     match cli.command {
         Command::List(args) => list::run(args, &global).await,
+        Command::Plan(args) => plan::run(args, &global),
         Command::Sync(args) => sync::run(args, &global).await,
         Command::Sandbox(args) => sandbox::run(args, &global).await,
         Command::Demo(args) => demo::run(args, &global).await,
