@@ -94,6 +94,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Show each provider: configured or not, where its credentials come from, its limits.
     Providers(ProvidersArgs),
+    /// Check each configured provider: reachable, credentials, clock, and responses against our spec.
+    #[command(after_help = DOCTOR_AFTER_HELP)]
+    Doctor(DoctorArgs),
     /// Print the JSON Schema of one meeting (the shape of json/ndjson output).
     Schema,
     /// Print a shell completion script.
@@ -135,6 +138,30 @@ checkpoint and is fetched again next time.
 
 Exit codes: as `meetkit list` (0 ok, 2 usage, 3 configuration/credentials, 4 every provider
 failed, 5 partial: what was fetched is appended, failed providers keep their checkpoint).";
+
+const DOCTOR_AFTER_HELP: &str = "\
+One small request per provider (the smallest page of the last week). Every difference between the
+response and our spec is printed with the spec file and the JSON pointer to edit.
+
+Exit codes: 0 everything matches (clock skew is only a warning), 3 configuration or credentials,
+4 a provider is unreachable or answers an unexpected status, 6 a response differs from its spec.";
+
+/// `meetkit doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Providers to check, repeated or comma-separated [default: every configured one].
+    #[arg(
+        short,
+        long = "provider",
+        value_name = "PROVIDER",
+        value_enum,
+        value_delimiter = ','
+    )]
+    pub providers: Vec<ProviderArg>,
+    /// Connection settings.
+    #[command(flatten)]
+    pub runtime: RuntimeArgs,
+}
 
 /// Which providers to ask (`all` for every configured one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -464,6 +491,9 @@ pub struct SandboxArgs {
     /// Records inserted into the window being paged after each page.
     #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Faults")]
     pub inserts_per_page: u32,
+    /// Every record carries a field and an enum value its spec does not list (API drift).
+    #[arg(long, help_heading = "Faults")]
+    pub drift: bool,
     /// Enforce each provider's documented rate limit with 429s.
     #[arg(long, help_heading = "Faults")]
     pub rate_limits: bool,

@@ -2,6 +2,7 @@
 
 mod completions;
 mod demo;
+mod doctor;
 mod list;
 mod plan;
 mod providers;
@@ -29,6 +30,7 @@ pub async fn run(cli: Cli) -> Result<Exit, CliError> {
         Command::Sandbox(args) => sandbox::run(args, &global).await,
         Command::Demo(args) => demo::run(args, &global).await,
         Command::Providers(args) => providers::run(args, &global),
+        Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Schema => schema::run(),
         Command::Completions(args) => completions::run(args),
     }
