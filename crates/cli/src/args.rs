@@ -48,9 +48,13 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// More logs on stderr: -v info, -vv debug, -vvv trace (secrets are never logged).
+    /// More logs on stderr: -v a summary per provider, -vv a line per request, -vvv retry
+    /// decisions, rate-limit waits and splits (secrets are never logged).
     #[arg(short, long, action = ArgAction::Count, global = true)]
     pub verbose: u8,
+    /// How log lines look: text for people, json (one object per line) for log shippers.
+    #[arg(long, value_enum, global = true, default_value = "text")]
+    pub log_format: LogFormat,
     /// Nothing on stderr but errors: no progress, no summary, no warnings.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -72,6 +76,15 @@ pub struct GlobalArgs {
         hide_env_values = true
     )]
     pub profile: Option<String>,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// The subcommands.

@@ -316,3 +316,57 @@ async fn plan_prints_partitions_as_a_table_and_as_json_without_secrets() {
     assert!(attendee.contains(" 5 "), "{attendee}");
     handle.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn vv_logs_a_line_per_request_and_json_logs_parse_and_no_level_shows_a_secret() {
+    let now = common::now();
+    let handle = sandbox(now, Faults::default()).await;
+    let meetkit = Meetkit::with_sandbox(now, &handle);
+    let secrets: Vec<String> = handle
+        .env()
+        .into_iter()
+        .filter(|(name, _)| {
+            name.ends_with("_KEY") || name.ends_with("_SECRET") || name.ends_with("_TOKEN")
+        })
+        .map(|(_, value)| value)
+        .collect();
+    let run = meetkit
+        .run(&["list", "--provider", "daily", "--from", "30d", "-vv"])
+        .await;
+    run.expect_code(0);
+    let requests: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("GET /") && l.contains("status"))
+        .collect();
+    assert!(!requests.is_empty(), "{}", run.stderr);
+    assert!(
+        requests
+            .iter()
+            .any(|l| l.contains("/meetings?") && l.contains("timeframe_start=")),
+        "{}",
+        run.stderr
+    );
+    for level in ["-v", "-vv", "-vvv"] {
+        let run = meetkit
+            .run(&[
+                "list",
+                "--from",
+                "30d",
+                level,
+                "--log-format",
+                "json",
+                "--format",
+                "ndjson",
+            ])
+            .await;
+        run.expect_code(0);
+        for line in run.stderr.lines().filter(|l| l.starts_with('{')) {
+            let _: Value = serde_json::from_str(line).unwrap();
+        }
+        for secret in &secrets {
+            assert!(!run.stderr.contains(secret.as_str()), "a secret at {level}");
+        }
+    }
+    handle.shutdown().await;
+}

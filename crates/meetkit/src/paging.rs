@@ -640,14 +640,21 @@ async fn fetch_page<A: Adapter>(
         }
         ctx.progress.request();
         let sent = tokio::time::Instant::now();
-        match adapter.page(request, cursor, ctx.include_raw).await {
+        let (outcome, line) = meetkit_client_support::capture_request_line(adapter.page(
+            request,
+            cursor,
+            ctx.include_raw,
+        ))
+        .await;
+        let line = line.unwrap_or_else(|| format!("{request:?} {cursor:?}"));
+        match outcome {
             Ok(page) => {
-                tracing::debug!(provider = %adapter.provider(), operation = adapter.operation(), request = ?request, cursor = ?cursor, attempt = attempt + throttled, records = page.records, ms = sent.elapsed().as_millis() as u64, "page");
+                tracing::debug!(provider = %adapter.provider(), attempt = attempt + throttled, status = "ok", records = page.records, ms = sent.elapsed().as_millis() as u64, "{line}");
                 ctx.progress.page(page.records);
                 return Ok((page, pass));
             }
             Err(mut failure) => {
-                tracing::debug!(provider = %adapter.provider(), operation = adapter.operation(), request = ?request, cursor = ?cursor, attempt = attempt + throttled, status = ?failure.error.status, ms = sent.elapsed().as_millis() as u64, error = %failure.error, "request failed");
+                tracing::debug!(provider = %adapter.provider(), attempt = attempt + throttled, status = failure.error.status.map_or_else(|| "none".to_owned(), |s| s.to_string()), ms = sent.elapsed().as_millis() as u64, error = %failure.error, "{line}");
                 drop(pass);
                 if failure.retryable && !failure.cursor_expired {
                     let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
