@@ -18,35 +18,8 @@
 )]
 mod generated;
 
-pub use generated::*;
-pub use meetkit_client_support::{Auth, HttpOptions, Secret};
-
-/// Telnyx's production API base URL.
-pub const DEFAULT_BASE_URL: &str = "https://api.telnyx.com/v2";
-
-/// The client could not be built from the configuration given.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    /// The credential cannot be sent in a header.
-    #[error(transparent)]
-    Credential(#[from] meetkit_client_support::InvalidCredential),
-    /// The HTTP client could not be set up.
-    #[error(transparent)]
-    Http(#[from] meetkit_client_support::HttpClientError),
-}
-
-impl Client {
-    /// A client for `base_url` that authenticates with `Authorization: Bearer <key>`.
-    pub fn connect(
-        base_url: &str,
-        api_key: &Secret,
-        options: &HttpOptions,
-    ) -> Result<Self, BuildError> {
-        let http = meetkit_client_support::http_client(options)?;
-        Ok(Self::new_with_client(
-            base_url,
-            http,
-            Auth::bearer(api_key)?,
-        ))
-    }
+meetkit_client_support::client_crate! {
+    name: "Telnyx",
+    base_url: "https://api.telnyx.com/v2",
+    scheme: Bearer,
 }
