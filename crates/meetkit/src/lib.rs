@@ -44,7 +44,7 @@ pub use config::{
 pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 pub use meetkit_client_support::{HttpOptions, Secret};
 pub use model::{
-    AttendeeExtension, AttentionExtension, BotEvent, DailyExtension, Extension, KeyValue, Meeting,
+    AttendeeExtension, AttendeeKind, AttentionExtension, BotEvent, DailyExtension, Extension, KeyValue, Meeting,
     MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension, UnknownProvider,
     ZoomExtension,
 };
