@@ -31,7 +31,9 @@ pub fn run(root: &Path, seconds: u64, release: bool) -> Result<()> {
         .status()
         .context("could not run cargo test for the fuzzing pass")?;
     if !status.success() {
-        bail!("the fuzzing pass failed ({status}); see the inputs it saved under target/fuzz-crashes/");
+        bail!(
+            "the fuzzing pass failed ({status}); see the inputs it saved under target/fuzz-crashes/"
+        );
     }
     Ok(())
 }

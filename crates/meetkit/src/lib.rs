@@ -44,8 +44,8 @@ pub use config::{
 pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 pub use meetkit_client_support::{HttpOptions, Secret};
 pub use model::{
-    AttendeeExtension, AttendeeKind, AttentionExtension, BotEvent, DailyExtension, Extension, KeyValue, Meeting,
-    MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension, UnknownProvider,
-    ZoomExtension,
+    AttendeeExtension, AttendeeKind, AttentionExtension, BotEvent, DailyExtension, Extension,
+    KeyValue, Meeting, MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension,
+    UnknownProvider, ZoomExtension,
 };
 pub use query::{FilterName, Filters, Query, Window};

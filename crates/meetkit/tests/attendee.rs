@@ -85,7 +85,11 @@ async fn next_urls_on_another_origin_finish_the_listing_against_the_configured_o
         assert_eq!(ids_of(&listing.meetings), expected, "{origin}");
         handle.shutdown().await;
     }
-    assert_eq!(connections.load(Ordering::SeqCst), 0, "the other origin was contacted");
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        0,
+        "the other origin was contacted"
+    );
     let logs = String::from_utf8_lossy(&capture.0.lock().unwrap()).into_owned();
     let noted = logs.matches("only their cursor is used").count();
     // Once per listing (each listing builds its adapter), not once per page.
@@ -122,14 +126,20 @@ async fn app_sessions_are_listed_as_app_sessions_and_their_states_mapped() {
             }
         } else {
             assert_eq!(ext.kind, AttendeeKind::Bot, "{}", m.id);
-            assert!(!matches!(state, "connecting" | "connected" | "disconnecting"));
+            assert!(!matches!(
+                state,
+                "connecting" | "connected" | "disconnecting"
+            ));
         }
         let json = serde_json::to_value(m).unwrap();
         let kind = json["extension"]["kind"].as_str().unwrap();
         assert_eq!(kind == "app_session", m.id.starts_with("app_"), "{json}");
     }
     for state in ["connecting", "connected", "disconnecting", "ended"] {
-        assert!(app_states.iter().any(|s| s == state), "{state}: {app_states:?}");
+        assert!(
+            app_states.iter().any(|s| s == state),
+            "{state}: {app_states:?}"
+        );
     }
     handle.shutdown().await;
 }

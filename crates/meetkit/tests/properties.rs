@@ -32,15 +32,15 @@ struct Case {
 
 /// Sub-resolution offsets: none, within a microsecond, within a second.
 fn offset() -> impl Strategy<Value = i64> {
-    prop_oneof![
-        Just(0i64),
-        -999i64..1000,
-        -999_999_999i64..1_000_000_000
-    ]
+    prop_oneof![Just(0i64), -999i64..1000, -999_999_999i64..1_000_000_000]
 }
 
 /// The normalized start of the first record of `p` at or after `t`, if any in the next days.
-fn record_start_after(handle: &SandboxHandle, p: Provider, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+fn record_start_after(
+    handle: &SandboxHandle,
+    p: Provider,
+    t: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let sp = sandbox_provider(p);
     let ds = handle.dataset();
     let first = t.timestamp();
@@ -161,16 +161,7 @@ fn run(faults: Faults, seed: u64) {
 }
 
 /// Offsets from a record's start, all finer than some provider's resolution.
-const SUB_RESOLUTION: [i64; 8] = [
-    -1_000_000_000 + 1,
-    -1_001,
-    -1,
-    0,
-    1,
-    500,
-    999,
-    1_001,
-];
+const SUB_RESOLUTION: [i64; 8] = [-1_000_000_000 + 1, -1_001, -1, 0, 1, 500, 999, 1_001];
 
 #[test]
 fn windows_with_edges_beside_a_record_equal_ground_truth() {
@@ -186,9 +177,7 @@ fn windows_with_edges_beside_a_record_equal_ground_truth() {
         // Three records a few days apart, inside what every provider can serve.
         let starts: Vec<DateTime<Utc>> = [40, 25, 10]
             .iter()
-            .filter_map(|d| {
-                record_start_after(&handle, provider, now - chrono::Duration::days(*d))
-            })
+            .filter_map(|d| record_start_after(&handle, provider, now - chrono::Duration::days(*d)))
             .collect();
         assert_eq!(starts.len(), 3, "{provider}");
         for offset in SUB_RESOLUTION {
@@ -198,7 +187,11 @@ fn windows_with_edges_beside_a_record_equal_ground_truth() {
             let listing = rt
                 .block_on(client.collect(&Query::new(window).providers([provider])))
                 .unwrap();
-            assert!(listing.errors.is_empty(), "{provider}: {:?}", listing.errors);
+            assert!(
+                listing.errors.is_empty(),
+                "{provider}: {:?}",
+                listing.errors
+            );
             assert_eq!(
                 ids_of(&listing.meetings),
                 truth(&handle, provider, window.from(), window.to()),

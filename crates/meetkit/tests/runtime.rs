@@ -268,6 +268,9 @@ fn attendee_only(base_url: &str) -> Config {
     config
 }
 
+/// (Authorization, query) of each request a stub saw.
+type SeenQueries = Arc<Mutex<Vec<(Option<String>, String)>>>;
+
 /// The Attendee bot the stubs serve, `n`th of the day.
 fn stub_bot(n: u32) -> serde_json::Value {
     serde_json::json!({"id": format!("bot_aaaaaaaaaaaaaaa{n}"), "meeting_url": "https://zoom.us/j/1",
@@ -289,14 +292,13 @@ async fn a_foreign_next_url_or_redirect_gets_no_credentials() {
     let foreign = foreign.replace("127.0.0.1", "localhost");
     let next = format!("{foreign}/api/v1/bots?cursor=abc");
     let redirect_to = format!("{foreign}/api/v1/bots");
-    // (Authorization, query) of each request the configured origin saw.
-    let home_seen: Arc<Mutex<Vec<(Option<String>, String)>>> = Arc::default();
+    let home_seen: SeenQueries = Arc::default();
     let home = serve(
         axum::Router::new()
             .route(
                 "/next/api/v1/bots",
                 get(
-                    move |State(seen): State<Arc<Mutex<Vec<(Option<String>, String)>>>>,
+                    move |State(seen): State<SeenQueries>,
                           headers: HeaderMap,
                           axum::extract::RawQuery(query): axum::extract::RawQuery| {
                         let next = next.clone();
@@ -342,7 +344,10 @@ async fn a_foreign_next_url_or_redirect_gets_no_credentials() {
     assert_eq!(listing.meetings.len(), 2);
     let home_requests = home_seen.lock().unwrap().clone();
     assert_eq!(home_requests.len(), 2, "{home_requests:?}");
-    assert!(home_requests[1].1.contains("cursor=abc"), "{home_requests:?}");
+    assert!(
+        home_requests[1].1.contains("cursor=abc"),
+        "{home_requests:?}"
+    );
     assert!(
         home_requests
             .iter()

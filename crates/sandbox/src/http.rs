@@ -102,10 +102,7 @@ pub fn proxy_error_page() -> Response {
     const PAGE: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     (
         StatusCode::BAD_GATEWAY,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html"),
-        )],
+        [(header::CONTENT_TYPE, HeaderValue::from_static("text/html"))],
         PAGE,
     )
         .into_response()

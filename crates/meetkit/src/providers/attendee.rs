@@ -336,16 +336,61 @@ mod tests {
     #[test]
     fn app_sessions_are_told_apart_from_bots_and_their_states_mapped() {
         let cases = [
-            ("app_x", "connecting", AttendeeKind::AppSession, MeetingStatus::InProgress),
-            ("app_x", "connected", AttendeeKind::AppSession, MeetingStatus::InProgress),
-            ("app_x", "disconnecting", AttendeeKind::AppSession, MeetingStatus::InProgress),
-            ("app_x", "post_processing", AttendeeKind::AppSession, MeetingStatus::Processing),
-            ("app_x", "ended", AttendeeKind::AppSession, MeetingStatus::Ended),
-            ("app_x", "fatal_error", AttendeeKind::AppSession, MeetingStatus::Failed),
-            ("bot_x", "joined_recording", AttendeeKind::Bot, MeetingStatus::InProgress),
-            ("bot_x", "scheduled", AttendeeKind::Bot, MeetingStatus::Scheduled),
+            (
+                "app_x",
+                "connecting",
+                AttendeeKind::AppSession,
+                MeetingStatus::InProgress,
+            ),
+            (
+                "app_x",
+                "connected",
+                AttendeeKind::AppSession,
+                MeetingStatus::InProgress,
+            ),
+            (
+                "app_x",
+                "disconnecting",
+                AttendeeKind::AppSession,
+                MeetingStatus::InProgress,
+            ),
+            (
+                "app_x",
+                "post_processing",
+                AttendeeKind::AppSession,
+                MeetingStatus::Processing,
+            ),
+            (
+                "app_x",
+                "ended",
+                AttendeeKind::AppSession,
+                MeetingStatus::Ended,
+            ),
+            (
+                "app_x",
+                "fatal_error",
+                AttendeeKind::AppSession,
+                MeetingStatus::Failed,
+            ),
+            (
+                "bot_x",
+                "joined_recording",
+                AttendeeKind::Bot,
+                MeetingStatus::InProgress,
+            ),
+            (
+                "bot_x",
+                "scheduled",
+                AttendeeKind::Bot,
+                MeetingStatus::Scheduled,
+            ),
             // A bot in an app session's state is not understood.
-            ("bot_x", "connected", AttendeeKind::Bot, MeetingStatus::Unknown),
+            (
+                "bot_x",
+                "connected",
+                AttendeeKind::Bot,
+                MeetingStatus::Unknown,
+            ),
         ];
         for (id, state, kind, status) in cases {
             let meeting = normalize(record(id, state), false)
@@ -356,8 +401,8 @@ mod tests {
 
     #[test]
     fn only_the_cursor_of_a_next_url_is_kept_whatever_its_origin() {
-        let base = Url::parse("https://attendee.example.com/prefix")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let base =
+            Url::parse("https://attendee.example.com/prefix").unwrap_or_else(|e| panic!("{e}"));
         let page = |next: &str| {
             let list: PaginatedBotList =
                 serde_json::from_value(serde_json::json!({"next": next, "results": []}))
@@ -365,7 +410,10 @@ mod tests {
             page_from(list, &base, false)
         };
         let (same, foreign) = page("https://attendee.example.com/prefix/api/v1/bots?cursor=abc");
-        assert_eq!((same.next, foreign), (Some(Cursor::Token("abc".into())), None));
+        assert_eq!(
+            (same.next, foreign),
+            (Some(Cursor::Token("abc".into())), None)
+        );
         let (proxied, foreign) = page("http://10.0.0.7:8000/api/v1/bots?states=ended&cursor=c%3D");
         assert_eq!(proxied.next, Some(Cursor::Token("c=".into())));
         assert_eq!(foreign.as_deref(), Some("http://10.0.0.7:8000"));

@@ -67,8 +67,11 @@ impl Resolution {
 /// `window` widened to whole steps of `resolution`: its start cut down and its end raised.
 /// The result contains `window`, and its bounds survive the provider's cut unchanged.
 pub fn widen(window: &Window, resolution: Resolution) -> Window {
-    Window::new(resolution.floor(window.from()), resolution.ceil(window.to()))
-        .unwrap_or(*window)
+    Window::new(
+        resolution.floor(window.from()),
+        resolution.ceil(window.to()),
+    )
+    .unwrap_or(*window)
 }
 
 #[cfg(test)]
@@ -97,7 +100,11 @@ mod tests {
                 "2026-03-04T05:06:07Z",
                 "2026-03-09T10:11:13Z",
             ),
-            (Resolution::Day, "2026-03-04T00:00:00Z", "2026-03-10T00:00:00Z"),
+            (
+                Resolution::Day,
+                "2026-03-04T00:00:00Z",
+                "2026-03-10T00:00:00Z",
+            ),
         ];
         for (resolution, from, to) in cases {
             let wide = widen(&window, resolution);
@@ -112,8 +119,17 @@ mod tests {
             assert_eq!((r.floor(whole), r.ceil(whole)), (whole, whole), "{r:?}");
         }
         let before_epoch = t("1969-12-31T23:59:59.5Z");
-        assert_eq!(Resolution::Second.floor(before_epoch), t("1969-12-31T23:59:59Z"));
-        assert_eq!(Resolution::Day.floor(before_epoch), t("1969-12-31T00:00:00Z"));
-        assert_eq!(Resolution::Day.ceil(before_epoch), t("1970-01-01T00:00:00Z"));
+        assert_eq!(
+            Resolution::Second.floor(before_epoch),
+            t("1969-12-31T23:59:59Z")
+        );
+        assert_eq!(
+            Resolution::Day.floor(before_epoch),
+            t("1969-12-31T00:00:00Z")
+        );
+        assert_eq!(
+            Resolution::Day.ceil(before_epoch),
+            t("1970-01-01T00:00:00Z")
+        );
     }
 }

@@ -156,14 +156,7 @@ pub fn state(ds: &Dataset, rec: Rec) -> &'static str {
         };
     }
     match join_at(ds, rec) {
-        None => d.pick_str(&[
-            "ready",
-            "joining",
-            "ended",
-            "ended",
-            "ended",
-            "fatal_error",
-        ]),
+        None => d.pick_str(&["ready", "joining", "ended", "ended", "ended", "fatal_error"]),
         Some(t) if t > now + 600 => d.pick_str(&["scheduled", "scheduled", "scheduled", "staged"]),
         Some(t) if t > now => d.pick_str(&["staged", "ready", "joining"]),
         Some(t) if t > now - 3600 => d.pick_str(&[
@@ -230,7 +223,11 @@ fn events_for(state: &str, at: i64, now: i64, d: &mut Draw) -> Vec<BotEvent> {
 
 /// The id of record `rec`: `bot_` or, for an app session, `app_` and 16 alphanumerics.
 pub fn bot_id(ds: &Dataset, rec: Rec) -> String {
-    let prefix = if is_app_session(ds, rec) { "app" } else { "bot" };
+    let prefix = if is_app_session(ds, rec) {
+        "app"
+    } else {
+        "bot"
+    };
     format!("{prefix}_{}", ids::alnum(&mut ds.draw(P, rec.index, 6), 16))
 }
 
