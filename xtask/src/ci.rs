@@ -30,6 +30,9 @@ pub fn run(root: &Path) -> Result<()> {
     step("cargo test", || {
         cargo(root, &["test", "--workspace", "--locked"])
     })?;
+    step("fuzz (4 s per provider)", || {
+        crate::fuzz::run(root, 4, false)
+    })?;
     step("python (maturin develop, pytest, mypy)", || {
         crate::python::run(root)
     })?;

@@ -6,9 +6,11 @@
 //! - [`HttpOptions`] / [`http_client`]: one `reqwest` client setup for every provider — rustls,
 //!   a `meetkit/<version>` user agent, connect and read timeouts.
 //!
-//! Every generated client is built with `Auth` as its inner value and [`Auth::apply`] as its
-//! pre-request hook (see `xtask/src/generate.rs`), so the credential is attached per request and
-//! never baked into a shared `reqwest::Client`.
+//! - [`with_response_head`]: the status and headers of a response whose body did not decode.
+//!
+//! Every generated client is built with `Auth` as its inner value, [`Auth::apply`] as its
+//! pre-request hook and [`note_response`] as its post-request hook (see `xtask/src/generate.rs`),
+//! so the credential is attached per request and never baked into a shared `reqwest::Client`.
 
 use std::fmt;
 use std::sync::{Arc, Once, RwLock};
@@ -16,6 +18,9 @@ use std::time::Duration;
 
 use base64::Engine as _;
 use reqwest::header::{AUTHORIZATION, HeaderValue};
+
+mod response_head;
+pub use response_head::{ResponseHead, note_response, with_response_head};
 
 /// The user agent every meetkit request carries.
 pub const USER_AGENT: &str = concat!("meetkit/", env!("CARGO_PKG_VERSION"));

@@ -50,7 +50,8 @@ pub use config::{
 pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 pub use meetkit_client_support::{HttpOptions, Secret};
 pub use model::{
-    AttendeeExtension, AttentionExtension, BotEvent, DEFAULT_ACCOUNT, DailyExtension, Extension,
+    AttendeeExtension, AttendeeKind, AttentionExtension, BotEvent, DEFAULT_ACCOUNT, DailyExtension,
+    Extension,
     KeyValue, Meeting, MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension,
     UnknownProvider, ZoomExtension,
 };
