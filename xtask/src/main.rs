@@ -12,6 +12,7 @@ mod lint;
 mod open_enums;
 mod python;
 mod seeds;
+mod system;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
