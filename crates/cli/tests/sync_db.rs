@@ -189,7 +189,7 @@ async fn killed_runs_converge_once_each_and_later_runs_write_only_changes(db: Db
     let now = common::now();
     // Latency makes a run last long enough to be killed in the middle of it.
     let faults = Faults {
-        latency: Duration::from_millis(80),
+        latency: Duration::from_millis(120),
         ..Faults::none()
     };
     let sandbox = sandbox(now, faults).await;
@@ -280,8 +280,10 @@ async fn killed_runs_converge_once_each_and_later_runs_write_only_changes(db: Db
 /// A database written by a newer meetkit, and a second sync while one runs.
 async fn newer_schemas_and_second_writers_are_refused(db: Db) {
     let now = common::now();
+    // Every request takes 6 s: the first sync is still running when the second starts and
+    // has waited out PostgreSQL's grace for a just-killed writer (3 s).
     let faults = Faults {
-        latency: Duration::from_millis(150),
+        latency: Duration::from_secs(6),
         ..Faults::none()
     };
     let sandbox = sandbox(now, faults).await;
@@ -300,7 +302,7 @@ async fn newer_schemas_and_second_writers_are_refused(db: Db) {
 
     // While one sync runs, another on the same destination exits at once.
     let mut first = meetkit.command(&args).spawn().unwrap();
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     assert!(
         first.try_wait().unwrap().is_none(),
         "the first sync ended too soon"

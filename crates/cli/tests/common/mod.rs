@@ -185,7 +185,7 @@ pub async fn kill_repeatedly(
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        let wait = std::time::Duration::from_millis(rng.random_range(30..900));
+        let wait = std::time::Duration::from_millis(rng.random_range(20..450));
         tokio::time::sleep(wait).await;
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
