@@ -340,7 +340,8 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
 
 /// `meetkit sync` into each destination, from empty, over the throughput sandbox: NDJSON, SQLite,
 /// and PostgreSQL when `MEETKIT_BENCH_POSTGRES` names a database (its meetkit tables are dropped
-/// first). Each is also run a second time over the unchanged data, which writes nothing.
+/// first). Each then runs again, as a next scheduled run would: from its checkpoints minus the
+/// lookback, over unchanged data (a database writes nothing; NDJSON reads its file back).
 fn sync_rows(
     tools: &Tools,
     sandbox: &SandboxProcess,
@@ -396,11 +397,11 @@ fn sync_rows(
         let is_ndjson = label.starts_with("NDJSON");
         table.row(
             format!(
-                "Sync → {label}: {} meetings from empty; then again, unchanged",
+                "Sync → {label}: {} meetings from empty; then the next run (from the checkpoints, nothing changed)",
                 thousands(first.meetings)
             ),
             format!(
-                "{} meetings/s ({:.2} s); again {:.2} s",
+                "{} meetings/s ({:.2} s); next run {:.2} s",
                 thousands(rate as u64),
                 first.run.wall_s,
                 again.run.wall_s
