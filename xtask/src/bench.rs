@@ -373,7 +373,11 @@ fn sync_rows(
         Ok(url) => {
             let dropped = Command::new("psql")
                 .arg(&url)
-                .args(["-q", "-c", "DROP TABLE IF EXISTS meetings, sync_state, meetkit_schema"])
+                .args([
+                    "-q",
+                    "-c",
+                    "DROP TABLE IF EXISTS meetings, sync_state, meetkit_schema",
+                ])
                 .status();
             if !dropped.is_ok_and(|s| s.success()) {
                 bail!("could not empty MEETKIT_BENCH_POSTGRES with psql");
@@ -388,7 +392,10 @@ fn sync_rows(
     for (label, args) in destinations {
         let mut runs = Vec::new();
         for pass in ["first", "again"] {
-            let name = format!("cli-sync-{}-{pass}", label.split(' ').next().unwrap_or(label));
+            let name = format!(
+                "cli-sync-{}-{pass}",
+                label.split(' ').next().unwrap_or(label)
+            );
             runs.push(tools.cli_sync(sandbox, &args, &name)?);
         }
         let (first, again) = (&runs[0], &runs[1]);

@@ -30,10 +30,8 @@ fn exists(pattern: &str) -> bool {
     let Some((before, after)) = pattern.split_once("/*/") else {
         return Path::new(pattern).exists();
     };
-    std::fs::read_dir(before).is_ok_and(|dir| {
-        dir.flatten()
-            .any(|entry| entry.path().join(after).exists())
-    })
+    std::fs::read_dir(before)
+        .is_ok_and(|dir| dir.flatten().any(|entry| entry.path().join(after).exists()))
 }
 
 fn is_root() -> bool {
@@ -50,7 +48,11 @@ pub fn ensure(packages: &[Package]) -> Result<()> {
     if missing.is_empty() {
         println!(
             "system packages present: {}",
-            packages.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
+            packages
+                .iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         return Ok(());
     }
