@@ -27,6 +27,9 @@ pub fn run(root: &Path) -> Result<()> {
     })?;
     step("generate --check", || crate::generate::run(root, true))?;
     step("lint-specs", || crate::lint::lint_specs(root))?;
+    step("system packages", || {
+        crate::system::ensure(crate::system::PACKAGES)
+    })?;
     step("cargo test", || {
         cargo(root, &["test", "--workspace", "--locked"])
     })?;

@@ -17,6 +17,7 @@ mod seeds;
 mod spec_diff;
 #[cfg(test)]
 mod spec_diff_tests;
+mod system;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
