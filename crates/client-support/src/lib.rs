@@ -409,10 +409,10 @@ macro_rules! client_crate {
 
         impl Client {
             #[doc = concat!(
-                        "A client for `base_url` that authenticates with ",
-                        $crate::scheme_doc!($scheme),
-                        "."
-                    )]
+                                "A client for `base_url` that authenticates with ",
+                                $crate::scheme_doc!($scheme),
+                                "."
+                            )]
             pub fn connect(
                 base_url: &str,
                 api_key: &Secret,

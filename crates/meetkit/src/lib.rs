@@ -51,9 +51,8 @@ pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError
 pub use meetkit_client_support::{HttpOptions, Secret};
 pub use model::{
     AttendeeExtension, AttendeeKind, AttentionExtension, BotEvent, DEFAULT_ACCOUNT, DailyExtension,
-    Extension,
-    KeyValue, Meeting, MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension,
-    UnknownProvider, ZoomExtension,
+    Extension, KeyValue, Meeting, MeetingStatus, Participant, Person, Provider, Recording,
+    TelnyxExtension, UnknownProvider, ZoomExtension,
 };
 pub use plan::{Partition, Plan};
 pub use progress::{Progress, ProviderProgress};
