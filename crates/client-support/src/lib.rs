@@ -408,11 +408,7 @@ macro_rules! client_crate {
         pub const DEFAULT_BASE_URL: &str = $url;
 
         impl Client {
-            #[doc = concat!(
-                                "A client for `base_url` that authenticates with ",
-                                $crate::scheme_doc!($scheme),
-                                "."
-                            )]
+            #[doc = $crate::connect_doc!($scheme)]
             pub fn connect(
                 base_url: &str,
                 api_key: &Secret,
@@ -429,20 +425,20 @@ macro_rules! client_crate {
     };
 }
 
-/// The `Authorization` header a scheme sends, for generated docs.
+/// The doc of a generated `Client::connect`: the `Authorization` header its scheme sends.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! scheme_doc {
+macro_rules! connect_doc {
     (Bearer) => {
-        "`Authorization: Bearer <key>`"
+        "A client for `base_url` that authenticates with `Authorization: Bearer <key>`."
     };
     (Token) => {
-        "`Authorization: Token <key>`"
+        "A client for `base_url` that authenticates with `Authorization: Token <key>`."
     };
     (Bare) => {
-        "`Authorization: <key>`"
+        "A client for `base_url` that authenticates with `Authorization: <key>`."
     };
     (Basic) => {
-        "`Authorization: Basic base64(<user>:<key>)`"
+        "A client for `base_url` that authenticates with HTTP Basic `<user>:<key>`."
     };
 }
