@@ -131,6 +131,18 @@ impl PyMeetingList {
 
 #[pymethods]
 impl PyMeetingList {
+    /// A list with no meetings: its Arrow stream carries just the table's schema.
+    #[staticmethod]
+    #[pyo3(signature = (raw = false))]
+    fn empty(raw: bool) -> Self {
+        let collected = Collected {
+            meetings: Vec::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        };
+        Self::new(collected, raw)
+    }
+
     fn __len__(&self) -> usize {
         self.meetings.len()
     }

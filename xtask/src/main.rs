@@ -8,6 +8,7 @@ mod ci;
 mod generate;
 #[cfg(test)]
 mod generate_tests;
+mod java;
 mod lint;
 mod open_enums;
 mod python;

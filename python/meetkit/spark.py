@@ -1,0 +1,259 @@
+"""A PySpark data source (``pip install 'meetkit[spark]'``, PySpark 4.0 or newer): meetings as a
+Spark DataFrame, each partition listed by its own Spark task.
+
+.. code-block:: python
+
+    from meetkit.spark import MeetkitDataSource
+
+    spark.dataSource.register(MeetkitDataSource)
+    df = (spark.read.format("meetkit")
+          .option("provider", "all")            # or "zoom", or "zoom,daily"
+          .option("from", "2026-09-01")
+          .option("to", "2026-10-01")           # default: now (fixed once, on the driver)
+          .load())
+
+Options: ``provider``, ``from`` (required), ``to``, ``window_days`` (split each provider's
+window into pieces of that many days, one task each; default: one task per provider, so a
+provider's rate limit holds inside one executor), ``allow_insecure``, ``concurrency``,
+``max_attempts``, and credentials under meetkit's environment-variable names
+(``daily_api_key``, ``zoom_account_id``, ``zoom_base_url`` …; Spark's option names ignore
+case). A credential not given as an option is read from the executor's environment.
+
+The schema is meetkit's Arrow table (``MeetingList.to_arrow()``) in Spark types; tasks yield
+Arrow record batches. A task that fails names its provider, account and window.
+
+``spark.readStream.format("meetkit")`` reads the same meetings as a stream: each
+micro-batch lists, per provider account, the window from where the last one ended up to ``to``
+when given, else up to now minus ``settle_seconds`` (default 3600, so meetings have ended
+before they are listed). Each window is listed once: a meeting that shows up after its window
+was listed is not picked up (the dlt source's ``lookback`` is made for that).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence
+
+import pyarrow as pa
+from pyspark.sql.datasource import DataSource, DataSourceReader, DataSourceStreamReader, InputPartition
+from pyspark.sql.pandas.types import from_arrow_schema
+from pyspark.sql.types import StructType
+
+from . import _meetkit
+from ._client import Client
+from ._list import MeetingList
+from ._time import from_micros, now, to_micros
+from .errors import MeetkitError, QueryError
+
+__all__ = ["MeetkitDataSource", "MeetkitPartition"]
+
+DEFAULT_SETTLE_SECONDS = 3600
+"""How far behind now a stream's micro-batches stay by default."""
+
+_CREDENTIAL_OPTION = re.compile(r"^(ZOOM|DAILY|TELNYX|ATTENDEE|ATTENTION)_[A-Z_]+$")
+_DAY_US = 86_400 * 1_000_000
+_BATCH_SIZE = 10_000
+
+
+def arrow_schema() -> pa.Schema:
+    """The Arrow schema of meetkit's table (what ``MeetingList.to_arrow()`` returns)."""
+    return MeetingList(_meetkit.MeetingList.empty(False)).to_arrow().schema
+
+
+def spark_schema() -> StructType:
+    """:func:`arrow_schema` in Spark types."""
+    return from_arrow_schema(arrow_schema())
+
+
+@dataclass(frozen=True)
+class MeetkitPartition(InputPartition):
+    """One Spark task's share of a listing: one provider account over ``[start_us, end_us)``
+    (microseconds since 1970, UTC). Holds no credentials: the task builds its own client."""
+
+    provider: str
+    account: str
+    start_us: int
+    end_us: int
+
+    def describe(self) -> str:
+        """``zoom/default [2026-09-01T00:00:00+00:00, 2026-10-01T00:00:00+00:00)``."""
+        return f"{self.provider}/{self.account} [{_iso(self.start_us)}, {_iso(self.end_us)})"
+
+
+def _iso(micros: int) -> str:
+    return from_micros(micros).isoformat()
+
+
+def _flag(options: Mapping[str, str], name: str) -> bool:
+    value = options.get(name, "false").strip().lower()
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise QueryError(f"option {name} must be true or false, not {value!r}", kind="query")
+    return value in ("true", "1", "yes")
+
+
+def _number(options: Mapping[str, str], name: str) -> Optional[int]:
+    value = options.get(name)
+    if value is None:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise QueryError(f"option {name} must be a whole number, not {value!r}", kind="query") from None
+    if number < 0:
+        raise QueryError(f"option {name} must not be negative, not {number}", kind="query")
+    return number
+
+
+def client_from_options(options: Mapping[str, str]) -> Client:
+    """A client from the data source's options: credentials given as options (under meetkit's
+    variable names, any case) win over the process environment, which supplies the rest."""
+    variables = dict(os.environ)
+    for name, value in options.items():
+        if _CREDENTIAL_OPTION.match(name.upper()):
+            variables[name.upper()] = value
+    return Client.from_mapping(
+        variables,
+        allow_insecure=_flag(options, "allow_insecure"),
+        concurrency=_number(options, "concurrency"),
+        max_attempts=_number(options, "max_attempts"),
+    )
+
+
+def _providers(options: Mapping[str, str], client: Client) -> List[str]:
+    """The providers the options name (``all``: every configured one)."""
+    names = [n.strip().lower() for n in options.get("provider", "all").split(",") if n.strip()]
+    if not names or "all" in names:
+        return client.configured
+    unconfigured = [n for n in names if n not in client.configured]
+    if unconfigured:
+        raise MeetkitError(
+            f"option provider names {', '.join(unconfigured)}, which has no credentials: give them as options "
+            f"(e.g. daily_api_key) or in the executors' environment, or leave the provider out",
+            kind="config",
+        )
+    return names
+
+
+def _plan(options: Mapping[str, str], start_us: int, end_us: int, accounts: Sequence[str]) -> List[MeetkitPartition]:
+    """One partition per provider account, or per account and ``window_days`` piece.
+
+    Until the core plans partitions itself (one per provider account, ``Client.plan``), each
+    configured provider is one account, ``default``: its credentials are the environment's.
+    """
+    days = _number(options, "window_days")
+    step = days * _DAY_US if days else max(end_us - start_us, 1)
+    out = []
+    for key in accounts:
+        provider, account = key.split("/", 1)
+        piece = start_us
+        while piece < end_us:
+            out.append(MeetkitPartition(provider, account, piece, min(piece + step, end_us)))
+            piece += step
+    return out
+
+
+def _read(options: Mapping[str, str], partition: MeetkitPartition) -> Iterator[pa.RecordBatch]:
+    """Lists one partition with a client built here, in the executor."""
+    client = client_from_options(options)
+    start, end = from_micros(partition.start_us), from_micros(partition.end_us)
+    try:
+        batches = client.iter_meetings(partition.provider, start=start, end=end, batch_size=_BATCH_SIZE)
+        for batch in batches:
+            batch.raise_for_errors()
+            yield from batch.to_arrow().to_batches()
+        batches.raise_for_errors()
+    except MeetkitError as error:
+        raise MeetkitError(
+            f"meetkit partition {partition.describe()} failed: {error}",
+            kind=error.kind,
+            provider=partition.provider,
+            status=error.status,
+            code=error.code,
+            hint=error.hint,
+        ) from error
+
+
+def _accounts(options: Mapping[str, str]) -> List[str]:
+    client = client_from_options(options)
+    return [f"{p}/default" for p in _providers(options, client)]
+
+
+class MeetkitReader(DataSourceReader):
+    """A batch read: the window and the partitions are fixed on the driver."""
+
+    def __init__(self, options: Mapping[str, str]) -> None:
+        self.options = dict(options)
+        if "from" not in self.options:
+            raise QueryError("option from is required: the start of the window, e.g. 2026-09-01", kind="query")
+        self.start_us = to_micros(self.options["from"], "from")
+        self.end_us = to_micros(self.options["to"], "to") if "to" in self.options else to_micros(now())
+        if self.end_us <= self.start_us:
+            raise QueryError(f"option to ({_iso(self.end_us)}) must be after from ({_iso(self.start_us)})", kind="query")
+        self.accounts = _accounts(self.options)
+
+    def partitions(self) -> Sequence[InputPartition]:
+        return _plan(self.options, self.start_us, self.end_us, self.accounts)
+
+    def read(self, partition: InputPartition) -> Iterator[pa.RecordBatch]:
+        if not isinstance(partition, MeetkitPartition):
+            raise TypeError(f"not a meetkit partition: {partition!r}")
+        return _read(self.options, partition)
+
+
+class MeetkitStreamReader(DataSourceStreamReader):
+    """A stream: the offset is, per provider account, the end of what has been listed
+    (microseconds since 1970). Each micro-batch lists every account from its offset up to
+    now minus ``settle_seconds`` (or ``to``), one task per account."""
+
+    def __init__(self, options: Mapping[str, str]) -> None:
+        self.options = dict(options)
+        if "from" not in self.options:
+            raise QueryError("option from is required: where the stream starts, e.g. 2026-09-01", kind="query")
+        self.start_us = to_micros(self.options["from"], "from")
+        self.to_us = to_micros(self.options["to"], "to") if "to" in self.options else None
+        settle = _number(self.options, "settle_seconds")
+        self.settle_us = (DEFAULT_SETTLE_SECONDS if settle is None else settle) * 1_000_000
+        self.accounts = _accounts(self.options)
+
+    def initialOffset(self) -> Dict[str, Any]:
+        return {account: self.start_us for account in self.accounts}
+
+    def latestOffset(self) -> Dict[str, Any]:
+        head = self.to_us if self.to_us is not None else to_micros(now()) - self.settle_us
+        return {account: max(head, self.start_us) for account in self.accounts}
+
+    def partitions(self, start: Dict[str, Any], end: Dict[str, Any]) -> Sequence[InputPartition]:
+        out = []
+        for account, until in end.items():
+            since = int(start.get(account, self.start_us))
+            if since < int(until):
+                provider, name = account.split("/", 1)
+                out.append(MeetkitPartition(provider, name, since, int(until)))
+        return out
+
+    def read(self, partition: InputPartition) -> Iterator[pa.RecordBatch]:
+        if not isinstance(partition, MeetkitPartition):
+            raise TypeError(f"not a meetkit partition: {partition!r}")
+        return _read(self.options, partition)
+
+    def commit(self, end: Dict[str, Any]) -> None:
+        """Nothing to release: offsets are times, and listing is stateless."""
+
+
+class MeetkitDataSource(DataSource):
+    """``spark.read.format("meetkit")`` and ``spark.readStream.format("meetkit")``."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "meetkit"
+
+    def schema(self) -> StructType:
+        return spark_schema()
+
+    def reader(self, schema: StructType) -> DataSourceReader:
+        return MeetkitReader(self.options)
+
+    def streamReader(self, schema: StructType) -> DataSourceStreamReader:
+        return MeetkitStreamReader(self.options)
