@@ -19,4 +19,5 @@ def need(module: str, extra: str) -> ModuleType:
     """Imports ``module``, or skips the calling test module when it is missing (fails in CI)."""
     if REQUIRED:
         return importlib.import_module(module)
-    return pytest.importorskip(module, reason=f"needs the {extra} extra: pip install 'meetkit[{extra}]'")
+    found: ModuleType = pytest.importorskip(module, reason=f"needs the {extra} extra: pip install 'meetkit[{extra}]'")
+    return found
