@@ -185,7 +185,9 @@ impl PySandbox {
         } else {
             Err(errors::sandbox_error(
                 py,
-                format!("no {provider} meeting {id:?} to retitle: only zoom and attention meetings have titles the sandbox can change"),
+                format!(
+                    "no {provider} meeting {id:?} to retitle: only zoom and attention meetings have titles the sandbox can change"
+                ),
             ))
         }
     }
