@@ -41,11 +41,11 @@ from pyspark.sql.datasource import DataSource, DataSourceReader, DataSourceStrea
 from pyspark.sql.pandas.types import from_arrow_schema
 from pyspark.sql.types import StructType
 
-from . import _meetkit
+from . import PROVIDERS, _meetkit
 from ._client import Client
 from ._list import MeetingList
 from ._time import from_micros, now, to_micros
-from .errors import MeetkitError, QueryError
+from .errors import ConfigError, MeetkitError, QueryError
 
 __all__ = ["MeetkitDataSource", "MeetkitPartition"]
 
@@ -126,11 +126,17 @@ def _providers(options: Mapping[str, str], client: Client) -> List[str]:
     names = [n.strip().lower() for n in options.get("provider", "all").split(",") if n.strip()]
     if not names or "all" in names:
         return client.configured
-    unconfigured = [n for n in names if n not in client.configured]
-    if unconfigured:
-        raise MeetkitError(
-            f"option provider names {', '.join(unconfigured)}, which has no credentials: give them as options "
-            f"(e.g. daily_api_key) or in the executors' environment, or leave the provider out",
+    unknown = [n for n in names if n not in PROVIDERS]
+    if unknown:
+        raise QueryError(
+            f"option provider: unknown provider {', '.join(unknown)}; use all or some of {', '.join(PROVIDERS)}",
+            kind="query",
+        )
+    missing = [n for n in names if n not in client.configured]
+    if missing:
+        raise ConfigError(
+            f"option provider: no credentials for {', '.join(missing)}; give them as options "
+            "(e.g. daily_api_key) or in the environment, or leave the provider out",
             kind="config",
         )
     return names

@@ -96,6 +96,8 @@ def test_a_failed_partition_names_provider_account_and_window(
 def test_bad_options_are_sentences(spark: SparkSession, sandbox: meetkit.Sandbox, window: Window) -> None:
     with pytest.raises(Exception, match="option from is required"):
         spark.read.format("meetkit").load().collect()
+    with pytest.raises(Exception, match="option provider: unknown provider zooom"):
+        read(spark, sandbox, window, provider="zoom,zooom").collect()
     with pytest.raises(Exception, match="option window_days must be a whole number"):
         read(spark, sandbox, window, window_days="a week").collect()
 
