@@ -15,6 +15,7 @@ use anyhow::{Context, Result, bail};
 use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeImpl};
 use quote::quote;
 
+use crate::api_summary::{ApiChange, PublicApi};
 use crate::open_enums;
 
 /// The providers with a spec in `specs/` and a client crate in `crates/`.
@@ -106,9 +107,29 @@ fn render_client(spec_path: &Path) -> Result<String> {
     ))
 }
 
-/// Writes every artifact (`check == false`) or fails with a diff when one is stale.
+/// What each client whose generated file would change gains and loses in its public API.
+pub fn api_changes(root: &Path, artifacts: &[Artifact]) -> Vec<(String, ApiChange)> {
+    artifacts
+        .iter()
+        .filter(|a| a.path.ends_with("src/generated.rs"))
+        .filter_map(|artifact| {
+            let current = fs::read_to_string(root.join(&artifact.path)).unwrap_or_default();
+            (current != artifact.contents).then(|| {
+                let change = ApiChange::between(
+                    &PublicApi::of(&current),
+                    &PublicApi::of(&artifact.contents),
+                );
+                (artifact.path.display().to_string(), change)
+            })
+        })
+        .collect()
+}
+
+/// Writes every artifact (`check == false`) or fails with a diff when one is stale; either way
+/// ends with what each changed client gains and loses in its public API.
 pub fn run(root: &Path, check: bool) -> Result<()> {
     let artifacts = render_all(root)?;
+    let changes = api_changes(root, &artifacts);
     let mut stale = Vec::new();
     for artifact in &artifacts {
         let path = root.join(&artifact.path);
@@ -133,6 +154,12 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
             fs::write(&path, &artifact.contents)
                 .with_context(|| format!("writing {}", path.display()))?;
             println!("wrote {}", artifact.path.display());
+        }
+    }
+    if !changes.is_empty() {
+        println!("Public API changes:");
+        for (path, change) in &changes {
+            println!("  {path}\n{change}");
         }
     }
     if !stale.is_empty() {

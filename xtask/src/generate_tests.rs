@@ -1,6 +1,6 @@
 //! `cargo xtask generate` end to end: the committed clients are exactly what the specs render
 //! to (what `--check` relies on), and a spec edit — a new query parameter — changes the client,
-//! makes `--check` fail, and is cleared by regenerating.
+//! makes `--check` fail, is named in the public API summary, and is cleared by regenerating.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -142,6 +142,18 @@ fn a_new_query_parameter_changes_the_client_and_check_fails_until_regenerated() 
             );
         }
     }
+
+    // The summary names the new setter, and only for Daily.
+    let changes = generate::api_changes(&tmp.0, &artifacts);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    let (path, change) = &changes[0];
+    assert_eq!(path, "crates/daily/src/generated.rs");
+    assert!(change.removed.is_empty(), "{change}");
+    assert_eq!(
+        change.added,
+        ["method builder::ListMeetings::recorded_only"],
+        "{change}"
+    );
 
     let stale = generate::run(&tmp.0, true).unwrap_err().to_string();
     assert!(stale.contains("generated code is stale"), "{stale}");

@@ -3,6 +3,7 @@
 //! Build logic lives here in Rust rather than in shell scripts, so it runs the same on every
 //! machine and in CI.
 
+mod api_summary;
 mod bench;
 mod ci;
 mod generate;
@@ -13,6 +14,9 @@ mod lint;
 mod open_enums;
 mod python;
 mod seeds;
+mod spec_diff;
+#[cfg(test)]
+mod spec_diff_tests;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +47,16 @@ enum Command {
         #[arg(long)]
         quick: bool,
     },
+    /// What changed between two versions of a spec, each change breaking or additive for our
+    /// clients. Exit status: 0 nothing breaking, 1 something breaking, 2 an input unreadable.
+    SpecDiff {
+        /// Compare each SPEC (default: every provider's) with its version at this git revision.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+        /// OLD NEW without --rev; the specs to compare with --rev.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Everything CI runs: fmt, clippy, generate --check, lint-specs, Rust tests, Python tests.
     Ci,
 }
@@ -61,6 +75,16 @@ fn main() -> ExitCode {
         Command::LintSpecs => lint::lint_specs(&root),
         Command::Bench { quick } => bench::run(&root, quick),
         Command::Ci => ci::run(&root),
+        Command::SpecDiff { rev, paths } => {
+            // Its own exit statuses: 1 means "breaking", so an unreadable input is 2.
+            return match spec_diff::run(&root, rev.as_deref(), &paths) {
+                Ok(status) => ExitCode::from(status),
+                Err(err) => {
+                    eprintln!("error: {err:#}");
+                    ExitCode::from(spec_diff::EXIT_ERROR)
+                }
+            };
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -48,9 +48,13 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// More logs on stderr: -v info, -vv debug, -vvv trace (secrets are never logged).
+    /// More logs on stderr: -v a summary per provider, -vv a line per request, -vvv retry
+    /// decisions, rate-limit waits and splits (secrets are never logged).
     #[arg(short, long, action = ArgAction::Count, global = true)]
     pub verbose: u8,
+    /// How log lines look: text for people, json (one object per line) for log shippers.
+    #[arg(long, value_enum, global = true, default_value = "text")]
+    pub log_format: LogFormat,
     /// Nothing on stderr but errors: no progress, no summary, no warnings.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -74,6 +78,15 @@ pub struct GlobalArgs {
     pub profile: Option<String>,
 }
 
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
 /// The subcommands.
 // Parsed once per process; boxing the large variants would buy nothing.
 #[allow(clippy::large_enum_variant)]
@@ -82,6 +95,9 @@ pub enum Command {
     /// List meetings in a time window, from one or more providers.
     #[command(after_help = LIST_AFTER_HELP)]
     List(ListArgs),
+    /// Show how a listing would run: its partitions, windows and fewest requests. Fetches nothing.
+    #[command(after_help = PLAN_AFTER_HELP)]
+    Plan(PlanArgs),
     /// Append new and changed meetings to an NDJSON file, resuming from a state file.
     #[command(after_help = SYNC_AFTER_HELP)]
     Sync(SyncArgs),
@@ -91,6 +107,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Show each provider: configured or not, where its credentials come from, its limits.
     Providers(ProvidersArgs),
+    /// Check each configured provider: reachable, credentials, clock, and responses against our spec.
+    #[command(after_help = DOCTOR_AFTER_HELP)]
+    Doctor(DoctorArgs),
     /// Print the JSON Schema of one meeting (the shape of json/ndjson output).
     Schema,
     /// Print a shell completion script.
@@ -110,6 +129,15 @@ Examples:
   meetkit list --provider zoom,daily --from 2026-09-01 --to 2026-10-01 --format csv -o sept.csv
   meetkit list --provider telnyx --room 0ccc7b54 --min-duration 5m --format json";
 
+const PLAN_AFTER_HELP: &str = "\
+A plan is made of partitions, one per provider account: its windows, filters and request
+parameters, never a secret. `--format json` writes the plan that `Client::run` (Rust) or
+`Client.run_partition` (Python) runs anywhere, one partition at a time.
+
+Examples:
+  meetkit plan --from 2025-01-01
+  meetkit plan --provider zoom,daily --from 90d --format json > plan.json";
+
 const SYNC_AFTER_HELP: &str = "\
 Guarantee: meetings are appended to --out and flushed to disk before --state is atomically
 replaced (write, fsync, rename, fsync the directory). A run killed at any moment and run again
@@ -123,6 +151,30 @@ checkpoint and is fetched again next time.
 
 Exit codes: as `meetkit list` (0 ok, 2 usage, 3 configuration/credentials, 4 every provider
 failed, 5 partial: what was fetched is appended, failed providers keep their checkpoint).";
+
+const DOCTOR_AFTER_HELP: &str = "\
+One small request per provider (the smallest page of the last week). Every difference between the
+response and our spec is printed with the spec file and the JSON pointer to edit.
+
+Exit codes: 0 everything matches (clock skew is only a warning), 3 configuration or credentials,
+4 a provider is unreachable or answers an unexpected status, 6 a response differs from its spec.";
+
+/// `meetkit doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Providers to check, repeated or comma-separated [default: every configured one].
+    #[arg(
+        short,
+        long = "provider",
+        value_name = "PROVIDER",
+        value_enum,
+        value_delimiter = ','
+    )]
+    pub providers: Vec<ProviderArg>,
+    /// Connection settings.
+    #[command(flatten)]
+    pub runtime: RuntimeArgs,
+}
 
 /// Which providers to ask (`all` for every configured one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -452,6 +504,9 @@ pub struct SandboxArgs {
     /// Records inserted into the window being paged after each page.
     #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Faults")]
     pub inserts_per_page: u32,
+    /// Every record carries a field and an enum value its spec does not list (API drift).
+    #[arg(long, help_heading = "Faults")]
+    pub drift: bool,
     /// Enforce each provider's documented rate limit with 429s.
     #[arg(long, help_heading = "Faults")]
     pub rate_limits: bool,
@@ -463,6 +518,62 @@ pub struct DemoArgs {
     /// Rows of the table to show.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub rows: usize,
+}
+
+/// `meetkit plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Providers to plan for, repeated or comma-separated.
+    #[arg(
+        short,
+        long = "provider",
+        value_name = "PROVIDER",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "all"
+    )]
+    pub providers: Vec<ProviderArg>,
+    /// Start of the window (inclusive).
+    #[arg(
+        long,
+        value_name = "WHEN",
+        default_value = "30d",
+        allow_hyphen_values = true
+    )]
+    pub from: When,
+    /// End of the window (exclusive).
+    #[arg(
+        long,
+        value_name = "WHEN",
+        default_value = "now",
+        allow_hyphen_values = true
+    )]
+    pub to: When,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "table")]
+    pub format: PlanFormat,
+    /// Skip, with a warning, the parts of the window a provider cannot serve instead of
+    /// planning them as errors.
+    #[arg(long)]
+    pub lenient: bool,
+    /// Plan partitions that attach each provider record as `raw`.
+    #[arg(long)]
+    pub raw: bool,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Connection settings.
+    #[command(flatten)]
+    pub runtime: RuntimeArgs,
+}
+
+/// How `meetkit plan` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// One line per partition.
+    Table,
+    /// The plan as JSON, readable by `meetkit::Plan::from_json`.
+    Json,
 }
 
 /// `meetkit providers`.

@@ -20,6 +20,8 @@ pub enum Exit {
     Provider = 4,
     /// Some provider or window failed while others succeeded; the output is incomplete.
     Partial = 5,
+    /// `doctor`: a provider's response differs from our spec.
+    Drift = 6,
 }
 
 impl From<Exit> for ExitCode {
@@ -36,7 +38,8 @@ Exit codes:
   2  usage: bad flag, bad time, reversed window, filter a provider cannot apply
   3  configuration or credentials: nothing configured, bad base URL, key rejected
   4  provider failure: every provider asked for failed and nothing was listed
-  5  partial failure: some provider or window failed, others succeeded; all fetched is printed";
+  5  partial failure: some provider or window failed, others succeeded; all fetched is printed
+  6  doctor: a provider's response differs from our spec (the spec path to edit is printed)";
 
 /// A failure to report: one or two sentences, and the code to exit with.
 #[derive(Debug)]
@@ -145,17 +148,7 @@ mod tests {
     use meetkit::Provider;
 
     fn failure(provider: Provider, kind: ProviderErrorKind) -> ProviderError {
-        ProviderError {
-            provider,
-            operation: "list",
-            window: None,
-            kind,
-            status: None,
-            code: None,
-            message: "failed".to_owned(),
-            hint: None,
-            attempts: 1,
-        }
+        ProviderError::new(provider, "list", kind, "failed")
     }
 
     fn exit(meetings: u64, errors: Vec<ProviderError>) -> Exit {

@@ -25,7 +25,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     // Help, version and usage errors exit here (0 or 2), with clap's messages.
     let cli = args::Cli::parse();
-    init_logs(cli.global.verbose, cli.global.quiet);
+    init_logs(cli.global.verbose, cli.global.quiet, cli.global.log_format);
     let result = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -45,11 +45,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// `-v` info, `-vv` debug, `-vvv` trace, for meetkit's crates; `MEETKIT_LOG` overrides
-/// (an `EnvFilter` directive). Logs go to stderr.
-fn init_logs(verbose: u8, quiet: bool) {
+/// Warnings by default (retries that go on), `-v` info (a summary per provider), `-vv` debug
+/// (a line per request), `-vvv` trace (retry decisions, rate-limit waits, splits), for
+/// meetkit's crates; `MEETKIT_LOG` overrides (an `EnvFilter` directive). Logs go to stderr.
+fn init_logs(verbose: u8, quiet: bool, format: args::LogFormat) {
     let level = match (quiet, verbose) {
-        (true, _) | (false, 0) => "off",
+        (true, _) => "off",
+        // Warnings only: a provider that keeps retrying says so every few seconds.
+        (false, 0) => "warn",
         (false, 1) => "info",
         (false, 2) => "debug",
         _ => "trace",
@@ -62,10 +65,14 @@ fn init_logs(verbose: u8, quiet: bool) {
                 "meetkit={level},meetkit_cli={level},meetkit_sandbox={level}"
             ))
         });
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = match format {
+        args::LogFormat::Text => builder
+            .with_ansi(std::io::stderr().is_terminal())
+            .try_init(),
+        args::LogFormat::Json => builder.json().try_init(),
+    };
 }

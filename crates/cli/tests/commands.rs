@@ -275,3 +275,98 @@ async fn trace_logs_never_show_a_secret() {
     }
     sandbox.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plan_prints_partitions_as_a_table_and_as_json_without_secrets() {
+    let now = common::now();
+    let handle = sandbox(now, Faults::default()).await;
+    let meetkit = Meetkit::with_sandbox(now, &handle);
+    let from = rfc3339(now - chrono::Duration::days(400));
+    let to = rfc3339(now);
+    let run = meetkit
+        .run(&["plan", "--from", &from, "--to", &to, "--format", "json"])
+        .await;
+    // Zoom's part older than six months is planned as an error: exit 5, as a listing would.
+    run.expect_code(5);
+    let plan: Value = serde_json::from_str(&run.stdout).unwrap();
+    let partitions = plan["partitions"].as_array().unwrap();
+    assert_eq!(partitions.len(), 5);
+    let zoom = partitions.iter().find(|p| p["provider"] == "zoom").unwrap();
+    // 400 days cut to Zoom's six months, in windows of at most 25 days.
+    let windows = zoom["windows"].as_array().unwrap().len();
+    assert!((7..=9).contains(&windows), "{windows} Zoom windows");
+    assert_eq!(plan["errors"][0]["kind"], "window_unavailable");
+    for (name, value) in handle.env() {
+        if name.ends_with("_KEY") || name.ends_with("_SECRET") || name.ends_with("_TOKEN") {
+            assert!(!run.stdout.contains(&value), "{name} is in the plan");
+        }
+    }
+
+    let run = meetkit
+        .run(&["plan", "--from", "30d", "--provider", "daily,attendee"])
+        .await;
+    run.expect_code(0);
+    assert!(run.stdout.contains("2 partitions"), "{}", run.stdout);
+    let attendee = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("attendee"))
+        .unwrap();
+    // Thirty days in weekly windows: five windows, five requests at least.
+    assert!(attendee.contains(" 5 "), "{attendee}");
+    handle.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn vv_logs_a_line_per_request_and_json_logs_parse_and_no_level_shows_a_secret() {
+    let now = common::now();
+    let handle = sandbox(now, Faults::default()).await;
+    let meetkit = Meetkit::with_sandbox(now, &handle);
+    let secrets: Vec<String> = handle
+        .env()
+        .into_iter()
+        .filter(|(name, _)| {
+            name.ends_with("_KEY") || name.ends_with("_SECRET") || name.ends_with("_TOKEN")
+        })
+        .map(|(_, value)| value)
+        .collect();
+    let run = meetkit
+        .run(&["list", "--provider", "daily", "--from", "30d", "-vv"])
+        .await;
+    run.expect_code(0);
+    let requests: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("GET /") && l.contains("status"))
+        .collect();
+    assert!(!requests.is_empty(), "{}", run.stderr);
+    assert!(
+        requests
+            .iter()
+            .any(|l| l.contains("/meetings?") && l.contains("timeframe_start=")),
+        "{}",
+        run.stderr
+    );
+    for level in ["-v", "-vv", "-vvv"] {
+        let run = meetkit
+            .run(&[
+                "list",
+                "--from",
+                "30d",
+                level,
+                "--log-format",
+                "json",
+                "--format",
+                "ndjson",
+            ])
+            .await;
+        run.expect_code(0);
+        for line in run.stderr.lines().filter(|l| l.starts_with('{')) {
+            let _: Value = serde_json::from_str(line).unwrap();
+        }
+        for secret in &secrets {
+            assert!(!run.stderr.contains(secret.as_str()), "a secret at {level}");
+        }
+    }
+    handle.shutdown().await;
+}

@@ -13,6 +13,7 @@ const PAGES: &[&[&str]] = &[
     &["sandbox"],
     &["demo"],
     &["providers"],
+    &["doctor"],
     &["schema"],
     &["completions"],
 ];
@@ -70,6 +71,7 @@ fn short_help_is_shorter_and_lists_every_command() {
         "sandbox",
         "demo",
         "providers",
+        "doctor",
         "schema",
         "completions",
     ] {

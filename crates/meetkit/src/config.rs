@@ -14,6 +14,7 @@ use url::Url;
 
 use crate::error::ConfigError;
 use crate::model::Provider;
+use crate::registry;
 
 /// How meetkit authenticates to Zoom.
 #[derive(Clone, Debug)]
@@ -102,17 +103,17 @@ pub struct RuntimeOptions {
     /// Requests in flight per provider (default 8).
     pub per_provider_concurrency: usize,
     /// Client-side rate limit per provider in requests per second; `None` is unlimited.
-    /// Defaults: Zoom 10 (Heavy, Pro plan), Daily 20; the others publish none.
+    /// Defaults: each provider's documented limit in the registry (Zoom 10, Heavy on the Pro
+    /// plan; Daily 20); the others publish none.
     pub rate_limits: BTreeMap<Provider, Option<f64>>,
     /// Page size asked for, per provider (default: each provider's maximum).
     pub page_sizes: BTreeMap<Provider, u32>,
     /// Longest window one listing covers; longer windows are split and fetched concurrently.
     /// Dense windows of Daily and Attention are split further after their first page (see
     /// `paging`), so these start wide: fewer windows, fewer short last pages, fewer requests.
-    /// Windows are cut into equal parts of at most this. Defaults: Zoom 25 days (its limit is
-    /// one month), Daily and Telnyx 365 days (Daily windows split by `total_count`, Telnyx
-    /// pages are numbered and fetched at once), Attention 90 days (its limit), Attendee 7 days
-    /// (25 bots a page, in no start order, so its windows cannot be split later).
+    /// Windows are cut into equal parts of at most this, and never longer than the provider
+    /// allows. Defaults: each descriptor's `default_window_days` (Zoom 25, Daily and Telnyx
+    /// 365, Attention 90, Attendee 7; the registry says why).
     pub window_spans: BTreeMap<Provider, chrono::Duration>,
     /// HTTP client settings.
     pub http: HttpOptions,
@@ -120,34 +121,20 @@ pub struct RuntimeOptions {
     pub allow_insecure: bool,
 }
 
+/// One value per provider, read off its descriptor.
+fn per_provider<T>(f: impl Fn(&registry::ProviderInfo) -> T) -> BTreeMap<Provider, T> {
+    registry::ALL.iter().map(|i| (i.provider, f(i))).collect()
+}
+
 impl Default for RuntimeOptions {
     fn default() -> Self {
-        use Provider::*;
         Self {
             retry: RetryOptions::default(),
             concurrency: 32,
             per_provider_concurrency: 8,
-            rate_limits: BTreeMap::from([
-                (Zoom, Some(10.0)),
-                (Daily, Some(20.0)),
-                (Telnyx, None),
-                (Attendee, None),
-                (Attention, None),
-            ]),
-            page_sizes: BTreeMap::from([
-                (Zoom, 300),
-                (Daily, 100),
-                (Telnyx, 250),
-                (Attendee, 25),
-                (Attention, 200),
-            ]),
-            window_spans: BTreeMap::from([
-                (Zoom, chrono::Duration::days(25)),
-                (Daily, chrono::Duration::days(365)),
-                (Telnyx, chrono::Duration::days(365)),
-                (Attendee, chrono::Duration::days(7)),
-                (Attention, chrono::Duration::days(90)),
-            ]),
+            rate_limits: per_provider(|i| i.default_rate()),
+            page_sizes: per_provider(|i| i.page_size.max),
+            window_spans: per_provider(|i| chrono::Duration::days(i.default_window_days)),
             http: HttpOptions::default(),
             allow_insecure: false,
         }
@@ -173,53 +160,32 @@ pub struct Config {
     pub sources: Vec<ProviderSource>,
 }
 
-/// Production base URLs.
+/// Production base URL of `provider` (from the registry).
 pub fn default_base_url(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Zoom => meetkit_zoom::DEFAULT_BASE_URL,
-        Provider::Daily => meetkit_daily::DEFAULT_BASE_URL,
-        Provider::Telnyx => meetkit_telnyx::DEFAULT_BASE_URL,
-        Provider::Attendee => meetkit_attendee::DEFAULT_BASE_URL,
-        Provider::Attention => meetkit_attention::DEFAULT_BASE_URL,
-    }
+    registry::info(provider).default_base_url
 }
 
 /// Zoom's production OAuth token endpoint.
 pub const DEFAULT_ZOOM_OAUTH_URL: &str = "https://zoom.us/oauth/token";
 
-/// The environment variable holding `provider`'s API key (Zoom: its access token).
+/// The environment variable holding `provider`'s API key (Zoom: its access token): the last
+/// credential set of its descriptor, which is the single-key one.
 pub fn api_key_var(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Zoom => "ZOOM_ACCESS_TOKEN",
-        Provider::Daily => "DAILY_API_KEY",
-        Provider::Telnyx => "TELNYX_API_KEY",
-        Provider::Attendee => "ATTENDEE_API_KEY",
-        Provider::Attention => "ATTENTION_API_KEY",
-    }
+    registry::info(provider)
+        .credentials
+        .last()
+        .and_then(|set| set.first())
+        .map_or("", |c| c.env)
 }
 
 /// The environment variable holding `provider`'s base URL.
 pub fn base_url_var(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Zoom => "ZOOM_BASE_URL",
-        Provider::Daily => "DAILY_BASE_URL",
-        Provider::Telnyx => "TELNYX_BASE_URL",
-        Provider::Attendee => "ATTENDEE_BASE_URL",
-        Provider::Attention => "ATTENTION_BASE_URL",
-    }
+    registry::info(provider).base_url_var
 }
 
 /// What configures `provider`, for messages.
 pub fn configure_hint(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Zoom => {
-            "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (Server-to-Server OAuth app with the report:read:admin scope), or ZOOM_ACCESS_TOKEN"
-        }
-        Provider::Daily => "DAILY_API_KEY",
-        Provider::Telnyx => "TELNYX_API_KEY",
-        Provider::Attendee => "ATTENDEE_API_KEY (and ATTENDEE_BASE_URL when self-hosted)",
-        Provider::Attention => "ATTENTION_API_KEY (an organization-level key)",
-    }
+    registry::info(provider).configure_hint
 }
 
 impl Config {

@@ -134,7 +134,9 @@ pub enum QueryError {
 }
 
 /// What kind of provider failure this is; decides retrying and exit codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ProviderErrorKind {
     /// Credentials missing, wrong or expired (401, Daily's 400 authorization-header-error).
     Auth,
@@ -161,7 +163,7 @@ pub enum ProviderErrorKind {
 }
 
 /// One provider (or one of its windows) failed. The rest of the listing goes on.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ProviderError {
     /// Which provider.
     pub provider: Provider,
@@ -181,6 +183,36 @@ pub struct ProviderError {
     pub hint: Option<String>,
     /// How many attempts were made.
     pub attempts: u32,
+    /// How far the failure reaches: one window, or the whole provider account.
+    #[serde(default)]
+    pub scope: Scope,
+}
+
+/// How far a failure reaches, once retries are spent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Scope {
+    /// The provider will not serve this window (or this listing in it); the others go on.
+    #[default]
+    Window,
+    /// Every request to this provider account would fail the same way — credentials
+    /// rejected, a permission missing, a request parameter refused whatever the window, the
+    /// host unreachable — so its remaining work stops at once and the failure is reported
+    /// once.
+    Account,
+}
+
+impl Scope {
+    /// The scope a failure of `kind` has unless the adapter knows better.
+    pub fn of(kind: ProviderErrorKind) -> Self {
+        match kind {
+            ProviderErrorKind::Auth
+            | ProviderErrorKind::Permission
+            | ProviderErrorKind::BadRequest => Scope::Account,
+            _ => Scope::Window,
+        }
+    }
 }
 
 impl ProviderError {
@@ -201,7 +233,14 @@ impl ProviderError {
             message: message.into(),
             hint: None,
             attempts: 1,
+            scope: Scope::of(kind),
         }
+    }
+
+    /// With a scope other than its kind's.
+    pub fn with_scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
     }
 
     /// Names the window that failed.
@@ -246,6 +285,51 @@ impl fmt::Display for ProviderError {
 }
 
 impl std::error::Error for ProviderError {}
+
+/// [`ProviderError`] as read back from JSON (a [`Plan`](crate::Plan)'s errors): the operation
+/// is the provider's own, so it needs no owned string.
+
+#[derive(serde::Deserialize)]
+struct ProviderErrorRepr {
+    provider: Provider,
+    window: Option<Window>,
+    kind: ProviderErrorKind,
+    status: Option<u16>,
+    code: Option<String>,
+    message: String,
+    hint: Option<String>,
+    #[serde(default = "one")]
+    attempts: u32,
+    #[serde(default)]
+    scope: Option<Scope>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl<'de> serde::Deserialize<'de> for ProviderError {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ProviderErrorRepr::deserialize(deserializer).map(Self::from)
+    }
+}
+
+impl From<ProviderErrorRepr> for ProviderError {
+    fn from(r: ProviderErrorRepr) -> Self {
+        Self {
+            provider: r.provider,
+            operation: crate::plan::operation_of(r.provider),
+            window: r.window,
+            kind: r.kind,
+            status: r.status,
+            code: r.code,
+            message: r.message,
+            hint: r.hint,
+            attempts: r.attempts,
+            scope: r.scope.unwrap_or(Scope::of(r.kind)),
+        }
+    }
+}
 
 /// A failed attempt: the error, and what the retry policy needs to know (how the provider
 /// failed and when it said to come back).

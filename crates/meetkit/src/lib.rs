@@ -18,9 +18,11 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Data flows one way: generated client (`meetkit-<provider>`) → provider adapter
-//! ([`providers`]) → paging ([`paging`]) with retries ([`retry`]) and rate limits
-//! ([`ratelimit`]) → normalized [`Meeting`] → the merged [`MeetingStream`] ([`client`]).
+//! Data flows one way: the [`registry`] describes each provider → [`Client::plan`] cuts a
+//! [`Query`] into serializable [`Partition`]s ([`plan`]) → [`Client::run`] streams one through
+//! its provider adapter ([`providers`]) and the paging engine ([`paging`], with retries
+//! ([`retry`]) and rate limits ([`ratelimit`])) → normalized [`Meeting`]s → the merged
+//! [`MeetingStream`] ([`client`]).
 
 // Errors are rare and carry what a user needs to act (provider, window, status, message, hint);
 // their size does not matter on the success path.
@@ -31,21 +33,28 @@ pub mod config;
 pub mod error;
 pub mod model;
 pub mod paging;
+pub mod plan;
+pub mod progress;
 pub mod providers;
 pub mod query;
 pub mod ratelimit;
+pub mod registry;
 pub mod retry;
+mod run;
 pub mod schema;
 
-pub use client::{Client, Listing, MeetingStream, Progress, ProviderProgress};
+pub use client::{Client, Listing, MeetingStream};
 pub use config::{
     ApiKeyConfig, Config, ProviderSource, RetryOptions, RuntimeOptions, ZoomAuth, ZoomConfig,
 };
 pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 pub use meetkit_client_support::{HttpOptions, Secret};
 pub use model::{
-    AttendeeExtension, AttentionExtension, BotEvent, DailyExtension, Extension, KeyValue, Meeting,
-    MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension, UnknownProvider,
-    ZoomExtension,
+    AttendeeExtension, AttentionExtension, BotEvent, DEFAULT_ACCOUNT, DailyExtension, Extension,
+    KeyValue, Meeting, MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension,
+    UnknownProvider, ZoomExtension,
 };
+pub use plan::{Partition, Plan};
+pub use progress::{Progress, ProviderProgress};
 pub use query::{FilterName, Filters, Query, Window};
+pub use registry::ProviderInfo;

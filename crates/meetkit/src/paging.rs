@@ -23,10 +23,10 @@ use chrono::{DateTime, Utc};
 use futures::StreamExt;
 use tokio::sync::mpsc;
 
-use crate::client::ProgressCounters;
 use crate::config::RetryOptions;
-use crate::error::{Failure, ProviderError, ProviderErrorKind};
+use crate::error::{Failure, ProviderError, ProviderErrorKind, Scope};
 use crate::model::{Meeting, Provider};
+use crate::progress::ProgressCounters;
 use crate::query::{Filters, Window};
 use crate::ratelimit::{Gates, Pass};
 use crate::retry;
@@ -78,7 +78,8 @@ pub struct RawPage {
 /// What a provider adapter implements.
 pub trait Adapter: Send + Sync + 'static {
     /// One paged listing within a window (e.g. one Zoom user, or Attention's upcoming half).
-    type Request: Clone + Send + Sync + 'static;
+    /// Its `Debug` form names it in `-vv` logs and must hold no secret.
+    type Request: Clone + std::fmt::Debug + Send + Sync + 'static;
 
     /// The provider.
     fn provider(&self) -> Provider;
@@ -137,6 +138,75 @@ pub struct FetchContext {
     pub include_raw: bool,
     /// "Now", for the upcoming filter.
     pub now: DateTime<Utc>,
+    /// Set when a failure reaches the whole provider account: no request starts after it.
+    pub halt: Halt,
+}
+
+/// The first account-wide failure of a partition, and the windows it left unfinished. Once
+/// tripped, every window of the partition stops before its next request, and the failure is
+/// reported once, by the partition, instead of once per window.
+#[derive(Debug, Default)]
+pub struct Halt {
+    state: Mutex<HaltState>,
+}
+
+#[derive(Debug, Default)]
+struct HaltState {
+    error: Option<ProviderError>,
+    unfinished: Vec<Window>,
+}
+
+impl Halt {
+    /// Whether an account-wide failure happened.
+    pub fn is_tripped(&self) -> bool {
+        self.lock().error.is_some()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HaltState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Records `error` (the first one wins) and its window as unfinished.
+    fn trip(&self, error: ProviderError, window: Window) {
+        let mut state = self.lock();
+        if state.error.is_none() {
+            tracing::info!(provider = %error.provider, "{error}; stopping this provider account's remaining requests");
+            state.error = Some(error);
+        }
+        state.unfinished.push(window);
+    }
+
+    /// Records a window stopped by the halt.
+    fn unfinished(&self, window: Window) {
+        self.lock().unfinished.push(window);
+    }
+
+    /// The account-wide failure, once, saying which windows it left unfetched; `None` when
+    /// nothing tripped (or it was already taken).
+    pub fn take(&self, planned: &[Window]) -> Option<ProviderError> {
+        let mut state = self.lock();
+        let mut error = state.error.take()?;
+        let mut left: Vec<Window> = std::mem::take(&mut state.unfinished);
+        // Windows that never started are not in the list: every planned window not done.
+        left.sort();
+        left.dedup();
+        let (Some(first), Some(last)) = (left.first(), left.last()) else {
+            return Some(error);
+        };
+        let note = format!(
+            "{} of {} windows were left unfetched, from {} to {}",
+            left.len(),
+            planned.len(),
+            first
+                .from()
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            last.to()
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+        );
+        error.message = format!("{}; {note}", error.message.trim_end().trim_end_matches('.'));
+        error.window = Window::new(first.from(), last.to()).ok();
+        Some(error)
+    }
 }
 
 /// Pages of one window waiting for the consumer; the fetch pauses when they fill up.
@@ -214,12 +284,26 @@ pub async fn fetch_window<A: Adapter>(
         tx,
     };
     for request in adapter.requests(&window, &ctx.filters) {
+        if ctx.halt.is_tripped() {
+            ctx.halt.unfinished(window);
+            return None;
+        }
         let outcome = match adapter.style() {
             PagingStyle::Chained => walk_split(&*adapter, &ctx, &request, &sink).await,
             PagingStyle::Numbered => walk_numbered(&*adapter, &ctx, &request, &sink).await,
         };
-        if let Err(e) = outcome {
-            return Some(e.with_window(window));
+        match outcome {
+            Ok(()) => {}
+            Err(e) if e.scope == Scope::Account => {
+                ctx.halt.trip(e, window);
+                return None;
+            }
+            // Stopped by another window's account-wide failure.
+            Err(_) if ctx.halt.is_tripped() => {
+                ctx.halt.unfinished(window);
+                return None;
+            }
+            Err(e) => return Some(e.with_window(window)),
         }
     }
     None
@@ -546,13 +630,31 @@ async fn fetch_page<A: Adapter>(
     let mut throttled = 0u32;
     loop {
         let pass = ctx.gates.enter().await;
+        if ctx.halt.is_tripped() {
+            return Err(Failure::fatal(ProviderError::new(
+                adapter.provider(),
+                adapter.operation(),
+                ProviderErrorKind::Auth,
+                "stopped: another request of this account failed for good",
+            )));
+        }
         ctx.progress.request();
-        match adapter.page(request, cursor, ctx.include_raw).await {
+        let sent = tokio::time::Instant::now();
+        let (outcome, line) = meetkit_client_support::capture_request_line(adapter.page(
+            request,
+            cursor,
+            ctx.include_raw,
+        ))
+        .await;
+        let line = line.unwrap_or_else(|| format!("{request:?} {cursor:?}"));
+        match outcome {
             Ok(page) => {
+                tracing::debug!(provider = %adapter.provider(), attempt = attempt + throttled, status = "ok", records = page.records, ms = sent.elapsed().as_millis() as u64, "{line}");
                 ctx.progress.page(page.records);
                 return Ok((page, pass));
             }
             Err(mut failure) => {
+                tracing::debug!(provider = %adapter.provider(), attempt = attempt + throttled, status = failure.error.status.map_or_else(|| "none".to_owned(), |s| s.to_string()), ms = sent.elapsed().as_millis() as u64, error = %failure.error, "{line}");
                 drop(pass);
                 if failure.retryable && !failure.cursor_expired {
                     let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
@@ -563,7 +665,13 @@ async fn fetch_page<A: Adapter>(
                     if let Some(wait) =
                         retry::delay(&ctx.retry, counted, failure.retry_after, rate_limited)
                     {
-                        tracing::debug!(provider = %adapter.provider(), attempt, ?wait, error = %failure.error, "retrying");
+                        tracing::trace!(provider = %adapter.provider(), attempt, ?wait, error = %failure.error, "retry decision: waiting");
+                        ctx.progress.retrying(
+                            &failure.error,
+                            wait,
+                            attempt,
+                            ctx.retry.max_attempts,
+                        );
                         if rate_limited {
                             // The limit is the provider's, not this request's: hold them all.
                             ctx.gates.pause(wait);
@@ -671,6 +779,7 @@ pub(crate) mod tests {
             filters: Filters::default(),
             include_raw: false,
             now: Utc::now(),
+            halt: crate::paging::Halt::default(),
         })
     }
 
@@ -993,7 +1102,7 @@ pub(crate) mod tests {
                 Err(Failure::fatal(ProviderError::new(
                     Provider::Daily,
                     "scripted",
-                    ProviderErrorKind::Auth,
+                    ProviderErrorKind::NotFound,
                     "no",
                 )))
             }),
@@ -1002,7 +1111,38 @@ pub(crate) mod tests {
         assert_eq!(asked.len(), 1);
         assert_eq!(
             result.error.map(|e| (e.kind, e.window.is_some())),
-            Some((ProviderErrorKind::Auth, true))
+            Some((ProviderErrorKind::NotFound, true))
         );
+    }
+
+    #[test]
+    fn an_account_wide_failure_halts_the_partition_and_is_reported_once_by_it() {
+        let halt = Halt::default();
+        let windows = window().split_into(3);
+        let error = ProviderError::new(Provider::Daily, "scripted", ProviderErrorKind::Auth, "no");
+        assert_eq!(error.scope, Scope::Account);
+        halt.trip(error.clone(), windows[0]);
+        assert!(halt.is_tripped());
+        // A second failure does not replace the first; stopped windows are counted.
+        halt.trip(
+            ProviderError::new(
+                Provider::Daily,
+                "scripted",
+                ProviderErrorKind::Auth,
+                "later",
+            ),
+            windows[1],
+        );
+        halt.unfinished(windows[2]);
+        let reported = halt.take(&windows).unwrap_or_else(|| unreachable!());
+        assert!(
+            reported
+                .message
+                .starts_with("no; 3 of 3 windows were left unfetched"),
+            "{}",
+            reported.message
+        );
+        assert_eq!(reported.window, Some(window()));
+        assert!(halt.take(&windows).is_none(), "reported once");
     }
 }

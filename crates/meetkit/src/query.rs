@@ -7,12 +7,14 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::error::QueryError;
 use crate::model::{Meeting, MeetingStatus, Provider};
 
 /// A half-open time window `[from, to)` in UTC.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "WindowRepr")]
 pub struct Window {
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -91,6 +93,20 @@ impl Window {
     }
 }
 
+/// A window as read from JSON, checked before it becomes a [`Window`].
+#[derive(Deserialize)]
+struct WindowRepr {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+}
+
+impl TryFrom<WindowRepr> for Window {
+    type Error = QueryError;
+    fn try_from(r: WindowRepr) -> Result<Self, QueryError> {
+        Window::new(r.from, r.to)
+    }
+}
+
 impl fmt::Display for Window {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -106,7 +122,8 @@ impl fmt::Display for Window {
 /// Filters. Each is sent to the providers that can apply it and applied here on the rest where
 /// the normalized field exists; a filter a selected provider cannot honour at all is an error
 /// when that provider was named, and leaves that provider out when it was implied by "all".
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Filters {
     /// Hosts/users: Zoom `userId` (id, email or `me`; one listing per value), Attention
     /// `filter[user_id]` (meetings involving any of these user uuids).
@@ -144,6 +161,7 @@ pub struct Filters {
 
 /// A filter by name, for messages and the support matrix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FilterName {
     /// [`Filters::host`]
     Host,
@@ -184,21 +202,13 @@ impl FilterName {
         }
     }
 
-    /// Which providers can honour this filter.
-    pub fn supported_by(self) -> &'static [Provider] {
-        use Provider::*;
-        match self {
-            FilterName::Host => &[Zoom, Attention],
-            FilterName::Room => &[Daily, Telnyx],
-            FilterName::ProviderStatus => &[Telnyx, Attendee, Attention],
-            FilterName::MeetingUrl => &[Attendee],
-            FilterName::MeetingType => &[Zoom, Attention],
-            FilterName::Ongoing => &[Daily],
-            FilterName::DeduplicationKey => &[Attendee],
-            FilterName::RecordingType | FilterName::SessionId | FilterName::ParticipantId => {
-                &[Telnyx]
-            }
-        }
+    /// Which providers can honour this filter (from the registry).
+    pub fn supported_by(self) -> Vec<Provider> {
+        crate::registry::ALL
+            .iter()
+            .filter(|i| i.supports(self))
+            .map(|i| i.provider)
+            .collect()
     }
 }
 
@@ -237,7 +247,7 @@ impl Filters {
     pub fn unsupported_by(&self, provider: Provider) -> Vec<FilterName> {
         self.set()
             .into_iter()
-            .filter(|f| !f.supported_by().contains(&provider))
+            .filter(|f| !crate::registry::info(provider).supports(*f))
             .collect()
     }
 

@@ -140,10 +140,23 @@ impl Gates {
         let global = Arc::clone(&self.global).acquire_owned().await.ok();
         loop {
             while let Some(until) = self.paused_until() {
+                tracing::trace!(
+                    wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64,
+                    "rate limit: waiting out the provider's pause after a 429"
+                );
                 tokio::time::sleep_until(until).await;
             }
             if let Some(rate) = &self.rate {
+                let asked = Instant::now();
                 rate.acquire().await;
+                let waited = asked.elapsed();
+                if !waited.is_zero() {
+                    tracing::trace!(
+                        waited_ms = waited.as_millis() as u64,
+                        per_second = rate.per_second(),
+                        "rate limit: waited for a slot"
+                    );
+                }
             }
             // A 429 may have come in while this request waited for its slot.
             if self.paused_until().is_none() {

@@ -1,19 +1,23 @@
 //! Checks JSON values against meetkit's hand-written OpenAPI 3.0 specs.
 //!
-//! This crate owns three things:
+//! This crate owns four things:
 //! - loading a spec (`specs/*.yaml`) into a [`Spec`];
 //! - turning an OpenAPI 3.0 schema into a JSON Schema (2020-12) document ([`Spec::to_json_schema`]):
 //!   `#/components/schemas/*` references become `#/$defs/*`, `nullable: true` admits `null`,
 //!   boolean `exclusiveMinimum`/`exclusiveMaximum` become numeric, `int32`/`int64` become bounds,
 //!   and OpenAPI-only keys (`example`, `xml`, `discriminator`, `x-*`, …) are dropped;
 //! - validating a value with the `jsonschema` crate and reporting every [`Violation`] with the
-//!   JSON pointer into the value and the rule it broke.
+//!   JSON pointer into the value and the rule it broke;
+//! - locating, for a part of a value, the spec's JSON pointer that describes it, and the fields a
+//!   value carries that no schema lists ([`Spec::locate`], [`Spec::unknown_fields`]), so a
+//!   difference can name the place in the spec to edit.
 //!
 //! The sandbox validates every response body it serves with [`Spec::validate_response`]; the spec
 //! linter validates every example with [`Spec::validate_against`]; [`validate_json_schema`] checks a
 //! value against a plain JSON Schema (such as one `schemars` produced).
 
 mod convert;
+mod locate;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -23,6 +27,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use serde_json::Value;
 
 pub use convert::openapi_to_json_schema;
+pub use locate::UnknownField;
 
 /// One rule a value breaks: where in the value, and what rule.
 #[derive(Debug, Clone, PartialEq, Eq)]

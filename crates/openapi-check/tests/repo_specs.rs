@@ -1,8 +1,9 @@
-//! The repository's own specs: each loads, and real-world bodies validate against them.
+//! The repository's own specs: each loads, real-world bodies validate against them, and a
+//! response's parts are located in them (the pointer to edit, the fields no schema lists).
 
 use std::path::PathBuf;
 
-use meetkit_openapi_check::{Spec, load};
+use meetkit_openapi_check::{Spec, UnknownField, load};
 use serde_json::{Value, json};
 
 fn spec(name: &str) -> Spec {
@@ -137,4 +138,66 @@ fn every_named_enum_is_a_component() {
         spec("zoom.yaml").validate_component("ZoomMeetingType", &json!(9)),
         Ok(())
     );
+}
+
+#[test]
+fn a_response_part_is_located_through_refs_and_arrays() {
+    let telnyx = spec("telnyx.yaml");
+    let root = telnyx
+        .response_schema_pointer("list_room_recordings", 200)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        root,
+        "/paths/~1room_recordings/get/responses/200/content/application~1json/schema"
+    );
+    let at = |value_pointer: &str| telnyx.locate(&root, value_pointer);
+    assert_eq!(
+        at("").as_deref(),
+        Some("/components/schemas/RoomRecordingList")
+    );
+    assert_eq!(
+        at("/data/3/status").as_deref(),
+        Some("/components/schemas/RecordingStatus")
+    );
+    assert_eq!(
+        at("/data/0/size_mb").as_deref(),
+        Some("/components/schemas/RoomRecording/properties/size_mb")
+    );
+    // A part the spec does not describe: the deepest schema that does.
+    assert_eq!(
+        at("/data/0/surprise/x").as_deref(),
+        Some("/components/schemas/RoomRecording")
+    );
+}
+
+#[test]
+fn unknown_fields_are_named_once_with_the_properties_to_add_them_to() {
+    let telnyx = spec("telnyx.yaml");
+    let root = telnyx
+        .response_schema_pointer("list_room_recordings", 200)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let body = json!({
+        "data": [
+            {"id": "a", "status": "completed", "region": "eu"},
+            {"id": "b", "region": "us"}
+        ],
+        "meta": {"page_number": 1, "cursor": "x"}
+    });
+    assert_eq!(
+        telnyx.unknown_fields(&root, &body),
+        [
+            UnknownField {
+                pointer: "/data/0/region".to_owned(),
+                name: "region".to_owned(),
+                spec_pointer: "/components/schemas/RoomRecording/properties".to_owned(),
+            },
+            UnknownField {
+                pointer: "/meta/cursor".to_owned(),
+                name: "cursor".to_owned(),
+                spec_pointer: "/components/schemas/PaginationMeta/properties".to_owned(),
+            },
+        ]
+    );
+    let known = json!({"data": [{"id": "a"}], "meta": {"page_number": 1}});
+    assert_eq!(telnyx.unknown_fields(&root, &known), []);
 }

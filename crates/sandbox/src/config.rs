@@ -1,4 +1,4 @@
-//! Sandbox configuration: port, seed, dataset size, clock, faults and rate limits.
+//! Sandbox configuration: port, seed, dataset size, clock, faults (drift among them) and rate limits.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -70,6 +70,9 @@ pub struct Faults {
     pub truncate_rate: f64,
     /// Records inserted into the most recently queried window after each served page.
     pub inserts_per_page: u32,
+    /// Every record carries a field and (where it has an enum) a value its spec does not list
+    /// (see `drift`).
+    pub drift: bool,
 }
 
 impl Faults {

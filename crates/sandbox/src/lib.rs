@@ -24,6 +24,7 @@
 mod config;
 pub mod credentials;
 pub mod data;
+pub mod drift;
 mod faults;
 mod http;
 mod listener;

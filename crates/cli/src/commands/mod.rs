@@ -2,7 +2,9 @@
 
 mod completions;
 mod demo;
+mod doctor;
 mod list;
+mod plan;
 mod providers;
 mod sandbox;
 mod schema;
@@ -23,10 +25,12 @@ pub async fn run(cli: Cli) -> Result<Exit, CliError> {
     let global = cli.global;
     match cli.command {
         Command::List(args) => list::run(args, &global).await,
+        Command::Plan(args) => plan::run(args, &global),
         Command::Sync(args) => sync::run(args, &global).await,
         Command::Sandbox(args) => sandbox::run(args, &global).await,
         Command::Demo(args) => demo::run(args, &global).await,
         Command::Providers(args) => providers::run(args, &global),
+        Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Schema => schema::run(),
         Command::Completions(args) => completions::run(args),
     }

@@ -19,9 +19,41 @@ use crate::model::{
 };
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
 use crate::providers::{ErrorBody, classify, raw_json};
-use crate::query::{Filters, Window};
+use crate::query::{FilterName, Filters, Window};
+use crate::registry::{Credential, PageSize, ProviderInfo, Resolution};
+use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_bots";
+
+/// Attendee's descriptor.
+pub const INFO: ProviderInfo = ProviderInfo {
+    provider: Provider::Attendee,
+    display_name: "Attendee",
+    record: "a meeting bot",
+    operation: OPERATION,
+    default_base_url: meetkit_attendee::DEFAULT_BASE_URL,
+    base_url_var: "ATTENDEE_BASE_URL",
+    credentials: &[&[Credential::secret("ATTENDEE_API_KEY", "attendee_api_key")]],
+    auth_scheme: AuthScheme::Token,
+    configure_hint: "ATTENDEE_API_KEY (and ATTENDEE_BASE_URL when self-hosted)",
+    page_size: PageSize {
+        default: 25,
+        max: 25,
+    },
+    longest_window_days: None,
+    // 25 bots a page in creation order, not start order: windows cannot be split later.
+    default_window_days: 7,
+    // GETs are not throttled.
+    rate_limits: &[],
+    filters: &[
+        FilterName::ProviderStatus,
+        FilterName::MeetingUrl,
+        FilterName::DeduplicationKey,
+    ],
+    bound_resolution: Resolution::Microsecond,
+    paging: PagingStyle::Chained,
+    page_order: "creation time, oldest first (not start order)",
+};
 
 impl ErrorBody for AttendeeError {
     fn code(&self) -> Option<String> {
@@ -257,4 +289,37 @@ pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
         }),
         raw,
     })
+}
+
+/// Attendee in the registry.
+pub(crate) struct AttendeeConnector;
+
+impl crate::providers::Connector for AttendeeConnector {
+    fn info(&self) -> &'static ProviderInfo {
+        &INFO
+    }
+
+    fn stream(
+        &self,
+        endpoint: &crate::providers::Endpoint,
+        http: &reqwest::Client,
+        partition: &crate::plan::Partition,
+        ctx: std::sync::Arc<crate::paging::FetchContext>,
+        upfront: Vec<crate::error::ProviderError>,
+    ) -> Result<crate::providers::PartitionStream, crate::error::Error> {
+        let base =
+            Url::parse(&endpoint.base_url).map_err(|e| crate::error::ConfigError::InvalidUrl {
+                name: INFO.base_url_var.to_owned(),
+                value: endpoint.base_url.clone(),
+                reason: e.to_string(),
+            })?;
+        let client =
+            Client::new_with_client(&endpoint.base_url, http.clone(), endpoint.auth.clone());
+        crate::run::start(
+            Attendee::new(client, base, &partition.filters),
+            partition,
+            ctx,
+            upfront,
+        )
+    }
 }

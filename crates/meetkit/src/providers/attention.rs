@@ -18,11 +18,49 @@ use crate::model::{
 };
 use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
 use crate::providers::{ErrorBody, classify, non_empty, raw_json};
-use crate::query::{Filters, Window};
+use crate::query::{FilterName, Filters, Window};
+use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
+use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_recorder_meetings";
+
+/// Attention's descriptor.
+pub const INFO: ProviderInfo = ProviderInfo {
+    provider: Provider::Attention,
+    display_name: "Attention",
+    record: "a calendar event",
+    operation: OPERATION,
+    default_base_url: meetkit_attention::DEFAULT_BASE_URL,
+    base_url_var: "ATTENTION_BASE_URL",
+    credentials: &[&[Credential::secret("ATTENTION_API_KEY", "attention_api_key")]],
+    auth_scheme: AuthScheme::Bare,
+    configure_hint: "ATTENTION_API_KEY (an organization-level key)",
+    page_size: PageSize {
+        default: 50,
+        max: 200,
+    },
+    longest_window_days: Some(MAX_SPAN_DAYS),
+    default_window_days: MAX_SPAN_DAYS,
+    // Attention throttles with 429s but publishes no limit; the sandbox throttles here.
+    rate_limits: &[RateLimit {
+        class: "all",
+        per_second: 10.0,
+        per_day: None,
+        documented: false,
+    }],
+    filters: &[
+        FilterName::Host,
+        FilterName::ProviderStatus,
+        FilterName::MeetingType,
+    ],
+    bound_resolution: Resolution::Second,
+    paging: PagingStyle::Chained,
+    page_order: "past newest first, upcoming oldest first",
+};
 /// Attention's longest window.
 pub const MAX_SPAN_DAYS: i64 = 90;
+/// Meeting types Attention accepts in `filter[meeting_type]`.
+pub const MEETING_TYPES: [&str; 2] = ["internal", "external"];
 /// How far the server's "now" may be from ours before a window is asked only one way.
 const CLOCK_SKEW_DAYS: i64 = 1;
 
@@ -251,4 +289,34 @@ pub fn normalize(m: RecorderMeeting, include_raw: bool) -> Option<Meeting> {
         }),
         raw,
     })
+}
+/// Attention in the registry.
+pub(crate) struct AttentionConnector;
+
+impl crate::providers::Connector for AttentionConnector {
+    fn info(&self) -> &'static ProviderInfo {
+        &INFO
+    }
+
+    fn check_filter_values(&self, filters: &Filters) -> Result<(), crate::error::QueryError> {
+        crate::providers::check_meeting_type(&INFO, filters, &MEETING_TYPES)
+    }
+
+    fn stream(
+        &self,
+        endpoint: &crate::providers::Endpoint,
+        http: &reqwest::Client,
+        partition: &crate::plan::Partition,
+        ctx: std::sync::Arc<crate::paging::FetchContext>,
+        upfront: Vec<crate::error::ProviderError>,
+    ) -> Result<crate::providers::PartitionStream, crate::error::Error> {
+        let client =
+            Client::new_with_client(&endpoint.base_url, http.clone(), endpoint.auth.clone());
+        crate::run::start(
+            Attention::new(client, partition.page_size, &partition.filters),
+            partition,
+            ctx,
+            upfront,
+        )
+    }
 }

@@ -15,9 +15,41 @@ use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{DailyExtension, Extension, Meeting, MeetingStatus, Participant, Provider};
 use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
 use crate::providers::{ErrorBody, classify, from_unix, raw_json};
-use crate::query::{Filters, Window};
+use crate::query::{FilterName, Filters, Window};
+use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
+use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_meetings";
+
+/// Daily's descriptor.
+pub const INFO: ProviderInfo = ProviderInfo {
+    provider: Provider::Daily,
+    display_name: "Daily",
+    record: "a meeting session",
+    operation: OPERATION,
+    default_base_url: meetkit_daily::DEFAULT_BASE_URL,
+    base_url_var: "DAILY_BASE_URL",
+    credentials: &[&[Credential::secret("DAILY_API_KEY", "daily_api_key")]],
+    auth_scheme: AuthScheme::Bearer,
+    configure_hint: "DAILY_API_KEY",
+    page_size: PageSize {
+        default: 100,
+        max: 100,
+    },
+    longest_window_days: None,
+    // Dense windows are split by `total_count` after their first page.
+    default_window_days: 365,
+    rate_limits: &[RateLimit {
+        class: "all",
+        per_second: 20.0,
+        per_day: None,
+        documented: true,
+    }],
+    filters: &[FilterName::Room, FilterName::Ongoing],
+    bound_resolution: Resolution::Second,
+    paging: PagingStyle::Chained,
+    page_order: "newest first",
+};
 
 impl ErrorBody for DailyError {
     fn code(&self) -> Option<String> {
@@ -201,4 +233,30 @@ pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
         }),
         raw,
     })
+}
+/// Daily in the registry.
+pub(crate) struct DailyConnector;
+
+impl crate::providers::Connector for DailyConnector {
+    fn info(&self) -> &'static ProviderInfo {
+        &INFO
+    }
+
+    fn stream(
+        &self,
+        endpoint: &crate::providers::Endpoint,
+        http: &reqwest::Client,
+        partition: &crate::plan::Partition,
+        ctx: std::sync::Arc<crate::paging::FetchContext>,
+        upfront: Vec<crate::error::ProviderError>,
+    ) -> Result<crate::providers::PartitionStream, crate::error::Error> {
+        let client =
+            Client::new_with_client(&endpoint.base_url, http.clone(), endpoint.auth.clone());
+        crate::run::start(
+            Daily::new(client, partition.page_size, &partition.filters),
+            partition,
+            ctx,
+            upfront,
+        )
+    }
 }

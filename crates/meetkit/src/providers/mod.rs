@@ -10,13 +10,167 @@ pub mod daily;
 pub mod telnyx;
 pub mod zoom;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, TimeZone, Utc};
+use futures::stream::BoxStream;
+use meetkit_client_support::Auth;
 use progenitor_client::Error as ClientError;
 use reqwest::StatusCode;
 
-use crate::error::{Failure, ProviderError, ProviderErrorKind};
-use crate::model::Provider;
+use crate::config::{Config, check_base_url};
+use crate::error::{ConfigError, Error, Failure, ProviderError, ProviderErrorKind, QueryError};
+use crate::model::{Meeting, Provider};
+use crate::paging::FetchContext;
+use crate::plan::Partition;
+use crate::query::{Filters, Window};
+use crate::registry::ProviderInfo;
 use crate::retry::retry_after_from_headers;
+
+/// Where and how to reach one provider account, checked: the base URL and the `Auth` its
+/// requests carry.
+#[derive(Clone)]
+pub(crate) struct Endpoint {
+    /// Base URL, without a trailing slash.
+    pub base_url: String,
+    /// Credentials, applied per request.
+    pub auth: Auth,
+    /// Where access tokens are minted, for providers that mint them (Zoom Server-to-Server).
+    pub oauth: Option<OAuthGrant>,
+}
+
+/// An OAuth client-credentials grant: the token endpoint's base URL, the client's Basic
+/// credentials and the account the tokens are for.
+#[derive(Clone)]
+pub(crate) struct OAuthGrant {
+    /// Base URL of the token endpoint (without `/oauth/token`).
+    pub base_url: String,
+    /// `client_id:client_secret` as Basic auth.
+    pub basic: Auth,
+    /// The account id tokens are minted for.
+    pub account_id: String,
+}
+
+/// What a listing plans for one provider: the windows to fetch, and what cannot be listed.
+#[derive(Debug, Default)]
+pub(crate) struct PlannedWindows {
+    /// Consecutive windows covering what the provider can serve.
+    pub windows: Vec<Window>,
+    /// Parts of the window the provider cannot serve, as errors.
+    pub errors: Vec<ProviderError>,
+    /// Parts skipped in lenient mode.
+    pub warnings: Vec<String>,
+}
+
+/// The meetings of one partition, as the run engine streams them.
+pub(crate) type PartitionStream = BoxStream<'static, Result<Meeting, ProviderError>>;
+
+/// What the client needs of a provider beyond its descriptor: how to reach it, how to plan its
+/// windows and how to stream a partition. One unit struct per provider implements it, in
+/// that provider's module; [`CONNECTORS`] lists them.
+pub(crate) trait Connector: Send + Sync {
+    /// The provider's descriptor.
+    fn info(&self) -> &'static ProviderInfo;
+
+    /// The endpoint `config` sets up for this provider, `None` when it has no credentials.
+    /// The default reads an API key and sends it with the descriptor's auth scheme.
+    fn endpoint(&self, config: &Config) -> Result<Option<Endpoint>, ConfigError> {
+        let info = self.info();
+        let Some(settings) = config.api_key(info.provider) else {
+            return Ok(None);
+        };
+        let base_url = check_base_url(
+            info.base_url_var,
+            &settings.base_url,
+            config.runtime.allow_insecure,
+        )?;
+        let auth = Auth::with_scheme(info.auth_scheme, &settings.api_key).map_err(|_| {
+            ConfigError::InvalidCredential {
+                name: info.credentials[0][0].env.to_owned(),
+            }
+        })?;
+        Ok(Some(Endpoint {
+            base_url,
+            auth,
+            oauth: None,
+        }))
+    }
+
+    /// Checks filter values beyond whether the provider supports the filter at all.
+    fn check_filter_values(&self, filters: &Filters) -> Result<(), QueryError> {
+        let _ = filters;
+        Ok(())
+    }
+
+    /// The windows of `window` this provider lists, each at most `span` (and never longer
+    /// than the provider allows).
+    fn plan_windows(
+        &self,
+        window: &Window,
+        span: chrono::Duration,
+        lenient: bool,
+    ) -> PlannedWindows {
+        let _ = lenient;
+        PlannedWindows {
+            windows: window.split(capped_span(self.info(), span)),
+            ..PlannedWindows::default()
+        }
+    }
+
+    /// Streams `partition`'s meetings through `endpoint`, after `upfront` (what planning
+    /// already knows failed); builds the adapter and hands it to
+    /// [`run::partition_stream`](crate::run::partition_stream).
+    fn stream(
+        &self,
+        endpoint: &Endpoint,
+        http: &reqwest::Client,
+        partition: &Partition,
+        ctx: Arc<FetchContext>,
+        upfront: Vec<ProviderError>,
+    ) -> Result<PartitionStream, Error>;
+}
+
+/// `span`, no longer than the provider's longest window.
+pub(crate) fn capped_span(info: &ProviderInfo, span: chrono::Duration) -> chrono::Duration {
+    match info.longest_window_days {
+        Some(days) => span.min(chrono::Duration::days(days)),
+        None => span,
+    }
+}
+
+/// Checks `filters.meeting_type` against the values `info`'s provider accepts.
+pub(crate) fn check_meeting_type(
+    info: &ProviderInfo,
+    filters: &Filters,
+    accepted: &[&str],
+) -> Result<(), QueryError> {
+    match &filters.meeting_type {
+        Some(kind) if !accepted.contains(&kind.as_str()) => Err(QueryError::UnsupportedFilter {
+            provider: info.provider,
+            filter: crate::query::FilterName::MeetingType,
+            supported: format!("{} with {}", info.provider, accepted.join(", ")),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Every provider's connector, in [`Provider::ALL`] order.
+pub(crate) const CONNECTORS: [&dyn Connector; 5] = [
+    &zoom::ZoomConnector,
+    &daily::DailyConnector,
+    &telnyx::TelnyxConnector,
+    &attendee::AttendeeConnector,
+    &attention::AttentionConnector,
+];
+
+/// The connector of `provider`.
+pub(crate) fn connector(provider: Provider) -> &'static dyn Connector {
+    CONNECTORS
+        .iter()
+        .copied()
+        .find(|c| c.info().provider == provider)
+        .unwrap_or(CONNECTORS[0])
+}
 
 /// What meetkit reads from a provider's error body.
 pub trait ErrorBody {
@@ -80,17 +234,28 @@ pub async fn classify<E: ErrorBody>(
         }
         ClientError::CommunicationError(e) | ClientError::ResponseBodyError(e) => {
             let kind = ProviderErrorKind::Network;
+            // A host that refuses connections refuses every window's: once this request's
+            // retries are spent, the whole account stops.
+            let mut connect = false;
             let message = if e.is_timeout() {
                 "the request timed out".to_owned()
             } else if e.is_connect() {
+                connect = true;
                 format!("could not connect: {}", source_chain(&e))
             } else {
                 format!("the connection failed: {}", source_chain(&e))
             };
+            let scope = if connect {
+                crate::error::Scope::Account
+            } else {
+                crate::error::Scope::Window
+            };
             let mut failure = Failure::fatal(
-                ProviderError::new(provider, operation, kind, message).with_hint(
-                    "check the network and the provider's base URL; meetkit retried with backoff",
-                ),
+                ProviderError::new(provider, operation, kind, message)
+                    .with_scope(scope)
+                    .with_hint(
+                        "check the network and the provider's base URL; meetkit retried with backoff",
+                    ),
             );
             failure.retryable = true;
             failure

@@ -17,9 +17,48 @@ use crate::error::{Failure, ProviderErrorKind, QueryError};
 use crate::model::{Extension, Meeting, MeetingStatus, Provider, Recording, TelnyxExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
 use crate::providers::{ErrorBody, classify, non_empty, raw_json};
-use crate::query::{Filters, Window};
+use crate::query::{FilterName, Filters, Window};
+use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
+use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_room_recordings";
+
+/// Telnyx's descriptor.
+pub const INFO: ProviderInfo = ProviderInfo {
+    provider: Provider::Telnyx,
+    display_name: "Telnyx Video",
+    record: "a room recording",
+    operation: OPERATION,
+    default_base_url: meetkit_telnyx::DEFAULT_BASE_URL,
+    base_url_var: "TELNYX_BASE_URL",
+    credentials: &[&[Credential::secret("TELNYX_API_KEY", "telnyx_api_key")]],
+    auth_scheme: AuthScheme::Bearer,
+    configure_hint: "TELNYX_API_KEY",
+    page_size: PageSize {
+        default: 20,
+        max: 250,
+    },
+    longest_window_days: None,
+    // Numbered pages are fetched at once, so long windows cost nothing in latency.
+    default_window_days: 365,
+    // Telnyx sends x-ratelimit-* headers but publishes no number; the sandbox throttles here.
+    rate_limits: &[RateLimit {
+        class: "all",
+        per_second: 20.0,
+        per_day: None,
+        documented: false,
+    }],
+    filters: &[
+        FilterName::Room,
+        FilterName::ProviderStatus,
+        FilterName::RecordingType,
+        FilterName::SessionId,
+        FilterName::ParticipantId,
+    ],
+    bound_resolution: Resolution::Day,
+    paging: PagingStyle::Numbered,
+    page_order: "not documented",
+};
 const BYTES_PER_MB: f64 = 1_000_000.0;
 
 impl ErrorBody for TelnyxErrors {
@@ -246,4 +285,30 @@ pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
         }),
         raw,
     })
+}
+/// Telnyx in the registry.
+pub(crate) struct TelnyxConnector;
+
+impl crate::providers::Connector for TelnyxConnector {
+    fn info(&self) -> &'static ProviderInfo {
+        &INFO
+    }
+
+    fn stream(
+        &self,
+        endpoint: &crate::providers::Endpoint,
+        http: &reqwest::Client,
+        partition: &crate::plan::Partition,
+        ctx: std::sync::Arc<crate::paging::FetchContext>,
+        upfront: Vec<crate::error::ProviderError>,
+    ) -> Result<crate::providers::PartitionStream, crate::error::Error> {
+        let client =
+            Client::new_with_client(&endpoint.base_url, http.clone(), endpoint.auth.clone());
+        crate::run::start(
+            Telnyx::new(client, partition.page_size, &partition.filters)?,
+            partition,
+            ctx,
+            upfront,
+        )
+    }
 }

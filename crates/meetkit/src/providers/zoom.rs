@@ -15,7 +15,7 @@ use std::num::NonZeroU64;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{Months, NaiveDate, Utc};
-use meetkit_client_support::{Auth, Secret};
+use meetkit_client_support::{Auth, AuthScheme, Secret};
 use meetkit_zoom::Client;
 use meetkit_zoom::open_enums::{ZoomGrantType, ZoomReportType};
 use meetkit_zoom::types::{ZoomError, ZoomOAuthError, ZoomReportMeeting};
@@ -25,9 +25,47 @@ use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{Extension, KeyValue, Meeting, MeetingStatus, Person, Provider, ZoomExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
 use crate::providers::{ErrorBody, classify, non_empty, raw_json};
-use crate::query::{Filters, Window};
+use crate::query::{FilterName, Filters, Window};
+use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
 
 const OPERATION: &str = "report_user_meetings";
+
+/// Zoom's descriptor.
+pub const INFO: ProviderInfo = ProviderInfo {
+    provider: Provider::Zoom,
+    display_name: "Zoom",
+    record: "a past meeting instance (report)",
+    operation: OPERATION,
+    default_base_url: meetkit_zoom::DEFAULT_BASE_URL,
+    base_url_var: "ZOOM_BASE_URL",
+    credentials: &[
+        &[
+            Credential::plain("ZOOM_ACCOUNT_ID", "zoom_account_id"),
+            Credential::plain("ZOOM_CLIENT_ID", "zoom_client_id"),
+            Credential::secret("ZOOM_CLIENT_SECRET", "zoom_client_secret"),
+        ],
+        &[Credential::secret("ZOOM_ACCESS_TOKEN", "zoom_access_token")],
+    ],
+    auth_scheme: AuthScheme::Bearer,
+    configure_hint: "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (Server-to-Server OAuth app with the report:read:admin scope), or ZOOM_ACCESS_TOKEN",
+    page_size: PageSize {
+        default: 30,
+        max: 300,
+    },
+    // One month at most; windows stay inside it with the day of padding on each side.
+    longest_window_days: Some(25),
+    default_window_days: 25,
+    rate_limits: &[RateLimit {
+        class: "Heavy",
+        per_second: 10.0,
+        per_day: Some(30_000),
+        documented: true,
+    }],
+    filters: &[FilterName::Host, FilterName::MeetingType],
+    bound_resolution: Resolution::Day,
+    paging: PagingStyle::Chained,
+    page_order: "not documented",
+};
 /// Report types Zoom accepts in `type`.
 pub const REPORT_TYPES: [&str; 3] = ["past", "pastOne", "pastJoined"];
 
@@ -221,7 +259,10 @@ impl Zoom {
 fn refine(failure: &mut Failure, request: &ZoomRequest, had_cursor: bool) {
     let error = &mut failure.error;
     match (error.status, error.code.as_deref()) {
-        (Some(400), Some("300")) if had_cursor => failure.cursor_expired = true,
+        (Some(400), Some("300")) if had_cursor => {
+            failure.cursor_expired = true;
+            failure.error.scope = crate::error::Scope::Window;
+        }
         (Some(400), Some("200")) => {
             error.kind = ProviderErrorKind::Permission;
             error.hint = Some("Zoom's report API needs the report:read:admin scope on the app and a Pro or higher plan".to_owned());
@@ -381,4 +422,133 @@ pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
         }),
         raw,
     })
+}
+
+/// Zoom in the registry: Server-to-Server OAuth or a ready token, the six-month rule.
+pub(crate) struct ZoomConnector;
+
+impl crate::providers::Connector for ZoomConnector {
+    fn info(&self) -> &'static ProviderInfo {
+        &INFO
+    }
+
+    fn endpoint(
+        &self,
+        config: &crate::config::Config,
+    ) -> Result<Option<crate::providers::Endpoint>, crate::error::ConfigError> {
+        use crate::config::{ZoomAuth, check_base_url};
+        use crate::error::ConfigError;
+        let Some(z) = &config.zoom else {
+            return Ok(None);
+        };
+        let allow_insecure = config.runtime.allow_insecure;
+        let base_url = check_base_url(INFO.base_url_var, &z.base_url, allow_insecure)?;
+        let invalid = |name: &str| ConfigError::InvalidCredential {
+            name: name.to_owned(),
+        };
+        let endpoint = match &z.auth {
+            ZoomAuth::AccessToken(token) => crate::providers::Endpoint {
+                base_url,
+                auth: Auth::bearer(token).map_err(|_| invalid("ZOOM_ACCESS_TOKEN"))?,
+                oauth: None,
+            },
+            ZoomAuth::ServerToServer {
+                account_id,
+                client_id,
+                client_secret,
+            } => {
+                let oauth_url = check_base_url("ZOOM_OAUTH_URL", &z.oauth_url, allow_insecure)?;
+                let oauth_base = oauth_url.strip_suffix("/oauth/token").ok_or_else(|| {
+                    ConfigError::InvalidUrl {
+                        name: "ZOOM_OAUTH_URL".to_owned(),
+                        value: z.oauth_url.clone(),
+                        reason: "it must be the token endpoint, ending in /oauth/token".to_owned(),
+                    }
+                })?;
+                crate::providers::Endpoint {
+                    base_url,
+                    // The token arrives with the first mint.
+                    auth: Auth::unset(AuthScheme::Bearer),
+                    oauth: Some(crate::providers::OAuthGrant {
+                        base_url: oauth_base.to_owned(),
+                        basic: Auth::basic(client_id, client_secret)
+                            .map_err(|_| invalid("ZOOM_CLIENT_SECRET"))?,
+                        account_id: account_id.clone(),
+                    }),
+                }
+            }
+        };
+        Ok(Some(endpoint))
+    }
+
+    fn check_filter_values(&self, filters: &Filters) -> Result<(), crate::error::QueryError> {
+        crate::providers::check_meeting_type(&INFO, filters, &REPORT_TYPES)
+    }
+
+    fn plan_windows(
+        &self,
+        window: &Window,
+        span: chrono::Duration,
+        lenient: bool,
+    ) -> crate::providers::PlannedWindows {
+        let (servable, old) = Zoom::servable(window);
+        let mut planned = crate::providers::PlannedWindows {
+            windows: servable
+                .map(|w| w.split(crate::providers::capped_span(&INFO, span)))
+                .unwrap_or_default(),
+            ..Default::default()
+        };
+        if let Some(old) = old {
+            let message = format!(
+                "Zoom keeps reports for six months only; {old} is older and cannot be listed"
+            );
+            if lenient {
+                planned
+                    .warnings
+                    .push(format!("zoom: {message}; skipped (lenient)"));
+            } else {
+                planned.errors.push(
+                    ProviderError::new(
+                        Provider::Zoom,
+                        OPERATION,
+                        ProviderErrorKind::WindowUnavailable,
+                        message,
+                    )
+                    .with_window(old)
+                    .with_hint(
+                        "start the window within the last six months, or pass --lenient to skip the older part",
+                    ),
+                );
+            }
+        }
+        planned
+    }
+
+    fn stream(
+        &self,
+        endpoint: &crate::providers::Endpoint,
+        http: &reqwest::Client,
+        partition: &crate::plan::Partition,
+        ctx: std::sync::Arc<crate::paging::FetchContext>,
+        upfront: Vec<ProviderError>,
+    ) -> Result<crate::providers::PartitionStream, crate::error::Error> {
+        let minter = endpoint.oauth.as_ref().map(|grant| {
+            let oauth = Client::new_with_client(&grant.base_url, http.clone(), grant.basic.clone());
+            TokenMinter::new(oauth, grant.account_id.clone())
+        });
+        let client =
+            Client::new_with_client(&endpoint.base_url, http.clone(), endpoint.auth.clone());
+        crate::run::start(
+            Zoom::new(
+                client,
+                endpoint.auth.clone(),
+                minter,
+                partition.page_size,
+                &partition.filters,
+            ),
+            partition,
+            ctx,
+            upfront,
+        )
+    }
 }

@@ -3,7 +3,7 @@
 //! Every list request runs: latency → the provider's auth check → its documented rate
 //! limit (if on) → the fault die (429, 5xx, reset) → the handler → truncation (fault) →
 //! the insert fault, which adds `inserts_per_page` records to the window the handler just
-//! served, after serving it.
+//! served, after serving it. The drift fault rewrites the records of every served page.
 
 pub mod attendee;
 pub mod attention;
@@ -100,10 +100,13 @@ pub async fn serve(
         }
         Roll::Pass | Roll::Truncate => {}
     }
-    let page = match (api.list)(&state, &ctx) {
+    let mut page = match (api.list)(&state, &ctx) {
         Ok(page) => page,
         Err(refused) => return refused,
     };
+    if faults.drift {
+        page.body = crate::drift::apply(p, page.body);
+    }
     if faults.inserts_per_page > 0
         && let Some((from, to)) = page.window
     {

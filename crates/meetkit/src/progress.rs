@@ -1,0 +1,137 @@
+//! Live progress of a listing: counters per provider that the paging engine bumps and the
+//! CLI's progress line and the Python package read.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use crate::model::Provider;
+
+/// Live progress counters of one provider.
+#[derive(Debug)]
+pub struct ProgressCounters {
+    provider: Provider,
+    requests: AtomicU64,
+    pages: AtomicU64,
+    records: AtomicU64,
+    meetings: AtomicU64,
+    retries: AtomicU64,
+    done: AtomicBool,
+    failed: AtomicBool,
+    /// When the last retry notice was logged (ms since `created`), to say it at most every
+    /// [`RETRY_NOTICE_EVERY`].
+    noticed_ms: AtomicU64,
+    created: std::time::Instant,
+}
+
+/// How often a provider that keeps retrying says so on the log (warn level, so the CLI prints
+/// it without `-v`): never silent for longer than this while it waits.
+pub const RETRY_NOTICE_EVERY: std::time::Duration = std::time::Duration::from_secs(8);
+
+impl ProgressCounters {
+    pub(crate) fn new(provider: Provider) -> Self {
+        Self {
+            provider,
+            requests: AtomicU64::new(0),
+            pages: AtomicU64::new(0),
+            records: AtomicU64::new(0),
+            meetings: AtomicU64::new(0),
+            retries: AtomicU64::new(0),
+            done: AtomicBool::new(false),
+            failed: AtomicBool::new(false),
+            noticed_ms: AtomicU64::new(u64::MAX),
+            created: std::time::Instant::now(),
+        }
+    }
+    pub(crate) fn request(&self) {
+        self.requests.fetch_add(1, Ordering::Relaxed);
+    }
+    pub(crate) fn page(&self, records: usize) {
+        self.pages.fetch_add(1, Ordering::Relaxed);
+        self.records.fetch_add(records as u64, Ordering::Relaxed);
+    }
+    pub(crate) fn retry(&self) {
+        self.retries.fetch_add(1, Ordering::Relaxed);
+    }
+    /// Says, at most every [`RETRY_NOTICE_EVERY`], what is being retried and for how long.
+    pub(crate) fn retrying(
+        &self,
+        error: &crate::error::ProviderError,
+        wait: std::time::Duration,
+        attempt: u32,
+        max_attempts: u32,
+    ) {
+        let now = self.created.elapsed().as_millis() as u64;
+        let last = self.noticed_ms.load(Ordering::Relaxed);
+        let every = RETRY_NOTICE_EVERY.as_millis() as u64;
+        if last != u64::MAX && now.saturating_sub(last) < every {
+            return;
+        }
+        if self
+            .noticed_ms
+            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_err()
+        {
+            return;
+        }
+        tracing::warn!(
+            "{}: retrying in {:.1} s (attempt {} of {}): {error}",
+            self.provider,
+            wait.as_secs_f64(),
+            attempt + 1,
+            max_attempts
+        );
+    }
+    pub(crate) fn meeting(&self) {
+        self.meetings.fetch_add(1, Ordering::Relaxed);
+    }
+    pub(crate) fn fail(&self) {
+        self.failed.store(true, Ordering::Relaxed);
+    }
+    pub(crate) fn finish(&self) {
+        self.done.store(true, Ordering::Relaxed);
+    }
+}
+
+/// A snapshot of one provider's progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProviderProgress {
+    /// The provider.
+    pub provider: Provider,
+    /// HTTP requests sent, retries included.
+    pub requests: u64,
+    /// Pages received.
+    pub pages: u64,
+    /// Records received (before the exact window and local filters).
+    pub records: u64,
+    /// Meetings delivered.
+    pub meetings: u64,
+    /// Retries.
+    pub retries: u64,
+    /// The provider's stream has ended.
+    pub done: bool,
+    /// At least one window failed.
+    pub failed: bool,
+}
+
+/// Live progress of a listing, per provider. Cheap to clone and poll from another thread.
+#[derive(Clone, Debug)]
+pub struct Progress(pub(crate) Arc<Vec<Arc<ProgressCounters>>>);
+
+impl Progress {
+    /// The counters now.
+    pub fn snapshot(&self) -> Vec<ProviderProgress> {
+        self.0
+            .iter()
+            .map(|c| ProviderProgress {
+                provider: c.provider,
+                requests: c.requests.load(Ordering::Relaxed),
+                pages: c.pages.load(Ordering::Relaxed),
+                records: c.records.load(Ordering::Relaxed),
+                meetings: c.meetings.load(Ordering::Relaxed),
+                retries: c.retries.load(Ordering::Relaxed),
+                done: c.done.load(Ordering::Relaxed),
+                failed: c.failed.load(Ordering::Relaxed),
+            })
+            .collect()
+    }
+}
