@@ -1,6 +1,6 @@
 # Stubs of the native module (python/src/*.rs). Private: use the `meetkit` package's classes.
 import datetime as _dt
-from typing import Any, Awaitable, Callable, Dict, Iterator, List, Optional
+from typing import Any, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple
 
 from ._list import MeetingDict
 
@@ -30,6 +30,8 @@ class Client:
     ) -> MeetingList: ...
     def iter(self, spec: Dict[str, Any], batch_size: int) -> MeetingBatches: ...
     def alist(self, spec: Dict[str, Any]) -> Awaitable[MeetingList]: ...
+    def plan(self, spec: Dict[str, Any]) -> Tuple[List[str], List[str], List[Dict[str, Any]]]: ...
+    def run(self, partition: str) -> MeetingList: ...
 
 class MeetingList:
     @staticmethod

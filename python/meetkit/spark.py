@@ -12,18 +12,21 @@ Spark DataFrame, each partition listed by its own Spark task.
           .option("to", "2026-10-01")           # default: now (fixed once, on the driver)
           .load())
 
-Options: ``provider``, ``from`` (required), ``to``, ``window_days`` (split each provider's
-window into pieces of that many days, one task each; default: one task per provider, so a
-provider's rate limit holds inside one executor), ``allow_insecure``, ``concurrency``,
+Options: ``provider``, ``from`` (required), ``to``, ``allow_insecure``, ``concurrency``,
 ``max_attempts``, and credentials under meetkit's environment-variable names
 (``daily_api_key``, ``zoom_account_id``, ``zoom_base_url`` …; Spark's option names ignore
-case). A credential not given as an option is read from the executor's environment.
+case). A credential not given as an option is read from the environment.
+
+The driver plans the listing with the core (``Client.plan``): one partition per provider
+account, so an account's rate limit holds inside the one task that lists it. Each task builds
+its own client from the options and the executor's environment and runs its partition
+(``Client.run_partition``).
 
 The schema is meetkit's Arrow table (``MeetingList.to_arrow()``) in Spark types; tasks yield
 Arrow record batches. A task that fails names its provider, account and window.
 
 ``spark.readStream.format("meetkit")`` reads the same meetings as a stream: each
-micro-batch lists, per provider account, the window from where the last one ended up to ``to``
+micro-batch lists, per provider (offsets are one time per provider), the window from where the last one ended up to ``to``
 when given, else up to now minus ``settle_seconds`` (default 3600, so meetings have ended
 before they are listed). Each window is listed once: a meeting that shows up after its window
 was listed is not picked up (the dlt source's ``lookback`` is made for that).
@@ -31,6 +34,7 @@ was listed is not picked up (the dlt source's ``lookback`` is made for that).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -53,7 +57,6 @@ DEFAULT_SETTLE_SECONDS = 3600
 """How far behind now a stream's micro-batches stay by default."""
 
 _CREDENTIAL_OPTION = re.compile(r"^(ZOOM|DAILY|TELNYX|ATTENDEE|ATTENTION)_[A-Z_]+$")
-_DAY_US = 86_400 * 1_000_000
 _BATCH_SIZE = 10_000
 
 
@@ -69,13 +72,29 @@ def spark_schema() -> StructType:
 
 @dataclass(frozen=True)
 class MeetkitPartition(InputPartition):
-    """One Spark task's share of a listing: one provider account over ``[start_us, end_us)``
-    (microseconds since 1970, UTC). Holds no credentials: the task builds its own client."""
+    """One Spark task's share of a listing: a partition of the core's plan (``Client.plan``,
+    JSON: one provider account's windows and filters), with its provider, account and
+    ``[start_us, end_us)`` (microseconds since 1970, UTC) for messages and stream offsets.
+    Holds no credentials: the task builds its own client."""
 
+    plan: str
     provider: str
     account: str
     start_us: int
     end_us: int
+
+    @classmethod
+    def from_plan(cls, partition: str) -> "MeetkitPartition":
+        """Wraps one JSON partition of ``Client.plan``."""
+        value = json.loads(partition)
+        windows = value["windows"]
+        return cls(
+            partition,
+            value["provider"],
+            value["account"],
+            to_micros(windows[0]["from"], "from"),
+            to_micros(windows[-1]["to"], "to"),
+        )
 
     def describe(self) -> str:
         """``zoom/default [2026-09-01T00:00:00+00:00, 2026-10-01T00:00:00+00:00)``."""
@@ -142,34 +161,19 @@ def _providers(options: Mapping[str, str], client: Client) -> List[str]:
     return names
 
 
-def _plan(options: Mapping[str, str], start_us: int, end_us: int, accounts: Sequence[str]) -> List[MeetkitPartition]:
-    """One partition per provider account, or per account and ``window_days`` piece.
-
-    Until the core plans partitions itself (one per provider account, ``Client.plan``), each
-    configured provider is one account, ``default``: its credentials are the environment's.
-    """
-    days = _number(options, "window_days")
-    step = days * _DAY_US if days else max(end_us - start_us, 1)
-    out = []
-    for key in accounts:
-        provider, account = key.split("/", 1)
-        piece = start_us
-        while piece < end_us:
-            out.append(MeetkitPartition(provider, account, piece, min(piece + step, end_us)))
-            piece += step
-    return out
+def _plan(options: Mapping[str, str], providers: Sequence[str], start_us: int, end_us: int) -> List[MeetkitPartition]:
+    """The core's plan on the driver: one partition per provider account, so an account's
+    rate limit holds inside the one task that lists it."""
+    client = client_from_options(options)
+    start, end = from_micros(start_us), from_micros(end_us)
+    return [MeetkitPartition.from_plan(p) for p in client.plan(list(providers), start=start, end=end)]
 
 
 def _read(options: Mapping[str, str], partition: MeetkitPartition) -> Iterator[pa.RecordBatch]:
     """Lists one partition with a client built here, in the executor."""
-    client = client_from_options(options)
-    start, end = from_micros(partition.start_us), from_micros(partition.end_us)
     try:
-        batches = client.iter_meetings(partition.provider, start=start, end=end, batch_size=_BATCH_SIZE)
-        for batch in batches:
-            batch.raise_for_errors()
-            yield from batch.to_arrow().to_batches()
-        batches.raise_for_errors()
+        listing = client_from_options(options).run_partition(partition.plan)
+        listing.raise_for_errors()
     except MeetkitError as error:
         raise MeetkitError(
             f"meetkit partition {partition.describe()} failed: {error}",
@@ -179,11 +183,7 @@ def _read(options: Mapping[str, str], partition: MeetkitPartition) -> Iterator[p
             code=error.code,
             hint=error.hint,
         ) from error
-
-
-def _accounts(options: Mapping[str, str]) -> List[str]:
-    client = client_from_options(options)
-    return [f"{p}/default" for p in _providers(options, client)]
+    yield from listing.to_arrow().to_batches(max_chunksize=_BATCH_SIZE)
 
 
 class MeetkitReader(DataSourceReader):
@@ -197,10 +197,11 @@ class MeetkitReader(DataSourceReader):
         self.end_us = to_micros(self.options["to"], "to") if "to" in self.options else to_micros(now())
         if self.end_us <= self.start_us:
             raise QueryError(f"option to ({_iso(self.end_us)}) must be after from ({_iso(self.start_us)})", kind="query")
-        self.accounts = _accounts(self.options)
+        providers = _providers(self.options, client_from_options(self.options))
+        self.planned = _plan(self.options, providers, self.start_us, self.end_us)
 
     def partitions(self) -> Sequence[InputPartition]:
-        return _plan(self.options, self.start_us, self.end_us, self.accounts)
+        return self.planned
 
     def read(self, partition: InputPartition) -> Iterator[pa.RecordBatch]:
         if not isinstance(partition, MeetkitPartition):
@@ -210,8 +211,8 @@ class MeetkitReader(DataSourceReader):
 
 class MeetkitStreamReader(DataSourceStreamReader):
     """A stream: the offset is, per provider account, the end of what has been listed
-    (microseconds since 1970). Each micro-batch lists every account from its offset up to
-    now minus ``settle_seconds`` (or ``to``), one task per account."""
+    (microseconds since 1970). Each micro-batch plans every account from its offset up to
+    ``to`` (or now minus ``settle_seconds``): one task per account."""
 
     def __init__(self, options: Mapping[str, str]) -> None:
         self.options = dict(options)
@@ -221,22 +222,24 @@ class MeetkitStreamReader(DataSourceStreamReader):
         self.to_us = to_micros(self.options["to"], "to") if "to" in self.options else None
         settle = _number(self.options, "settle_seconds")
         self.settle_us = (DEFAULT_SETTLE_SECONDS if settle is None else settle) * 1_000_000
-        self.accounts = _accounts(self.options)
+        self.providers = _providers(self.options, client_from_options(self.options))
+
+    def _head(self) -> int:
+        return self.to_us if self.to_us is not None else to_micros(now()) - self.settle_us
 
     def initialOffset(self) -> Dict[str, Any]:
-        return {account: self.start_us for account in self.accounts}
+        return {p: self.start_us for p in self.providers}
 
     def latestOffset(self) -> Dict[str, Any]:
-        head = self.to_us if self.to_us is not None else to_micros(now()) - self.settle_us
-        return {account: max(head, self.start_us) for account in self.accounts}
+        head = max(self._head(), self.start_us)
+        return {p: head for p in self.providers}
 
     def partitions(self, start: Dict[str, Any], end: Dict[str, Any]) -> Sequence[InputPartition]:
-        out = []
-        for account, until in end.items():
-            since = int(start.get(account, self.start_us))
+        out: List[InputPartition] = []
+        for provider, until in end.items():
+            since = int(start.get(provider, self.start_us))
             if since < int(until):
-                provider, name = account.split("/", 1)
-                out.append(MeetkitPartition(provider, name, since, int(until)))
+                out.extend(_plan(self.options, [provider], since, int(until)))
         return out
 
     def read(self, partition: InputPartition) -> Iterator[pa.RecordBatch]:
