@@ -353,6 +353,7 @@ mod tests {
     fn global(config: &Path, profile: Option<&str>) -> GlobalArgs {
         GlobalArgs {
             verbose: 0,
+            log_format: crate::args::LogFormat::Text,
             quiet: false,
             config: Some(config.to_owned()),
             profile: profile.map(str::to_owned),
