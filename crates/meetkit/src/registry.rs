@@ -12,7 +12,7 @@ use meetkit_client_support::AuthScheme;
 use crate::model::Provider;
 use crate::paging::PagingStyle;
 use crate::providers;
-use crate::query::FilterName;
+use crate::query::{FilterName, Filters};
 
 /// One credential a provider takes: its environment variable and config-file key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,6 +144,15 @@ impl ProviderInfo {
     pub fn supports(&self, filter: FilterName) -> bool {
         self.filters.contains(&filter)
     }
+
+    /// The filters set in `filters` that it cannot apply.
+    pub fn unsupported(&self, filters: &Filters) -> Vec<FilterName> {
+        filters
+            .set()
+            .into_iter()
+            .filter(|f| !self.supports(*f))
+            .collect()
+    }
 }
 
 /// Every provider's descriptor, in [`Provider::ALL`] order.
@@ -161,6 +170,14 @@ pub fn info(provider: Provider) -> &'static ProviderInfo {
         .copied()
         .find(|i| i.provider == provider)
         .unwrap_or(ALL[0])
+}
+
+/// The providers that can honour `filter`.
+pub fn supporting(filter: FilterName) -> Vec<Provider> {
+    ALL.iter()
+        .filter(|i| i.supports(filter))
+        .map(|i| i.provider)
+        .collect()
 }
 
 #[cfg(test)]

@@ -261,7 +261,7 @@ fn refine(failure: &mut Failure, request: &ZoomRequest, had_cursor: bool) {
     let error = &mut failure.error;
     match (error.status, error.code.as_deref()) {
         (Some(400), Some("300")) if had_cursor => {
-            failure.cursor_expired = true;
+            failure.next = crate::error::Next::Restart;
             failure.error.scope = crate::error::Scope::Window;
         }
         (Some(400), Some("200")) => {
