@@ -3,6 +3,7 @@
 //! Every message names what was wrong and what to do. No error ever holds a credential: they
 //! are built from statuses, provider error codes and messages, never from request headers.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
@@ -140,7 +141,7 @@ pub struct ProviderError {
     /// Which provider.
     pub provider: Provider,
     /// The API operation (`report_user_meetings`, `list_meetings`, …).
-    pub operation: &'static str,
+    pub operation: Cow<'static, str>,
     /// The window being fetched, when the failure is about one.
     pub window: Option<Window>,
     /// What kind of failure.
@@ -205,7 +206,7 @@ impl ProviderError {
     ) -> Self {
         Self {
             provider,
-            operation,
+            operation: Cow::Borrowed(operation),
             window: None,
             kind,
             status: None,
@@ -265,6 +266,51 @@ impl fmt::Display for ProviderError {
 }
 
 impl std::error::Error for ProviderError {}
+
+/// [`ProviderError`] as read back from JSON (a [`Plan`](crate::Plan)'s errors).
+#[derive(serde::Deserialize)]
+struct ProviderErrorRepr {
+    provider: Provider,
+    #[serde(default)]
+    operation: String,
+    window: Option<Window>,
+    kind: ProviderErrorKind,
+    status: Option<u16>,
+    code: Option<String>,
+    message: String,
+    hint: Option<String>,
+    #[serde(default = "one")]
+    attempts: u32,
+    #[serde(default)]
+    scope: Option<Scope>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl<'de> serde::Deserialize<'de> for ProviderError {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ProviderErrorRepr::deserialize(deserializer).map(Self::from)
+    }
+}
+
+impl From<ProviderErrorRepr> for ProviderError {
+    fn from(r: ProviderErrorRepr) -> Self {
+        ProviderError {
+            provider: r.provider,
+            operation: Cow::Owned(r.operation),
+            window: r.window,
+            kind: r.kind,
+            status: r.status,
+            code: r.code,
+            message: r.message,
+            hint: r.hint,
+            attempts: r.attempts,
+            scope: r.scope.unwrap_or(Scope::of(r.kind)),
+        }
+    }
+}
 
 /// A failed attempt: the error, and what happens next.
 #[derive(Debug)]

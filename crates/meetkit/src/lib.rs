@@ -30,6 +30,7 @@
 
 pub mod client;
 pub mod config;
+pub mod descriptor;
 pub mod error;
 pub mod model;
 pub mod paging;
@@ -39,6 +40,7 @@ pub mod providers;
 pub mod query;
 pub mod ratelimit;
 pub mod registry;
+pub mod resolution;
 pub mod retry;
 mod run;
 pub mod schema;

@@ -11,10 +11,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ProviderError, ProviderErrorKind, Scope};
+use crate::error::ProviderError;
 use crate::model::Provider;
 use crate::query::{Filters, Window};
-use crate::registry;
 
 /// One provider account's share of a listing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -98,49 +97,5 @@ impl Plan {
     /// The upfront errors of one provider.
     pub fn errors_of(&self, provider: Provider) -> impl Iterator<Item = &ProviderError> {
         self.errors.iter().filter(move |e| e.provider == provider)
-    }
-}
-
-/// [`ProviderError`] as read back from JSON (a [`Plan`](crate::Plan)'s errors): the operation
-/// is the provider's own, so it needs no owned string.
-#[derive(serde::Deserialize)]
-struct ProviderErrorRepr {
-    provider: Provider,
-    window: Option<Window>,
-    kind: ProviderErrorKind,
-    status: Option<u16>,
-    code: Option<String>,
-    message: String,
-    hint: Option<String>,
-    #[serde(default = "one")]
-    attempts: u32,
-    #[serde(default)]
-    scope: Option<Scope>,
-}
-
-fn one() -> u32 {
-    1
-}
-
-impl<'de> serde::Deserialize<'de> for ProviderError {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ProviderErrorRepr::deserialize(deserializer).map(Self::from)
-    }
-}
-
-impl From<ProviderErrorRepr> for ProviderError {
-    fn from(r: ProviderErrorRepr) -> Self {
-        ProviderError {
-            provider: r.provider,
-            operation: registry::info(r.provider).operation,
-            window: r.window,
-            kind: r.kind,
-            status: r.status,
-            code: r.code,
-            message: r.message,
-            hint: r.hint,
-            attempts: r.attempts,
-            scope: r.scope.unwrap_or(Scope::of(r.kind)),
-        }
     }
 }

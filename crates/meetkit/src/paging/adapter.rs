@@ -4,6 +4,7 @@ use std::future::Future;
 
 use chrono::{DateTime, Utc};
 
+pub use crate::descriptor::{PageOrder, PagingStyle};
 use crate::error::{Failure, ProviderError};
 use crate::model::{Meeting, Provider};
 use crate::query::{Filters, Window};
@@ -15,24 +16,6 @@ pub enum Cursor {
     Token(String),
     /// A page number (1-based).
     Number(u64),
-}
-
-/// The order of a listing's records by start, when the provider documents one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageOrder {
-    /// Oldest first.
-    Ascending,
-    /// Newest first.
-    Descending,
-}
-
-/// How an adapter's pages are chained.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PagingStyle {
-    /// Each page names the next; pages must be fetched one after another.
-    Chained,
-    /// Pages are numbered and the first says how many there are; the rest can be fetched at once.
-    Numbered,
 }
 
 /// One page, normalized.

@@ -31,12 +31,12 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 
-use crate::config::RetryOptions;
 use crate::error::{ProviderError, Scope};
 use crate::model::Meeting;
 use crate::progress::ProgressCounters;
 use crate::query::{Filters, Window};
 use crate::ratelimit::Gates;
+use crate::retry::RetryOptions;
 
 pub use adapter::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
 pub use halt::Halt;

@@ -7,7 +7,6 @@
 pub mod attendee;
 pub mod attention;
 pub mod daily;
-pub mod resolution;
 pub mod telnyx;
 pub mod zoom;
 
@@ -20,12 +19,12 @@ use progenitor_client::{Error as ClientError, ResponseValue};
 use reqwest::StatusCode;
 
 use crate::config::{Config, check_base_url};
+use crate::descriptor::ProviderInfo;
 use crate::error::{ConfigError, Error, Failure, ProviderError, ProviderErrorKind, QueryError};
 use crate::model::Provider;
 use crate::paging::FetchContext;
 use crate::plan::Partition;
 use crate::query::{Filters, Window};
-use crate::registry::ProviderInfo;
 use crate::retry::retry_after_from_headers;
 use crate::run::PartitionStream;
 

@@ -21,13 +21,13 @@ use meetkit_zoom::open_enums::{ZoomGrantType, ZoomReportType};
 use meetkit_zoom::types::{ZoomError, ZoomMeetingReport, ZoomOAuthError, ZoomReportMeeting};
 use tokio::sync::Mutex;
 
+use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{Extension, KeyValue, Meeting, MeetingStatus, Person, Provider, ZoomExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
-use crate::providers::resolution::{BoundResolution, Resolution, widen};
 use crate::providers::{ErrorBody, after_seconds, non_empty, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
+use crate::resolution::{BoundResolution, Resolution, widen};
 
 const OPERATION: &str = "report_user_meetings";
 
