@@ -172,7 +172,9 @@ def test_a_streams_offsets_are_per_account(spark: SparkSession, tmp_path: Path) 
         )
         query.awaitTermination(120)
         # Spark reports the offset as the dict's Python text.
-        offsets = query.lastProgress["sources"][0]["endOffset"]
+        progress = query.lastProgress
+        assert progress is not None
+        offsets = progress["sources"][0]["endOffset"]
         assert set(offsets if isinstance(offsets, dict) else ast.literal_eval(offsets)) == {
             "daily/t001",
             "daily/t002",
