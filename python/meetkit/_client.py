@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, TypedDict, Union
+import os
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
 from . import _meetkit
 from ._list import MeetingBatches, MeetingList
 from .errors import from_info
 from ._time import DurationLike, TimeLike, now, to_micros, to_seconds
 
-__all__ = ["Client", "ZoomSettings", "ApiKeySettings", "Providers"]
+__all__ = ["Client", "ZoomSettings", "ApiKeySettings", "Providers", "Accounts"]
 
 Providers = Union[str, Sequence[str]]
 """``"all"`` (every configured provider), one name (``"zoom"``) or several."""
@@ -94,6 +95,36 @@ def _settings_vars(provider: str, value: Union[str, Mapping[str, str]]) -> Dict[
     return out
 
 
+Accounts = Union[str, "os.PathLike[str]", Sequence[Union[Mapping[str, str], str, "os.PathLike[str]"]], None]
+"""Named accounts: a path to an accounts file (JSON Lines, one account per line), or a list of
+account dicts (``{"provider": "daily", "name": "acme", "api_key": "env:ACME_DAILY_KEY"}``)
+and/or accounts-file paths. Keys are the provider's settings (``api_key``, ``base_url``; Zoom's
+``account_id``, ``client_id``, ``client_secret``, ``access_token``, ``oauth_url``); a value
+``env:NAME`` is read from the environment variable ``NAME``."""
+
+
+def _accounts(value: Accounts) -> Tuple[List[Dict[str, str]], List[str]]:
+    """``accounts`` as the extension takes them: entries and accounts-file paths."""
+    if value is None:
+        return [], []
+    items: Sequence[Any] = [value] if isinstance(value, (str, os.PathLike)) else list(value)
+    entries: List[Dict[str, str]] = []
+    files: List[str] = []
+    for item in items:
+        if isinstance(item, (str, os.PathLike)):
+            files.append(os.fspath(item))
+        elif isinstance(item, Mapping):
+            entry = {}
+            for key, val in item.items():
+                if not isinstance(val, str):
+                    raise TypeError(f"account setting {key!r} must be a string, not {type(val).__name__}")
+                entry[str(key)] = val
+            entries.append(entry)
+        else:
+            raise TypeError(f"accounts must hold dicts or accounts-file paths, not {type(item).__name__}")
+    return entries, files
+
+
 def _progress_bar(total: Optional[int] = None) -> Any:
     try:
         from tqdm.std import tqdm as text_bar
@@ -133,6 +164,7 @@ class Client:
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Mapping[str, Optional[float]]] = None,
+        accounts: Accounts = None,
     ) -> None:
         """Explicit credentials: a string is the API key (Zoom: an access token); a dict also
         takes ``base_url`` (and Zoom's OAuth ``account_id``/``client_id``/``client_secret``/
@@ -142,7 +174,10 @@ class Client:
         ``concurrency`` caps requests in flight across providers (default 32);
         ``max_attempts`` is the attempts per request, the first included (default 6);
         ``rate_limits`` sets requests a second per provider (``{"zoom": 40}`` for Zoom
-        Business+; ``None`` or ``0`` for none; defaults: Zoom 10, Daily 20, others none)."""
+        Business+; ``None`` or ``0`` for none; defaults: Zoom 10, Daily 20, others none), each
+        account held to it on its own. ``accounts`` adds named accounts (see :data:`Accounts`)
+        besides the ``default`` one the keyword settings give; every meeting's ``account``
+        names the account it came from."""
         variables: Dict[str, str] = {}
         given: Dict[str, Any] = {
             "zoom": zoom,
@@ -154,12 +189,15 @@ class Client:
         for provider, value in given.items():
             if value is not None:
                 variables.update(_settings_vars(provider, value))
+        entries, files = _accounts(accounts)
         self._native = _meetkit.Client.from_mapping(
             variables,
             allow_insecure=allow_insecure,
             concurrency=concurrency,
             max_attempts=max_attempts,
             rate_limits=_rates(rate_limits),
+            accounts=entries,
+            accounts_files=files,
         )
 
     @classmethod
@@ -170,14 +208,18 @@ class Client:
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Mapping[str, Optional[float]]] = None,
+        accounts: Accounts = None,
     ) -> "Client":
-        """Credentials and base URLs from the environment variables meetkit reads; the options
-        are :class:`Client`'s."""
+        """Credentials and base URLs from the environment variables meetkit reads (the
+        ``default`` account), plus ``accounts``; the options are :class:`Client`'s."""
+        entries, files = _accounts(accounts)
         native = _meetkit.Client.from_env(
             allow_insecure=allow_insecure,
             concurrency=concurrency,
             max_attempts=max_attempts,
             rate_limits=_rates(rate_limits),
+            accounts=entries,
+            accounts_files=files,
         )
         return cls._wrap(native)
 
@@ -190,14 +232,18 @@ class Client:
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Mapping[str, Optional[float]]] = None,
+        accounts: Accounts = None,
     ) -> "Client":
         """Like :meth:`from_env`, over ``variables`` instead of the process environment."""
+        entries, files = _accounts(accounts)
         native = _meetkit.Client.from_mapping(
             dict(variables),
             allow_insecure=allow_insecure,
             concurrency=concurrency,
             max_attempts=max_attempts,
             rate_limits=_rates(rate_limits),
+            accounts=entries,
+            accounts_files=files,
         )
         return cls._wrap(native)
 
@@ -211,6 +257,12 @@ class Client:
     def configured(self) -> List[str]:
         """The providers that have credentials."""
         return self._native.configured()
+
+    @property
+    def accounts(self) -> List[Tuple[str, str]]:
+        """Every configured account as ``(provider, name)``; ``default`` is the one the
+        environment (or the keyword settings) configure."""
+        return [(p, n) for p, n in self._native.accounts()]
 
     def __repr__(self) -> str:
         return f"meetkit.Client(configured={self.configured!r})"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import os
 from types import TracebackType
 from typing import Any, Dict, List, Mapping, Optional, Type, TypedDict
 
@@ -42,7 +44,12 @@ class Sandbox:
 
     ``faults`` apply to every provider, ``provider_faults`` replace them for some
     (``{"daily": {"server_error_rate": 1.0}}``); ``rate_limits=True`` enforces each provider's
-    documented limits with 429s.
+    documented limits with 429s, per account.
+
+    ``accounts=N`` also serves N named accounts of every provider (``t001`` … each a tenant with
+    its own data, ground truth and rate limits); :meth:`client` then has them besides the
+    ``default`` one, :attr:`accounts` holds their credentials and :meth:`write_accounts_file`
+    writes them as an accounts file.
     """
 
     def __init__(
@@ -55,6 +62,7 @@ class Sandbox:
         faults: Optional[Faults] = None,
         provider_faults: Optional[Mapping[str, Faults]] = None,
         rate_limits: bool = False,
+        accounts: int = 0,
     ) -> None:
         self._native = _meetkit.Sandbox(
             seed,
@@ -64,6 +72,7 @@ class Sandbox:
             _fault_values(faults),
             {p: _fault_values(f) for p, f in (provider_faults or {}).items()},
             rate_limits,
+            accounts,
         )
 
     def __enter__(self) -> "Sandbox":
@@ -86,6 +95,19 @@ class Sandbox:
         return self._native.env
 
     @property
+    def accounts(self) -> List[Dict[str, str]]:
+        """The named accounts' credentials, one dict per account (``provider``, ``name``,
+        ``base_url`` and the provider's keys): what ``Client(accounts=...)`` takes."""
+        return self._native.accounts
+
+    def write_accounts_file(self, path: "os.PathLike[str] | str") -> str:
+        """Writes :attr:`accounts` as an accounts file (JSON Lines) and returns its path."""
+        text = "".join(json.dumps(entry) + "\n" for entry in self.accounts)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return os.fspath(path)
+
+    @property
     def now(self) -> _dt.datetime:
         """The sandbox's fixed "now", timezone-aware UTC; its dataset is anchored on it."""
         return self._native.now
@@ -100,10 +122,10 @@ class Sandbox:
         (``{"DAILY_API_KEY": "wrong"}`` makes Daily fail with 401; ``""`` unsets one)."""
         return Client._wrap(self._native.client(dict(env) if env is not None else None))
 
-    def truth(self, provider: str, start: TimeLike, end: TimeLike) -> List[str]:
-        """Ground truth: the sorted ids a correct listing of ``provider`` over
+    def truth(self, provider: str, start: TimeLike, end: TimeLike, *, account: str = "default") -> List[str]:
+        """Ground truth: the sorted ids a correct listing of ``provider``'s ``account`` over
         ``[start, end)`` returns (Zoom's six-month limit aside)."""
-        return self._native.truth(provider, to_micros(start, "start"), to_micros(end, "end"))
+        return self._native.truth(provider, to_micros(start, "start"), to_micros(end, "end"), account)
 
     def retitle(self, provider: str, id: str, title: str) -> None:
         """Changes the title of a ``zoom`` or ``attention`` meeting (by its provider-native

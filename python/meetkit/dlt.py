@@ -23,7 +23,7 @@ from typing import Any, Iterator, Optional
 import dlt
 from dlt.extract.source import DltSource
 
-from ._client import Client, Providers
+from ._client import Accounts, Client, Providers
 from ._time import DurationLike, TimeLike, now, to_utc
 
 __all__ = ["meetings", "PRIMARY_KEY", "DEFAULT_LOOKBACK"]
@@ -54,11 +54,15 @@ def meetings(
     end: Optional[TimeLike] = None,
     lookback: DurationLike = DEFAULT_LOOKBACK,
     table_name: str = "meetings",
+    accounts: Accounts = None,
 ) -> DltSource:
     """A dlt source with one resource, ``table_name`` (default ``meetings``), yielding Arrow
     tables (dlt's fast path) of every meeting whose start lies in the run's window.
 
-    ``client`` carries the credentials (default: :meth:`meetkit.Client.from_env`);
+    ``client`` carries the credentials (default: :meth:`meetkit.Client.from_env` with
+    ``accounts``, named accounts as :class:`meetkit.Client` takes them; rows are keyed
+    ``(provider, account, id)``, and the incremental cursor is the newest start over every
+    account);
     ``providers`` is ``"all"``, one name or several; ``start`` is where the first run begins
     (a ``datetime``, ``date`` or ISO 8601 string); ``end`` caps every run (default: now);
     ``lookback`` (seconds or ``timedelta``) is how far before the newest loaded ``start`` a
@@ -68,7 +72,9 @@ def meetings(
     first = to_utc(start, "start")
     last = to_utc(end, "end") if end is not None else None
     lag = _seconds(lookback, "lookback")
-    source_client = client if client is not None else Client.from_env()
+    if client is not None and accounts is not None:
+        raise TypeError("give accounts to the client (Client(accounts=...)) or here, not both")
+    source_client = client if client is not None else Client.from_env(accounts=accounts)
 
     @dlt.resource(name=table_name, primary_key=PRIMARY_KEY, write_disposition="merge")
     def listing(

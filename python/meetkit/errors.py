@@ -83,10 +83,11 @@ class ProviderError(MeetkitError):
     """A provider (or one of its time windows) failed.
 
     Besides :class:`MeetkitError`'s attributes: ``operation`` (the API operation),
-    ``detail`` (what the provider said), ``attempts`` and ``window`` (``(start, end)``, when the
-    failure is about one window).
+    ``detail`` (what the provider said), ``attempts``, ``window`` (``(start, end)``, when the
+    failure is about one window) and ``account`` (the provider account it happened in).
     """
 
+    account: Optional[str]
     operation: Optional[str]
     detail: Optional[str]
     attempts: Optional[int]
@@ -105,8 +106,10 @@ class ProviderError(MeetkitError):
         detail: Optional[str] = None,
         attempts: Optional[int] = None,
         window: Optional[Tuple[_dt.datetime, _dt.datetime]] = None,
+        account: Optional[str] = None,
     ) -> None:
         super().__init__(message, kind=kind, provider=provider, status=status, code=code, hint=hint)
+        self.account = account
         self.operation = operation
         self.detail = detail
         self.attempts = attempts
@@ -189,6 +192,7 @@ def from_info(info: Mapping[str, Any]) -> MeetkitError:
             detail=info.get("detail"),
             attempts=info.get("attempts"),
             window=tuple(window) if window is not None else None,
+            account=info.get("account"),
             **common,
         )
     return _OTHER_KINDS.get(kind, MeetkitError)(message, **common)

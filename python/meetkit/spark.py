@@ -15,7 +15,10 @@ Spark DataFrame, each partition listed by its own Spark task.
 Options: ``provider``, ``from`` (required), ``to``, ``allow_insecure``, ``concurrency``,
 ``max_attempts``, and credentials under meetkit's environment-variable names
 (``daily_api_key``, ``zoom_account_id``, ``zoom_base_url`` …; Spark's option names ignore
-case). A credential not given as an option is read from the environment.
+case). A credential not given as an option is read from the environment. ``accounts_file``
+names an accounts file (JSON Lines, see the README) of more accounts: the path must be readable
+where the driver and the executors run, and its ``env:NAME`` references are read from their
+environments.
 
 The driver plans the listing with the core (``Client.plan``): one partition per provider
 account, so an account's rate limit holds inside the one task that lists it. Each task builds
@@ -26,7 +29,8 @@ The schema is meetkit's Arrow table (``MeetingList.to_arrow()``) in Spark types;
 Arrow record batches. A task that fails names its provider, account and window.
 
 ``spark.readStream.format("meetkit")`` reads the same meetings as a stream: each
-micro-batch lists, per provider (offsets are one time per provider), the window from where the last one ended up to ``to``
+micro-batch lists, per provider account (offsets are one time per account, keyed
+``provider/account``: each account's checkpoint), the window from where the last one ended up to ``to``
 when given, else up to now minus ``settle_seconds`` (default 3600, so meetings have ended
 before they are listed). Each window is listed once: a meeting that shows up after its window
 was listed is not picked up (the dlt source's ``lookback`` is made for that).
@@ -132,11 +136,13 @@ def client_from_options(options: Mapping[str, str]) -> Client:
     for name, value in options.items():
         if _CREDENTIAL_OPTION.match(name.upper()):
             variables[name.upper()] = value
+    accounts_file = options.get("accounts_file")
     return Client.from_mapping(
         variables,
         allow_insecure=_flag(options, "allow_insecure"),
         concurrency=_number(options, "concurrency"),
         max_attempts=_number(options, "max_attempts"),
+        accounts=accounts_file or None,
     )
 
 
@@ -210,9 +216,10 @@ class MeetkitReader(DataSourceReader):
 
 
 class MeetkitStreamReader(DataSourceStreamReader):
-    """A stream: the offset is, per provider account, the end of what has been listed
-    (microseconds since 1970). Each micro-batch plans every account from its offset up to
-    ``to`` (or now minus ``settle_seconds``): one task per account."""
+    """A stream: the offset is, per provider account (``provider/account``), the end of what
+    has been listed (microseconds since 1970): each account's checkpoint. Each micro-batch
+    plans every account from its own offset up to ``to`` (or now minus ``settle_seconds``):
+    one task per account. An account added later starts at ``from``."""
 
     def __init__(self, options: Mapping[str, str]) -> None:
         self.options = dict(options)
@@ -222,24 +229,33 @@ class MeetkitStreamReader(DataSourceStreamReader):
         self.to_us = to_micros(self.options["to"], "to") if "to" in self.options else None
         settle = _number(self.options, "settle_seconds")
         self.settle_us = (DEFAULT_SETTLE_SECONDS if settle is None else settle) * 1_000_000
-        self.providers = _providers(self.options, client_from_options(self.options))
+        client = client_from_options(self.options)
+        providers = _providers(self.options, client)
+        self.accounts = [f"{p}/{a}" for p, a in client.accounts if p in providers]
 
     def _head(self) -> int:
         return self.to_us if self.to_us is not None else to_micros(now()) - self.settle_us
 
     def initialOffset(self) -> Dict[str, Any]:
-        return {p: self.start_us for p in self.providers}
+        return {key: self.start_us for key in self.accounts}
 
     def latestOffset(self) -> Dict[str, Any]:
         head = max(self._head(), self.start_us)
-        return {p: head for p in self.providers}
+        return {key: head for key in self.accounts}
 
     def partitions(self, start: Dict[str, Any], end: Dict[str, Any]) -> Sequence[InputPartition]:
-        out: List[InputPartition] = []
-        for provider, until in end.items():
-            since = int(start.get(provider, self.start_us))
+        # Accounts with the same provider and window share one plan; each keeps its partition.
+        groups: Dict[Any, List[str]] = {}
+        for key, until in end.items():
+            provider, _, account = key.partition("/")
+            # Offsets from before accounts were keyed by provider alone: the default account's.
+            since = int(start.get(key, start.get(provider, self.start_us)))
             if since < int(until):
-                out.extend(_plan(self.options, [provider], since, int(until)))
+                groups.setdefault((provider, since, int(until)), []).append(account or "default")
+        out: List[InputPartition] = []
+        for (provider, since, until), accounts in groups.items():
+            planned = _plan(self.options, [provider], since, until)
+            out.extend(p for p in planned if p.account in accounts)
         return out
 
     def read(self, partition: InputPartition) -> Iterator[pa.RecordBatch]:

@@ -27,6 +27,31 @@ pub struct Options {
     concurrency: Option<usize>,
     max_attempts: Option<u32>,
     rate_limits: Option<HashMap<String, Option<f64>>>,
+    /// Named accounts: entries as in an accounts file (`provider`, `name`, settings).
+    accounts: Vec<HashMap<String, String>>,
+    /// Accounts files to read.
+    accounts_files: Vec<String>,
+}
+
+/// Adds the named accounts of `options` to `config`; `env:NAME` values are read from the
+/// process environment.
+fn add_accounts(config: &mut Config, options: &Options) -> Result<(), meetkit::ConfigError> {
+    let env = |name: &str| std::env::var(name).ok();
+    for (i, entry) in options.accounts.iter().enumerate() {
+        let map: serde_json::Map<String, serde_json::Value> = entry
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        let account = meetkit::accounts::from_entry(&map, &format!("accounts[{i}]"), &env)?;
+        config.add_account(account)?;
+    }
+    for path in &options.accounts_files {
+        config.add_accounts(meetkit::accounts::read_file(
+            std::path::Path::new(path),
+            &env,
+        )?)?;
+    }
+    Ok(())
 }
 
 /// Applies `rate_limits` (requests a second per provider name; `None` or 0 is no limit).
@@ -59,7 +84,9 @@ fn build(
     config: Result<Config, meetkit::ConfigError>,
     options: Options,
 ) -> PyResult<PyClient> {
-    let mut config = config.map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
+    let mut config = config
+        .and_then(|mut c| add_accounts(&mut c, &options).map(|()| c))
+        .map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
     config.runtime.allow_insecure = options.allow_insecure;
     if let Some(concurrency) = options.concurrency {
         config.runtime.concurrency = concurrency;
@@ -71,6 +98,16 @@ fn build(
     let _entered = runtime().enter();
     let client = Client::new(config).map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
     Ok(PyClient { client })
+}
+
+impl Options {
+    /// The default options with these named accounts.
+    pub fn with_accounts(accounts: Vec<HashMap<String, String>>) -> Self {
+        Self {
+            accounts,
+            ..Self::default()
+        }
+    }
 }
 
 impl PyClient {
@@ -92,26 +129,32 @@ impl PyClient {
 impl PyClient {
     /// Credentials and base URLs from the process environment.
     #[staticmethod]
-    #[pyo3(signature = (*, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None))]
+    #[pyo3(signature = (*, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None, accounts = None, accounts_files = None))]
+    #[allow(clippy::too_many_arguments)]
     fn from_env(
         py: Python<'_>,
         allow_insecure: bool,
         concurrency: Option<usize>,
         max_attempts: Option<u32>,
         rate_limits: Option<HashMap<String, Option<f64>>>,
+        accounts: Option<Vec<HashMap<String, String>>>,
+        accounts_files: Option<Vec<String>>,
     ) -> PyResult<Self> {
         let options = Options {
             allow_insecure,
             concurrency,
             max_attempts,
             rate_limits,
+            accounts: accounts.unwrap_or_default(),
+            accounts_files: accounts_files.unwrap_or_default(),
         };
         build(py, Config::from_env(), options)
     }
 
     /// Credentials and base URLs from a mapping of environment-variable names to values.
     #[staticmethod]
-    #[pyo3(signature = (vars, *, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None))]
+    #[pyo3(signature = (vars, *, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None, accounts = None, accounts_files = None))]
+    #[allow(clippy::too_many_arguments)]
     fn from_mapping(
         py: Python<'_>,
         vars: HashMap<String, String>,
@@ -119,14 +162,32 @@ impl PyClient {
         concurrency: Option<usize>,
         max_attempts: Option<u32>,
         rate_limits: Option<HashMap<String, Option<f64>>>,
+        accounts: Option<Vec<HashMap<String, String>>>,
+        accounts_files: Option<Vec<String>>,
     ) -> PyResult<Self> {
         let options = Options {
             allow_insecure,
             concurrency,
             max_attempts,
             rate_limits,
+            accounts: accounts.unwrap_or_default(),
+            accounts_files: accounts_files.unwrap_or_default(),
         };
         Self::from_vars(py, vars, options)
+    }
+
+    /// Every configured account as `(provider, name)`, the environment's `default` first.
+    fn accounts(&self) -> Vec<(&'static str, String)> {
+        let config = self.client.config();
+        meetkit::Provider::ALL
+            .into_iter()
+            .flat_map(|p| {
+                config
+                    .account_names(p)
+                    .into_iter()
+                    .map(move |name| (p.as_str(), name.to_owned()))
+            })
+            .collect()
     }
 
     /// The providers that have credentials.

@@ -22,6 +22,7 @@ pub fn provider_info<'py>(py: Python<'py>, e: &ProviderError) -> PyResult<Bound<
     info.set_item("hint", e.hint.as_deref())?;
     info.set_item("attempts", e.attempts)?;
     info.set_item("window", e.window.map(|w| (w.from(), w.to())))?;
+    info.set_item("account", e.account.as_deref())?;
     Ok(info)
 }
 

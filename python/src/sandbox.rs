@@ -20,6 +20,8 @@ pub struct PySandbox {
     now: DateTime<Utc>,
     seed: u64,
     meetings: usize,
+    /// Named accounts per provider (tenants `t001`, …), as accounts-file entries.
+    accounts: Vec<HashMap<String, String>>,
 }
 
 fn provider(py: Python<'_>, name: &str) -> PyResult<Provider> {
@@ -83,7 +85,7 @@ impl PySandbox {
 impl PySandbox {
     /// Starts a sandbox; `now_us` fixes its clock (microseconds since 1970, default: now).
     #[new]
-    #[pyo3(signature = (seed = 0, meetings = 200, now_us = None, port = 0, faults = None, per_provider_faults = None, rate_limits = false))]
+    #[pyo3(signature = (seed = 0, meetings = 200, now_us = None, port = 0, faults = None, per_provider_faults = None, rate_limits = false, accounts = 0))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -94,6 +96,7 @@ impl PySandbox {
         faults: Option<HashMap<String, f64>>,
         per_provider_faults: Option<HashMap<String, HashMap<String, f64>>>,
         rate_limits: bool,
+        accounts: usize,
     ) -> PyResult<Self> {
         let now =
             match now_us {
@@ -120,7 +123,20 @@ impl PySandbox {
         }
         let handle = block_on(py, Sandbox::start(config))?
             .map_err(|e| errors::sandbox_error(py, e.to_string()))?;
+        let accounts = handle
+            .accounts(accounts)
+            .into_iter()
+            .map(|entry| {
+                entry
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                    .collect()
+            })
+            .collect();
         Ok(Self {
+            accounts,
             env: handle.env(),
             now: handle.now(),
             handle: Mutex::new(Some(handle)),
@@ -133,6 +149,12 @@ impl PySandbox {
     #[getter]
     fn env(&self) -> HashMap<String, String> {
         self.env.iter().cloned().collect()
+    }
+
+    /// The named accounts' credentials (`accounts` per provider), as accounts-file entries.
+    #[getter]
+    fn accounts(&self) -> Vec<HashMap<String, String>> {
+        self.accounts.clone()
     }
 
     /// The sandbox's fixed "now" (its dataset is anchored on it).
@@ -157,16 +179,19 @@ impl PySandbox {
     ) -> PyResult<PyClient> {
         let mut vars: HashMap<String, String> = self.env.iter().cloned().collect();
         vars.extend(overrides.unwrap_or_default());
-        PyClient::from_vars(py, vars, Options::default())
+        PyClient::from_vars(py, vars, Options::with_accounts(self.accounts.clone()))
     }
 
-    /// Sorted provider-native ids of the meetings whose start is in `[start, end)`.
+    /// Sorted provider-native ids of account `account`'s meetings whose start is in
+    /// `[start, end)` (`default`: the environment's account).
+    #[pyo3(signature = (provider, start_us, end_us, account = "default"))]
     fn truth(
         &self,
         py: Python<'_>,
         provider: &str,
         start_us: i64,
         end_us: i64,
+        account: &str,
     ) -> PyResult<Vec<String>> {
         let p = self::provider(py, provider)?;
         let at = |us: i64| {
@@ -174,7 +199,7 @@ impl PySandbox {
                 .ok_or_else(|| errors::sandbox_error(py, format!("{us}µs is out of range")))
         };
         let (from, to) = (at(start_us)?, at(end_us)?);
-        self.with_handle(py, |handle| handle.truth(p, from, to))
+        self.with_handle(py, |handle| handle.truth_of(p, account, from, to))
     }
 
     /// Gives Zoom or Attention meeting `id` a new title, as if edited after it was listed.

@@ -113,3 +113,15 @@ def test_one_provider_and_a_bad_lookback(sandbox: meetkit.Sandbox, tmp_path: Pat
     }
     with pytest.raises(ValueError, match="lookback"):
         meetkit_dlt.meetings(sandbox.client(), start=start, lookback=-1)
+
+
+def test_accounts_load_each_accounts_truth_keyed_by_account(tmp_path: Path) -> None:
+    with meetkit.Sandbox(seed=12, meetings=60, accounts=2) as sb:
+        end = sb.now
+        start = end - dt.timedelta(days=30)
+        path = sb.write_accounts_file(tmp_path / "accounts.jsonl")
+        info = pipeline(tmp_path).run(meetkit_dlt.meetings(providers="daily", start=start, end=end, accounts=path))
+        assert not info.has_failed_jobs
+        loaded = {(r[0], r[1], r[2]) for r in rows(tmp_path)}
+        expected = {("daily", a, i) for a in ("t001", "t002") for i in sb.truth("daily", start, end, account=a)}
+        assert loaded == expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import inspect
+import ast
 import os
 import sys
 from pathlib import Path
@@ -129,29 +129,62 @@ def test_a_stream_lists_each_window_once(spark: SparkSession, sandbox: meetkit.S
     assert spark.read.parquet(str(tmp_path / "out")).count() == len(truth(sandbox, window))
 
 
-@pytest.mark.skipif(
-    "accounts" not in inspect.signature(meetkit.Client.__init__).parameters,
-    reason="needs many accounts per provider (issue 12): the sandbox's tenants and the accounts file",
-)
 def test_thirty_accounts_over_eight_or_more_partitions(spark: SparkSession, tmp_path: Path) -> None:
     # Six accounts per provider, each a sandbox tenant with its own data and ground truth.
-    with meetkit.Sandbox(seed=3, meetings=50, accounts=6) as sb:  # type: ignore[call-arg, unused-ignore]
-        accounts_file = tmp_path / "accounts.toml"
-        accounts_file.write_text(sb.accounts_file())  # type: ignore[attr-defined, unused-ignore]
+    with meetkit.Sandbox(seed=3, meetings=50, accounts=6) as sb:
+        accounts_file = sb.write_accounts_file(tmp_path / "accounts.jsonl")
         window = (sb.now - dt.timedelta(days=60), sb.now)
         df = (
             spark.read.format("meetkit")
             .option("from", window[0].isoformat())
             .option("to", window[1].isoformat())
-            .option("accounts_file", str(accounts_file))
+            .option("accounts_file", accounts_file)
             .load()
         )
         assert df.rdd.getNumPartitions() >= 8
         expected = {
-            (p, a, i)
-            for p in meetkit.PROVIDERS
-            for a in sb.accounts(p)  # type: ignore[attr-defined, unused-ignore]
-            for i in sb.truth(p, window[0], window[1], account=a)  # type: ignore[call-arg, unused-ignore]
+            (a["provider"], a["name"], i)
+            for a in sb.accounts
+            for i in sb.truth(a["provider"], window[0], window[1], account=a["name"])
         }
         assert len({(p, a) for p, a, _ in expected}) == 30
         assert keys(df) == expected
+
+
+def test_a_streams_offsets_are_per_account(spark: SparkSession, tmp_path: Path) -> None:
+    with meetkit.Sandbox(seed=4, meetings=40, accounts=2) as sb:
+        accounts_file = sb.write_accounts_file(tmp_path / "accounts.jsonl")
+        window = (sb.now - dt.timedelta(days=30), sb.now)
+        reader = (
+            spark.readStream.format("meetkit")
+            .option("provider", "daily,telnyx")
+            .option("from", window[0].isoformat())
+            .option("to", window[1].isoformat())
+            .option("accounts_file", accounts_file)
+        )
+        query = (
+            reader.load()
+            .writeStream.format("parquet")
+            .option("path", str(tmp_path / "out"))
+            .option("checkpointLocation", str(tmp_path / "checkpoint"))
+            .trigger(availableNow=True)
+            .start()
+        )
+        query.awaitTermination(120)
+        # Spark reports the offset as the dict's Python text.
+        progress = query.lastProgress
+        assert progress is not None
+        offsets = progress["sources"][0]["endOffset"]
+        assert set(offsets if isinstance(offsets, dict) else ast.literal_eval(offsets)) == {
+            "daily/t001",
+            "daily/t002",
+            "telnyx/t001",
+            "telnyx/t002",
+        }
+        expected = {
+            (a["provider"], a["name"], i)
+            for a in sb.accounts
+            if a["provider"] in ("daily", "telnyx")
+            for i in sb.truth(a["provider"], window[0], window[1], account=a["name"])
+        }
+        assert keys(spark.read.parquet(str(tmp_path / "out"))) == expected

@@ -26,19 +26,26 @@ struct Sizes {
     memory_small: usize,
     /// Meetings per provider for the latency-bound run.
     latency: usize,
+    /// Meetings per provider of each fleet account.
+    fleet: usize,
 }
 
 const FULL: Sizes = Sizes {
     throughput: 200_000,
     memory_small: 20_000,
     latency: 20_000,
+    fleet: 2_000,
 };
 
 const QUICK: Sizes = Sizes {
     throughput: 20_000,
     memory_small: 2_000,
     latency: 4_000,
+    fleet: 500,
 };
+
+/// Accounts per provider in the fleet scenario.
+const FLEET_ACCOUNTS: usize = 200;
 
 /// Latency the sandbox adds to every request in the latency-bound scenario.
 const LATENCY_MS: u64 = 50;
@@ -65,8 +72,8 @@ fn min_windows(provider: &str, days: f64) -> u64 {
     .max(1)
 }
 
-/// Runs the benchmark and writes `target/bench/report.md`.
-pub fn run(root: &Path, quick: bool) -> Result<()> {
+/// Runs the benchmark (every scenario, or only the fleet) and writes `target/bench/report.md`.
+pub fn run(root: &Path, quick: bool, fleet_only: bool) -> Result<()> {
     let sizes = if quick { QUICK } else { FULL };
     let started = Instant::now();
     let out_dir = root.join("target").join("bench");
@@ -101,6 +108,12 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
         // The defaults, but never a user's own ~/.config/meetkit/config.toml.
         defaults: write_config(&out_dir, "defaults.toml", "")?,
     };
+    if fleet_only {
+        let mut table = Table::default();
+        let detail = fleet(&tools, &sizes, &mut table)?;
+        write_report(&out_dir, &table, quick, started, &detail)?;
+        return Ok(());
+    }
     let python = match python_env(root, &out_dir) {
         Ok(p) => Some(p),
         Err(e) => {
@@ -113,7 +126,7 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
     // 1-3 and the large memory run: one sandbox, every client in turn.
     let per = sizes.throughput;
     println!("==> throughput: {per} meetings per provider, no latency");
-    let sandbox = SandboxProcess::start(&tools.driver, per, 0, false, 395, 30)?;
+    let sandbox = SandboxProcess::start(&tools.driver, per, 0, false, 395, 30, 0)?;
     let cli = tools.cli_list(&sandbox, &tools.unthrottled, &[], "cli-throughput")?;
     let meetkit_rate = cli.meetings as f64 / cli.run.wall_s;
     table.row(
@@ -254,7 +267,7 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
     // 5: peak RSS, small vs large (the large figure is the throughput run's).
     let small_per = sizes.memory_small;
     println!("==> memory: {small_per} meetings per provider");
-    let sandbox = SandboxProcess::start(&tools.driver, small_per, 0, false, 395, 30)?;
+    let sandbox = SandboxProcess::start(&tools.driver, small_per, 0, false, 395, 30, 0)?;
     let small = tools.cli_list(&sandbox, &tools.unthrottled, &[], "cli-memory-small")?;
     sandbox.stop();
     let (small_mb, large_mb) = (small.run.max_rss_mb(), cli.run.max_rss_mb());
@@ -277,7 +290,7 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
     println!(
         "==> latency-bound: {lat_per} meetings per provider, {LATENCY_MS} ms per request, rate limits on"
     );
-    let sandbox = SandboxProcess::start(&tools.driver, lat_per, LATENCY_MS, true, 365, 0)?;
+    let sandbox = SandboxProcess::start(&tools.driver, lat_per, LATENCY_MS, true, 365, 0, 0)?;
     let bound = lower_bound(&sandbox.info, LATENCY_MS as f64 / 1000.0, 365.0)?;
     let wide = tools.cli_list(&sandbox, &tools.defaults, &[], "cli-latency")?;
     let serial = tools.cli_list(
@@ -311,8 +324,9 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
         .map(|(p, n)| format!("{p} {n}"))
         .collect::<Vec<_>>()
         .join(", ");
+    let fleet_detail = fleet(&tools, &sizes, &mut table)?;
     let detail = format!(
-        "{}. Requests meetkit made (default concurrency): {made}",
+        "{}. Requests meetkit made (default concurrency): {made}. {fleet_detail}",
         bound.detail
     );
     write_report(&out_dir, &table, quick, started, &detail)?;
@@ -507,8 +521,9 @@ fn listed(stderr: &str) -> (u64, BTreeMap<String, u64>) {
         meetings += field("meetings")
             .and_then(|v| v.parse::<u64>().ok())
             .unwrap_or(0);
+        // One line per provider account: a provider's requests are its accounts' sum.
         if let (Some(p), Some(n)) = (field("provider"), field("requests")) {
-            requests.insert(p.to_owned(), n.parse().unwrap_or(0));
+            *requests.entry(p.to_owned()).or_insert(0) += n.parse::<u64>().unwrap_or(0);
         }
     }
     (meetings, requests)
@@ -523,13 +538,13 @@ struct Tools {
 }
 
 impl Tools {
-    /// Runs `command` under `meetkit-bench run` with the sandbox's environment.
+    /// Runs `command` under `meetkit-bench run` with the sandbox's environment and `env`.
     fn measure(
         &self,
         sandbox: &SandboxProcess,
         name: &str,
         command: &[String],
-        env: &[(&str, &Path)],
+        env: &[(&str, &std::ffi::OsStr)],
     ) -> Result<(Measured, String, f64)> {
         let stderr = self.out_dir.join(format!("{name}.stderr"));
         let mut cmd = Command::new(&self.driver);
@@ -603,8 +618,12 @@ impl Tools {
         .map(|s| (*s).to_owned())
         .chain(extra.iter().map(|s| (*s).to_owned()))
         .collect();
-        let (run, stderr, sandbox_cpu_s) =
-            self.measure(sandbox, name, &command, &[("MEETKIT_CONFIG", config)])?;
+        let (run, stderr, sandbox_cpu_s) = self.measure(
+            sandbox,
+            name,
+            &command,
+            &[("MEETKIT_CONFIG", config.as_os_str())],
+        )?;
         let (meetings, requests) = listed(&stderr);
         if meetings == 0 {
             bail!("{name} printed no `listed` summary: {}", stderr.trim());
@@ -635,12 +654,15 @@ impl Tools {
         .map(|s| (*s).to_owned())
         .chain(dest.iter().cloned())
         .collect();
-        let now = Path::new(info.to.as_str());
+        let now = std::ffi::OsStr::new(info.to.as_str());
         let (run, stderr, sandbox_cpu_s) = self.measure(
             sandbox,
             name,
             &command,
-            &[("MEETKIT_CONFIG", &self.unthrottled), ("MEETKIT_NOW", now)],
+            &[
+                ("MEETKIT_CONFIG", self.unthrottled.as_os_str()),
+                ("MEETKIT_NOW", now),
+            ],
         )?;
         let meetings = stderr
             .lines()
@@ -787,6 +809,10 @@ struct SandboxInfo {
     to: String,
     zoom_from: String,
     counts: BTreeMap<String, u64>,
+    /// Named accounts as accounts-file entries (the fleet).
+    accounts: Vec<Value>,
+    /// Listable records per `provider/account` of the fleet.
+    account_counts: BTreeMap<String, u64>,
 }
 
 /// A sandbox in its own process; stops when its stdin is closed.
@@ -806,6 +832,7 @@ impl SandboxProcess {
         rate_limits: bool,
         days_back: u32,
         days_ahead: u32,
+        accounts: usize,
     ) -> Result<Self> {
         let mut cmd = Command::new(driver);
         cmd.args([
@@ -824,6 +851,7 @@ impl SandboxProcess {
         if rate_limits {
             cmd.arg("--rate-limits");
         }
+        cmd.args(["--accounts", &accounts.to_string()]);
         let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -851,12 +879,20 @@ impl SandboxProcess {
             .iter()
             .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
             .collect();
+        let account_counts = v["account_counts"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
+            .collect();
         let info = SandboxInfo {
             now: text("now")?,
             from: text("from")?,
             to: text("to")?,
             zoom_from: text("zoom_from")?,
             counts,
+            accounts: v["accounts"].as_array().cloned().unwrap_or_default(),
+            account_counts,
         };
         Ok(Self {
             stdin: child.stdin.take(),
@@ -909,6 +945,29 @@ struct Bound {
     detail: String,
 }
 
+/// The fewest requests an account of `provider` with `n` listable meetings over `days` needs
+/// (the OAuth token Zoom mints first not counted), and the shortest time its chain of requests
+/// can take at `latency_s` a request under the rate the sandbox enforces.
+fn account_chain(
+    provider: &str,
+    page: u64,
+    rate: Option<u64>,
+    n: u64,
+    days: f64,
+    latency_s: f64,
+) -> (u64, f64) {
+    let servable_days = if provider == "zoom" {
+        days.min(183.0)
+    } else {
+        days
+    };
+    let requests = n.div_ceil(page).max(min_windows(provider, servable_days));
+    // Zoom first mints an OAuth token: one more request in its chain.
+    let chain = if provider == "zoom" { 2.0 } else { 1.0 };
+    let t = chain * latency_s + rate.map_or(0.0, |r| (requests.div_ceil(r) - 1) as f64);
+    (requests, t)
+}
+
 fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
     let mut parts = Vec::new();
     let mut worst = (0.0f64, String::new());
@@ -917,15 +976,7 @@ fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
             .counts
             .get(provider)
             .with_context(|| format!("no count for {provider}"))?;
-        let servable_days = if provider == "zoom" {
-            days.min(183.0)
-        } else {
-            days
-        };
-        let requests = n.div_ceil(page).max(min_windows(provider, servable_days));
-        // Zoom first mints an OAuth token: one more request in its chain.
-        let chain = if provider == "zoom" { 2.0 } else { 1.0 };
-        let t = chain * latency_s + rate.map_or(0.0, |r| (requests.div_ceil(r) - 1) as f64);
+        let (requests, t) = account_chain(provider, page, rate, n, days, latency_s);
         parts.push(format!(
             "{provider} {n} meetings / {page} a page → {requests} requests{} → {t:.2} s",
             rate.map_or(" (no limit)".to_owned(), |r| format!(" at {r}/s"))
@@ -939,6 +990,119 @@ fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
         limiting: worst.1,
         detail: parts.join("; "),
     })
+}
+
+/// The fleet: `FLEET_ACCOUNTS` accounts per provider, each a sandbox tenant with its own data
+/// and its documented rate limits enforced, `LATENCY_MS` a request; the CLI lists the last 12
+/// months of all of them from an accounts file. Adds its rows; returns the detail line.
+fn fleet(tools: &Tools, sizes: &Sizes, table: &mut Table) -> Result<String> {
+    let per = sizes.fleet;
+    let accounts = FLEET_ACCOUNTS * 5;
+    println!(
+        "==> fleet: {accounts} accounts ({FLEET_ACCOUNTS} per provider), {per} meetings per provider each, {LATENCY_MS} ms per request, rate limits on"
+    );
+    let sandbox =
+        SandboxProcess::start(&tools.driver, per, LATENCY_MS, true, 365, 0, FLEET_ACCOUNTS)?;
+    let file = tools.out_dir.join("fleet-accounts.jsonl");
+    let text: String = sandbox
+        .info
+        .accounts
+        .iter()
+        .map(|entry| format!("{entry}\n"))
+        .collect();
+    std::fs::write(&file, text).with_context(|| format!("could not write {}", file.display()))?;
+    // The bound: the slowest account's chain; the minimum: every account's fewest requests.
+    let latency_s = LATENCY_MS as f64 / 1000.0;
+    let (mut slowest, mut minimum) = ((0.0f64, String::new()), 0u64);
+    for (provider, page, rate) in providers() {
+        for (key, n) in sandbox
+            .info
+            .account_counts
+            .iter()
+            .filter(|(k, _)| k.split('/').next() == Some(provider))
+        {
+            let (requests, t) = account_chain(provider, page, rate, *n, 365.0, latency_s);
+            minimum += requests;
+            if t > slowest.0 {
+                slowest = (t, key.clone());
+            }
+        }
+    }
+    // Only the named accounts: the environment's credentials are left unset.
+    let mut env: Vec<(&str, &std::ffi::OsStr)> =
+        vec![("MEETKIT_CONFIG", tools.defaults.as_os_str())];
+    let unset = std::ffi::OsStr::new("");
+    for info in meetkit::registry::ALL {
+        for credential in info.credential_vars() {
+            env.push((credential.env, unset));
+        }
+    }
+    let info = &sandbox.info;
+    let concurrency = (accounts * 4).to_string();
+    let command: Vec<String> = [
+        tools.cli.to_string_lossy().as_ref(),
+        "list",
+        "--accounts-file",
+        &file.to_string_lossy(),
+        "--format",
+        "ndjson",
+        "--lenient",
+        "--from",
+        info.from.as_str(),
+        "--to",
+        info.to.as_str(),
+        "--concurrency",
+        &concurrency,
+        "-v",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    let (run, stderr, _) = tools.measure(&sandbox, "cli-fleet", &command, &env)?;
+    let expected: u64 = info.account_counts.values().sum();
+    sandbox.stop();
+    let (meetings, requests) = listed(&stderr);
+    let made: u64 = requests.values().sum();
+    let ratio = run.wall_s / slowest.0;
+    let rss = run.max_rss_mb();
+    let same = if meetings == expected {
+        String::new()
+    } else {
+        format!(
+            " — listed {}, the accounts hold {}",
+            thousands(meetings),
+            thousands(expected)
+        )
+    };
+    table.row(
+        format!(
+            "Fleet: {} accounts ({FLEET_ACCOUNTS} per provider), {} meetings (12 months), {LATENCY_MS} ms a request, each account's limits enforced: wall time vs lower bound (slowest account {}){same}",
+            thousands(accounts as u64),
+            thousands(meetings),
+            slowest.1
+        ),
+        format!("{:.2} s, {rss:.1} MB peak RSS", run.wall_s),
+        format!("bound {:.2} s", slowest.0),
+        format!("{ratio:.2}×"),
+        "≤ 1.25× and < 200 MB".to_owned(),
+        Some(ratio <= 1.25 && rss < 200.0 && meetings == expected),
+    );
+    table.row(
+        "Fleet: requests made vs the minimum (every account's fewest, Zoom's token mints aside)"
+            .to_owned(),
+        thousands(made),
+        format!("minimum {}", thousands(minimum)),
+        format!("{:.2}×", made as f64 / minimum as f64),
+        String::new(),
+        None,
+    );
+    Ok(format!(
+        "Fleet: slowest account {} at {:.2} s; {} requests for a minimum of {}",
+        slowest.1,
+        slowest.0,
+        thousands(made),
+        thousands(minimum)
+    ))
 }
 
 /// Runs the criterion benches and returns (provider, median µs, records per page).

@@ -50,6 +50,9 @@ enum Command {
         /// Smaller datasets: finishes in under two minutes.
         #[arg(long)]
         quick: bool,
+        /// Only the fleet scenario (1,000 accounts).
+        #[arg(long)]
+        fleet: bool,
     },
     /// What changed between two versions of a spec, each change breaking or additive for our
     /// clients. Exit status: 0 nothing breaking, 1 something breaking, 2 an input unreadable.
@@ -87,7 +90,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Generate { check } => generate::run(&root, check),
         Command::LintSpecs => lint::lint_specs(&root),
-        Command::Bench { quick } => bench::run(&root, quick),
+        Command::Bench { quick, fleet } => bench::run(&root, quick, fleet),
         Command::Fuzz { seconds, release } => fuzz::run(&root, seconds, release),
         Command::Ci => ci::run(&root),
         Command::SpecDiff { rev, paths } => {

@@ -3,7 +3,9 @@
 //!
 //! - `sandbox`: serves the sandbox in this process (so its CPU time and memory are its own),
 //!   prints one JSON line — the environment for clients, the fixed "now", the benchmark window
-//!   and how many listable records each provider has in it — and stops when stdin closes.
+//!   and how many listable records each provider has in it; with `--accounts N` also N named
+//!   accounts (tenants) per provider as accounts-file entries and each one's count — and stops
+//!   when stdin closes.
 //! - `run -- CMD...`: runs a command and prints one JSON line with its wall time, CPU time and
 //!   peak RSS (`getrusage(RUSAGE_CHILDREN)`: this process has no other child).
 
@@ -53,6 +55,10 @@ enum Cmd {
         /// ...and ends this many days after it.
         #[arg(long, default_value_t = 0)]
         days_ahead: i64,
+        /// Named accounts (sandbox tenants) per provider to hand out, each with its own data
+        /// and rate limits.
+        #[arg(long, default_value_t = 0)]
+        accounts: usize,
     },
     /// Run a command; print its wall time, CPU time and peak RSS as JSON.
     Run {
@@ -80,13 +86,14 @@ fn main() -> ExitCode {
             rate_limits,
             days_back,
             days_ahead,
+            accounts,
         } => serve(
             seed,
             meetings,
             Duration::from_millis(latency_ms),
             rate_limits,
-            days_back,
-            days_ahead,
+            (days_back, days_ahead),
+            accounts,
         ),
         Cmd::Run {
             stdout,
@@ -113,8 +120,8 @@ fn serve(
     meetings: usize,
     latency: Duration,
     rate_limits: bool,
-    days_back: i64,
-    days_ahead: i64,
+    (days_back, days_ahead): (i64, i64),
+    accounts: usize,
 ) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -144,16 +151,16 @@ fn serve(
             .and_then(|d| d.and_hms_opt(0, 0, 0))
             .map_or(from, |t| t.and_utc().max(from));
         let mut counts = Map::new();
-        for p in [
-            Provider::Zoom,
-            Provider::Daily,
-            Provider::Telnyx,
-            Provider::Attendee,
-            Provider::Attention,
-        ] {
+        let mut account_counts = Map::new();
+        for p in Provider::ALL {
             let start = if p == Provider::Zoom { zoom_from } else { from };
             let n = meetkit_sandbox::truth::records(handle.dataset(), p, start, to).len();
             counts.insert(p.as_str().to_owned(), json!(n));
+            for i in 1..=accounts {
+                let name = meetkit_sandbox::SandboxHandle::account_name(i);
+                let n = handle.truth_of(p, &name, start, to).len();
+                account_counts.insert(format!("{}/{name}", p.as_str()), json!(n));
+            }
         }
         let env: Map<String, Value> = handle
             .env()
@@ -167,6 +174,8 @@ fn serve(
             "zoom_from": rfc3339(zoom_from),
             "env": env,
             "counts": counts,
+            "accounts": handle.accounts(accounts),
+            "account_counts": account_counts,
         });
         {
             let mut out = std::io::stdout().lock();

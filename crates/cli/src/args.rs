@@ -76,6 +76,29 @@ pub struct GlobalArgs {
         hide_env_values = true
     )]
     pub profile: Option<String>,
+    /// An accounts file (JSON Lines, one provider account per line; see the README): named
+    /// accounts besides the environment's `default` one.
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "MEETKIT_ACCOUNTS_FILE",
+        hide_env_values = true
+    )]
+    pub accounts_file: Option<PathBuf>,
+}
+
+/// Which provider accounts to use.
+#[derive(Debug, Args, Default, Clone)]
+pub struct AccountArgs {
+    /// Only the account named NAME (repeatable; `default` is the environment's) [default: every configured account].
+    #[arg(
+        long = "account",
+        value_name = "NAME",
+        value_delimiter = ',',
+        help_heading = "Accounts"
+    )]
+    pub names: Vec<String>,
 }
 
 /// How log lines are written.
@@ -343,6 +366,9 @@ pub struct ListArgs {
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Accounts.
+    #[command(flatten)]
+    pub accounts: AccountArgs,
     /// Connection settings.
     #[command(flatten)]
     pub runtime: RuntimeArgs,
@@ -468,6 +494,9 @@ pub struct SyncArgs {
     /// Store each provider's record, verbatim, as `raw`.
     #[arg(long)]
     pub raw: bool,
+    /// Accounts.
+    #[command(flatten)]
+    pub accounts: AccountArgs,
     /// Connection settings.
     #[command(flatten)]
     pub runtime: RuntimeArgs,
@@ -585,6 +614,9 @@ pub struct PlanArgs {
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Accounts.
+    #[command(flatten)]
+    pub accounts: AccountArgs,
     /// Connection settings.
     #[command(flatten)]
     pub runtime: RuntimeArgs,

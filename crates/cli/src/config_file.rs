@@ -14,14 +14,24 @@
 //! ```
 //!
 //! Credential and URL keys are the environment variables' names in lowercase; the environment
-//! wins over the file key by key.
+//! wins over the file key by key. Those keys configure each provider's `default` account; named
+//! accounts have tables of their own, and an accounts file (JSON Lines) holds many:
+//!
+//! ```toml
+//! accounts_file = "accounts.jsonl"   # relative to this file
+//!
+//! [accounts.zoom.acme]
+//! account_id = "..."
+//! client_id = "..."
+//! client_secret = "env:ACME_ZOOM_SECRET"   # read from that environment variable
+//! ```
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use meetkit::{Config, Provider};
+use meetkit::{Account, Config, Provider};
 use serde::Deserialize;
 
 use crate::args::{GlobalArgs, RuntimeArgs};
@@ -33,6 +43,17 @@ use crate::exit::{CliError, Exit};
 struct Settings {
     provider: BTreeMap<String, String>,
     knobs: Knobs,
+    accounts: Vec<FileAccount>,
+    accounts_file: Option<PathBuf>,
+}
+
+/// A named account of the file: `[accounts.<provider>.<name>]`.
+#[derive(Clone, Debug)]
+struct FileAccount {
+    provider: Provider,
+    name: String,
+    settings: BTreeMap<String, String>,
+    place: String,
 }
 
 /// The runtime knobs a file can set.
@@ -66,9 +87,9 @@ impl Settings {
     fn overlay(self, over: Settings) -> Settings {
         let mut provider = self.provider;
         provider.extend(over.provider);
-        let (base, over) = (self.knobs, over.knobs);
+        let (base, over_knobs) = (self.knobs, over.knobs);
         macro_rules! pick {
-            ($($field:ident),*) => { Knobs { $($field: over.$field.or(base.$field)),* } };
+            ($($field:ident),*) => { Knobs { $($field: over_knobs.$field.or(base.$field)),* } };
         }
         let knobs = pick!(
             allow_insecure,
@@ -80,7 +101,24 @@ impl Settings {
             page_sizes,
             window_days
         );
-        Settings { provider, knobs }
+        // A profile's account replaces the top level's of the same provider and name.
+        let mut accounts: Vec<FileAccount> = self
+            .accounts
+            .into_iter()
+            .filter(|a| {
+                !over
+                    .accounts
+                    .iter()
+                    .any(|b| b.provider == a.provider && b.name == a.name)
+            })
+            .collect();
+        accounts.extend(over.accounts);
+        Settings {
+            provider,
+            knobs,
+            accounts,
+            accounts_file: over.accounts_file.or(self.accounts_file),
+        }
     }
 }
 
@@ -148,6 +186,7 @@ pub fn load_with(
     }
     apply_runtime(&mut config, &settings, &label)?;
     apply_env_runtime(&mut config, &env)?;
+    add_accounts(&mut config, global, &settings, file.as_deref(), &env)?;
     if runtime.allow_insecure {
         config.runtime.allow_insecure = true;
     }
@@ -158,6 +197,33 @@ pub fn load_with(
         config.runtime.retry.max_attempts = positive("--max-attempts", n as usize)? as u32;
     }
     Ok(Loaded { config, file })
+}
+
+/// Adds the file's named accounts, then the accounts file's (`--accounts-file`,
+/// `MEETKIT_ACCOUNTS_FILE` or the file's `accounts_file`, relative to the file).
+fn add_accounts(
+    config: &mut Config,
+    global: &GlobalArgs,
+    settings: &Settings,
+    file: Option<&Path>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(), CliError> {
+    for a in &settings.accounts {
+        let account = Account::from_settings(a.provider, &a.name, &a.settings, &a.place, env)?;
+        config.add_account(account)?;
+    }
+    let accounts_file = match (&global.accounts_file, &settings.accounts_file) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(path)) => Some(match file.and_then(Path::parent) {
+            Some(dir) if path.is_relative() => dir.join(path),
+            _ => path.clone(),
+        }),
+        (None, None) => None,
+    };
+    if let Some(path) = accounts_file {
+        config.add_accounts(meetkit::accounts::read_file(&path, env)?)?;
+    }
+    Ok(())
 }
 
 fn positive(name: &str, n: usize) -> Result<usize, CliError> {
@@ -260,7 +326,24 @@ fn no_file(global: &GlobalArgs) -> Result<(Settings, Option<PathBuf>, String), C
     }
 }
 
-fn parse_settings(path: &Path, place: &str, table: toml::Table) -> Result<Settings, CliError> {
+fn parse_settings(path: &Path, place: &str, mut table: toml::Table) -> Result<Settings, CliError> {
+    let accounts = match table.remove("accounts") {
+        Some(value) => parse_accounts(path, place, value)?,
+        None => Vec::new(),
+    };
+    let accounts_file = match table.remove("accounts_file") {
+        None => None,
+        Some(toml::Value::String(text)) => Some(PathBuf::from(text)),
+        Some(other) => {
+            return Err(bad_file(
+                path,
+                &format!(
+                    "{place}accounts_file must be a string (a path), not {}",
+                    other.type_str()
+                ),
+            ));
+        }
+    };
     let (provider, knobs): (toml::Table, toml::Table) =
         table.into_iter().partition(|(key, _)| is_provider_key(key));
     let provider = provider
@@ -275,7 +358,61 @@ fn parse_settings(path: &Path, place: &str, table: toml::Table) -> Result<Settin
         .collect::<Result<_, _>>()?;
     let knobs = Knobs::deserialize(toml::Value::Table(knobs))
         .map_err(|e| bad_file(path, &format!("{place}{}", e.message())))?;
-    Ok(Settings { provider, knobs })
+    Ok(Settings {
+        provider,
+        knobs,
+        accounts,
+        accounts_file,
+    })
+}
+
+/// `[accounts.<provider>.<name>]` tables of string settings.
+fn parse_accounts(
+    path: &Path,
+    place: &str,
+    value: toml::Value,
+) -> Result<Vec<FileAccount>, CliError> {
+    let shape = || {
+        bad_file(
+            path,
+            &format!("{place}accounts must hold tables [accounts.<provider>.<name>] of settings"),
+        )
+    };
+    let toml::Value::Table(providers) = value else {
+        return Err(shape());
+    };
+    let mut out = Vec::new();
+    for (provider_key, names) in providers {
+        let provider = provider_key
+            .parse::<Provider>()
+            .map_err(|e| bad_file(path, &format!("{place}[accounts.{provider_key}]: {e}")))?;
+        let toml::Value::Table(names) = names else {
+            return Err(shape());
+        };
+        for (name, table) in names {
+            let here = format!("{place}[accounts.{provider}.{name}]");
+            let toml::Value::Table(table) = table else {
+                return Err(shape());
+            };
+            let settings = table
+                .into_iter()
+                .map(|(key, value)| match value {
+                    toml::Value::String(text) => Ok((key, text)),
+                    other => Err(bad_file(
+                        path,
+                        &format!("{here} {key} must be a string, not {}", other.type_str()),
+                    )),
+                })
+                .collect::<Result<_, _>>()?;
+            out.push(FileAccount {
+                provider,
+                name,
+                settings,
+                place: format!("config file {} {here}", path.display()),
+            });
+        }
+    }
+    Ok(out)
 }
 
 fn bad_file(path: &Path, reason: &str) -> CliError {
@@ -347,6 +484,7 @@ mod tests {
             quiet: false,
             config: Some(config.to_owned()),
             profile: profile.map(str::to_owned),
+            accounts_file: None,
         }
     }
 
@@ -403,6 +541,84 @@ rate_limits = { zoom = 4 }
             .find(|s| s.provider == Provider::Telnyx)
             .map(|s| s.credentials.clone());
         assert_eq!(telnyx.as_deref(), Some("env: TELNYX_API_KEY"));
+        Ok(())
+    }
+
+    #[test]
+    fn named_accounts_come_from_tables_profiles_and_a_relative_accounts_file()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(
+            dir.path().join("fleet.jsonl"),
+            "{\"provider\": \"telnyx\", \"name\": \"t1\", \"api_key\": \"k\"}\n",
+        )?;
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            r#"
+accounts_file = "fleet.jsonl"
+[accounts.daily.acme]
+api_key = "env:ACME_DAILY"
+[accounts.daily.old]
+api_key = "top"
+[profiles.work.accounts.daily.old]
+api_key = "from-profile"
+"#,
+        )?;
+        let env = |k: &str| (k == "ACME_DAILY").then(|| "acme-key".to_owned());
+        let loaded = load_with(&global(&path, Some("work")), &RuntimeArgs::default(), env)
+            .map_err(|e| e.message)?;
+        let c = &loaded.config;
+        let names: Vec<(Provider, &str)> = c
+            .accounts
+            .iter()
+            .map(|a| (a.provider, a.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (Provider::Daily, "acme"),
+                (Provider::Daily, "old"),
+                (Provider::Telnyx, "t1")
+            ]
+        );
+        let key = |name: &str| match &c
+            .accounts
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| &a.settings)
+        {
+            Some(meetkit::AccountSettings::ApiKey(k)) => k.api_key.expose().to_owned(),
+            _ => String::new(),
+        };
+        assert_eq!(key("acme"), "acme-key");
+        assert_eq!(key("old"), "from-profile");
+        assert!(
+            c.accounts[0]
+                .source
+                .ends_with("[accounts.daily.acme]; daily_api_key from env ACME_DAILY")
+        );
+        // An unknown provider and a missing variable are configuration errors naming the place.
+        std::fs::write(&path, "[accounts.skype.a]\napi_key = \"k\"\n")?;
+        let err = load_with(&global(&path, None), &RuntimeArgs::default(), |_| None)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(
+            err.contains("[accounts.skype]") && err.contains("skype"),
+            "{err}"
+        );
+        std::fs::write(&path, "[accounts.daily.a]\napi_key = \"env:NOPE\"\n")?;
+        let err = load_with(&global(&path, None), &RuntimeArgs::default(), |_| None)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(
+            err.contains(
+                "[accounts.daily.a]: daily_api_key refers to the environment variable NOPE"
+            ),
+            "{err}"
+        );
         Ok(())
     }
 

@@ -124,23 +124,25 @@ pub fn is_auth(err: &ProviderError) -> bool {
 pub struct Outcome {
     /// Meetings written.
     pub meetings: u64,
-    /// Providers asked for.
-    pub providers: Vec<meetkit::Provider>,
+    /// Provider accounts asked for.
+    pub accounts: Vec<(meetkit::Provider, String)>,
     /// Every failure, in arrival order.
     pub errors: Vec<ProviderError>,
 }
 
 impl Outcome {
     /// The exit code: 0 without errors; 4 (3 when all are credential errors) when every
-    /// provider failed and nothing was listed; 5 otherwise.
+    /// provider account failed and nothing was listed; 5 otherwise.
     pub fn exit(&self) -> Exit {
         if self.errors.is_empty() {
             return Exit::Ok;
         }
-        let every_provider_failed = self
-            .providers
-            .iter()
-            .all(|p| self.errors.iter().any(|e| e.provider == *p));
+        // An error naming no account is its provider's, every account's.
+        let every_provider_failed = self.accounts.iter().all(|(p, a)| {
+            self.errors
+                .iter()
+                .any(|e| e.provider == *p && e.account.as_deref().is_none_or(|named| named == a))
+        });
         if self.meetings == 0 && every_provider_failed {
             if self.errors.iter().all(is_auth) {
                 Exit::Config
@@ -163,10 +165,13 @@ mod tests {
     }
 
     fn exit(meetings: u64, errors: Vec<ProviderError>) -> Exit {
-        let providers = vec![Provider::Zoom, Provider::Daily];
+        let accounts = vec![
+            (Provider::Zoom, "default".to_owned()),
+            (Provider::Daily, "default".to_owned()),
+        ];
         Outcome {
             meetings,
-            providers,
+            accounts,
             errors,
         }
         .exit()
@@ -203,5 +208,15 @@ mod tests {
             failure(Provider::Daily, Network),
         ];
         assert_eq!(exit(5, all), Exit::Partial);
+        // One account of a provider failed, its other listed nothing: partial, not a failure.
+        let outcome = Outcome {
+            meetings: 0,
+            accounts: vec![
+                (Provider::Daily, "a".to_owned()),
+                (Provider::Daily, "b".to_owned()),
+            ],
+            errors: vec![failure(Provider::Daily, Auth).with_account("a")],
+        };
+        assert_eq!(outcome.exit(), Exit::Partial);
     }
 }

@@ -25,7 +25,7 @@ use crate::plan::{Partition, Plan};
 use crate::progress::{Progress, ProgressCounters};
 use crate::providers::{Endpoint, connector};
 use crate::query::Query;
-use crate::ratelimit::Gates;
+use crate::ratelimit::{GateKey, Gates, Limiters};
 use crate::registry;
 use crate::run::PartitionStream;
 
@@ -40,6 +40,8 @@ struct Inner {
     http: reqwest::Client,
     /// Checked endpoints of the configured provider accounts.
     endpoints: Vec<(Provider, String, Endpoint)>,
+    /// Rate and concurrency gates per provider account, shared by its partitions.
+    limiters: Limiters,
 }
 
 impl std::fmt::Debug for Client {
@@ -61,12 +63,31 @@ impl Client {
             if let Some(endpoint) = connector(info.provider).endpoint(&config)? {
                 endpoints.push((info.provider, DEFAULT_ACCOUNT.to_owned(), endpoint));
             }
+            for account in config
+                .accounts
+                .iter()
+                .filter(|a| a.provider == info.provider)
+            {
+                let endpoint = connector(info.provider)
+                    .endpoint(&config.for_account(account))
+                    .map_err(|e| ConfigError::InvalidAccount {
+                        place: format!(
+                            "account {}/{} ({})",
+                            account.provider, account.name, account.source
+                        ),
+                        reason: e.to_string(),
+                    })?;
+                if let Some(endpoint) = endpoint {
+                    endpoints.push((info.provider, account.name.clone(), endpoint));
+                }
+            }
         }
         Ok(Self {
             inner: Arc::new(Inner {
                 config,
                 http,
                 endpoints,
+                limiters: Limiters::default(),
             }),
         })
     }
@@ -139,12 +160,43 @@ impl Client {
         Ok(kept)
     }
 
+    /// Every account `query.accounts` names must be an account of one of `providers`.
+    fn check_accounts(&self, query: &Query, providers: &[Provider]) -> Result<(), Error> {
+        let mine = |name: &str| {
+            self.inner
+                .endpoints
+                .iter()
+                .any(|(p, a, _)| a == name && providers.contains(p))
+        };
+        if let Some(name) = query.accounts.iter().find(|name| !mine(name)) {
+            let mut known: Vec<String> = self
+                .inner
+                .endpoints
+                .iter()
+                .filter(|(p, _, _)| providers.contains(p))
+                .map(|(p, a, _)| format!("{p}/{a}"))
+                .collect();
+            if known.len() > 20 {
+                let more = known.len() - 20;
+                known.truncate(20);
+                known.push(format!("{more} more"));
+            }
+            return Err(ConfigError::UnknownAccount {
+                name: name.clone(),
+                known: known.join(", "),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
     /// Plans `query` without fetching anything: one partition per provider account, its
     /// windows cut to the provider's limits and the configured spans, and what cannot be
     /// listed (as errors, or warnings when the query is lenient). Checks credentials and
     /// filters first.
     pub fn plan(&self, query: &Query) -> Result<Plan, Error> {
         let providers = self.resolve_providers(query)?;
+        self.check_accounts(query, &providers)?;
         let runtime = &self.inner.config.runtime;
         let now = Utc::now();
         let mut plan = Plan {
@@ -170,7 +222,8 @@ impl Client {
             plan.errors.extend(planned.errors);
             plan.warnings.extend(planned.warnings);
             for (p, account, _) in &self.inner.endpoints {
-                if *p == provider {
+                let selected = query.accounts.is_empty() || query.accounts.contains(account);
+                if *p == provider && selected {
                     plan.partitions.push(Partition {
                         provider,
                         account: account.clone(),
@@ -217,12 +270,18 @@ impl Client {
         })?;
         let runtime = &self.inner.config.runtime;
         let progress = Arc::new(ProgressCounters::new(provider));
+        let key = GateKey {
+            provider,
+            account: partition.account.clone(),
+            class: "all",
+        };
+        let gate = self.inner.limiters.gate(
+            key,
+            runtime.rate_limits.get(&provider).copied().flatten(),
+            runtime.per_provider_concurrency,
+        );
         let ctx = Arc::new(FetchContext {
-            gates: Gates::new(
-                runtime.rate_limits.get(&provider).copied().flatten(),
-                runtime.per_provider_concurrency,
-                global,
-            ),
+            gates: Gates::shared(gate, global),
             retry: runtime.retry.clone(),
             progress: Arc::clone(&progress),
             filters: partition.filters.clone(),
@@ -232,6 +291,19 @@ impl Client {
         });
         let stream =
             connector(provider).stream(endpoint, &self.inner.http, partition, ctx, upfront)?;
+        // Adapters normalize for the default account; every item names the partition's.
+        let account: Arc<str> = Arc::from(partition.account.as_str());
+        let stream = stream
+            .map(move |item| match item {
+                Ok(mut meeting) => {
+                    if meeting.account != *account {
+                        meeting.account = account.to_string();
+                    }
+                    Ok(meeting)
+                }
+                Err(error) => Err(error.with_account(account.to_string())),
+            })
+            .boxed();
         Ok((stream, progress))
     }
 

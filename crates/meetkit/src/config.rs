@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 use meetkit_client_support::{HttpOptions, Secret};
 use url::Url;
 
+use crate::accounts::{Account, AccountSettings};
 use crate::error::ConfigError;
-use crate::model::Provider;
+use crate::model::{DEFAULT_ACCOUNT, Provider};
 use crate::registry;
 pub use crate::retry::RetryOptions;
 
@@ -131,6 +132,9 @@ pub struct Config {
     pub runtime: RuntimeOptions,
     /// Where each provider's settings came from.
     pub sources: Vec<ProviderSource>,
+    /// Named accounts besides the `default` one the fields above configure (see
+    /// [`crate::accounts`]); add them with [`Config::add_account`], which refuses duplicates.
+    pub accounts: Vec<Account>,
 }
 
 /// Production base URL of `provider` (from the registry).
@@ -276,6 +280,83 @@ impl Config {
         }
     }
 
+    /// Adds a named account; a second account with the same provider and name (the
+    /// environment's being `default`) is refused with an error naming both sources.
+    pub fn add_account(&mut self, account: Account) -> Result<(), ConfigError> {
+        let taken = if account.name == DEFAULT_ACCOUNT && self.has_default(account.provider) {
+            self.sources
+                .iter()
+                .find(|s| s.provider == account.provider)
+                .map(|s| s.credentials.clone())
+        } else {
+            self.accounts
+                .iter()
+                .find(|a| a.provider == account.provider && a.name == account.name)
+                .map(|a| a.source.clone())
+        };
+        if let Some(first) = taken {
+            return Err(ConfigError::InvalidAccount {
+                place: account.source.clone(),
+                reason: format!(
+                    "{}/{} is already defined ({first}); give each account of a provider its own name",
+                    account.provider, account.name
+                ),
+            });
+        }
+        self.accounts.push(account);
+        Ok(())
+    }
+
+    /// Adds every account of `accounts` (see [`Config::add_account`]).
+    pub fn add_accounts(
+        &mut self,
+        accounts: impl IntoIterator<Item = Account>,
+    ) -> Result<(), ConfigError> {
+        accounts.into_iter().try_for_each(|a| self.add_account(a))
+    }
+
+    /// A configuration of `account` alone, with these runtime knobs: what a provider's
+    /// connector reads to reach it.
+    pub fn for_account(&self, account: &Account) -> Config {
+        let mut one = Config {
+            runtime: self.runtime.clone(),
+            ..Config::default()
+        };
+        match &account.settings {
+            AccountSettings::Zoom(zoom) => one.zoom = Some(zoom.clone()),
+            AccountSettings::ApiKey(settings) => {
+                one.set_api_key(account.provider, settings.clone())
+            }
+        }
+        one
+    }
+
+    /// The names of `provider`'s accounts: `default` first when the environment (or the
+    /// fields) configure it, then the named ones in the order they were added.
+    pub fn account_names(&self, provider: Provider) -> Vec<&str> {
+        let default = self.has_default(provider).then_some(DEFAULT_ACCOUNT);
+        default
+            .into_iter()
+            .chain(
+                self.accounts
+                    .iter()
+                    .filter(|a| a.provider == provider)
+                    .map(|a| a.name.as_str()),
+            )
+            .collect()
+    }
+
+    /// Whether the single-account fields configure `provider` (its `default` account).
+    pub fn has_default(&self, provider: Provider) -> bool {
+        match provider {
+            Provider::Zoom => self.zoom.is_some(),
+            Provider::Daily => self.daily.is_some(),
+            Provider::Telnyx => self.telnyx.is_some(),
+            Provider::Attendee => self.attendee.is_some(),
+            Provider::Attention => self.attention.is_some(),
+        }
+    }
+
     /// The providers that have credentials, in [`Provider::ALL`] order.
     pub fn configured(&self) -> Vec<Provider> {
         Provider::ALL
@@ -284,15 +365,9 @@ impl Config {
             .collect()
     }
 
-    /// Whether `provider` has credentials.
+    /// Whether `provider` has credentials: its `default` account or a named one.
     pub fn is_configured(&self, provider: Provider) -> bool {
-        match provider {
-            Provider::Zoom => self.zoom.is_some(),
-            Provider::Daily => self.daily.is_some(),
-            Provider::Telnyx => self.telnyx.is_some(),
-            Provider::Attendee => self.attendee.is_some(),
-            Provider::Attention => self.attention.is_some(),
-        }
+        self.has_default(provider) || self.accounts.iter().any(|a| a.provider == provider)
     }
 
     /// The API-key settings of `provider` (not Zoom).

@@ -80,6 +80,25 @@ pub enum ConfigError {
     /// The HTTP client could not be set up.
     #[error("could not set up the HTTP client: {0}")]
     Http(String),
+    /// A named account that cannot be used: a bad entry, a missing variable it refers to, an
+    /// unknown provider, a duplicate name. `place` names the file and line, or the account.
+    #[error("{place}: {reason}")]
+    InvalidAccount {
+        /// Where: `accounts file accounts.jsonl line 3`, `account zoom/acme`.
+        place: String,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+    /// `--account` named an account no provider has.
+    #[error(
+        "no configured provider has an account named {name:?} (accounts: {known}); check the name or add the account"
+    )]
+    UnknownAccount {
+        /// The name asked for.
+        name: String,
+        /// The accounts there are.
+        known: String,
+    },
     /// An option out of range.
     #[error("{name} {reason}")]
     InvalidOption {
@@ -159,6 +178,9 @@ pub struct ProviderError {
     /// How far the failure reaches: one window, or the whole provider account.
     #[serde(default)]
     pub scope: Scope,
+    /// The provider account it happened in (its name), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
 }
 
 /// How far a failure reaches, once retries are spent.
@@ -215,7 +237,14 @@ impl ProviderError {
             hint: None,
             attempts: 1,
             scope: Scope::of(kind),
+            account: None,
         }
+    }
+
+    /// Names the provider account it happened in.
+    pub fn with_account(mut self, account: impl Into<String>) -> Self {
+        self.account = Some(account.into());
+        self
     }
 
     /// With a scope other than its kind's.
@@ -240,6 +269,14 @@ impl ProviderError {
 impl fmt::Display for ProviderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.provider.display_name(), self.operation)?;
+        // The environment's single account goes unnamed; any other is named.
+        if let Some(account) = self
+            .account
+            .as_deref()
+            .filter(|a| *a != crate::model::DEFAULT_ACCOUNT)
+        {
+            write!(f, " of account {account:?}")?;
+        }
         if let Some(window) = &self.window {
             write!(f, " for {window}")?;
         }
@@ -283,6 +320,8 @@ struct ProviderErrorRepr {
     attempts: u32,
     #[serde(default)]
     scope: Option<Scope>,
+    #[serde(default)]
+    account: Option<String>,
 }
 
 fn one() -> u32 {
@@ -308,6 +347,7 @@ impl From<ProviderErrorRepr> for ProviderError {
             hint: r.hint,
             attempts: r.attempts,
             scope: r.scope.unwrap_or(Scope::of(r.kind)),
+            account: r.account,
         }
     }
 }

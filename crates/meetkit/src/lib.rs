@@ -28,6 +28,7 @@
 // their size does not matter on the success path.
 #![allow(clippy::result_large_err)]
 
+pub mod accounts;
 pub mod client;
 pub mod config;
 pub mod descriptor;
@@ -45,6 +46,7 @@ pub mod retry;
 mod run;
 pub mod schema;
 
+pub use accounts::{Account, AccountSettings};
 pub use client::{Client, Listing, MeetingStream};
 pub use config::{
     ApiKeyConfig, Config, ProviderSource, RetryOptions, RuntimeOptions, ZoomAuth, ZoomConfig,

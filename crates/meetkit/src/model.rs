@@ -105,7 +105,7 @@ pub struct Meeting {
     pub account: String,
     /// The provider's own id of this record: Zoom meeting instance `uuid`, Daily session `id`,
     /// Telnyx recording `id`, Attendee bot `id`, Attention calendar event `uuid`.
-    /// `(provider, id)` is unique in every listing.
+    /// `(provider, account, id)` is unique in every listing; two accounts may list one id.
     pub id: String,
     /// Topic, summary or room name, when the provider has one.
     pub title: Option<String>,

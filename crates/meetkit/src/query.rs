@@ -268,6 +268,9 @@ impl Filters {
 pub struct Query {
     /// Providers to list; empty means every configured provider.
     pub providers: Vec<Provider>,
+    /// Accounts to list, by name (`default` is the environment's); empty means every
+    /// configured account of those providers.
+    pub accounts: Vec<String>,
     /// The window on the normalized start.
     pub window: Window,
     /// Filters.
@@ -286,6 +289,7 @@ impl Query {
     pub fn new(window: Window) -> Self {
         Self {
             providers: Vec::new(),
+            accounts: Vec::new(),
             window,
             filters: Filters::default(),
             limit: None,
@@ -297,6 +301,12 @@ impl Query {
     /// Only `providers`.
     pub fn providers(mut self, providers: impl IntoIterator<Item = Provider>) -> Self {
         self.providers = providers.into_iter().collect();
+        self
+    }
+
+    /// Only the accounts named `accounts` (of any provider listed).
+    pub fn accounts<S: Into<String>>(mut self, accounts: impl IntoIterator<Item = S>) -> Self {
+        self.accounts = accounts.into_iter().map(Into::into).collect();
         self
     }
 

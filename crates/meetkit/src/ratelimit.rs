@@ -1,4 +1,4 @@
-//! Client-side rate limiting and concurrency bounds per provider.
+//! Client-side rate limiting and concurrency bounds per provider account.
 //!
 //! A provider's documented rate (Zoom Heavy 10/s, Daily 20/s) is enforced as "at most `rate`
 //! requests in any window of one second", with a small margin for the network: a client that
@@ -8,9 +8,14 @@
 //! request that drew it, so the other requests in flight do not pile more 429s on top. (No
 //! rate is guessed from a 429: a stray one would throttle the rest of a listing to whatever
 //! had just happened to succeed.)
-//! Concurrency is bounded per provider and across all of them with semaphores.
+//! Concurrency is bounded per provider account and across all of them with semaphores.
+//!
+//! Providers limit each account on its own, so each account has its own gate: two Zoom accounts
+//! each get their own 10/s. A client keeps one gate per [`GateKey`] in its [`Limiters`], shared
+//! by every partition of that account it runs (a provider that limits classes of calls
+//! separately gets a gate per class).
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -77,14 +82,65 @@ impl RateLimiter {
     }
 }
 
-/// The gates one request passes: a pause after a 429, the provider's rate, its concurrency,
+/// What one gate is kept for: a provider account, and the class of its calls a limit applies
+/// to (`all` unless the provider limits classes separately).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GateKey {
+    /// The provider.
+    pub provider: crate::model::Provider,
+    /// The account's name.
+    pub account: String,
+    /// The class of calls (`all`, or the provider's name for it, like Zoom's `Heavy`).
+    pub class: &'static str,
+}
+
+/// One provider account's limits: its rate, the pause a 429 asked for, its concurrency.
+#[derive(Debug)]
+pub struct AccountGate {
+    rate: Option<RateLimiter>,
+    paused_until: std::sync::Mutex<Option<Instant>>,
+    provider: Arc<Semaphore>,
+    concurrency: usize,
+}
+
+impl AccountGate {
+    /// A gate with an optional rate and a concurrency bound.
+    pub fn new(rate: Option<f64>, concurrency: usize) -> Self {
+        Self {
+            rate: rate.and_then(RateLimiter::new),
+            paused_until: std::sync::Mutex::default(),
+            provider: Arc::new(Semaphore::new(concurrency.max(1))),
+            concurrency: concurrency.max(1),
+        }
+    }
+}
+
+/// A client's gates, one per [`GateKey`], made on first use and shared from then on.
+#[derive(Debug, Default)]
+pub struct Limiters {
+    gates: std::sync::Mutex<HashMap<GateKey, Arc<AccountGate>>>,
+}
+
+impl Limiters {
+    /// The gate of `key`, made with `rate` and `concurrency` if it is new.
+    pub fn gate(&self, key: GateKey, rate: Option<f64>, concurrency: usize) -> Arc<AccountGate> {
+        let mut gates = self
+            .gates
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(
+            gates
+                .entry(key)
+                .or_insert_with(|| Arc::new(AccountGate::new(rate, concurrency))),
+        )
+    }
+}
+
+/// The gates one request passes: a pause after a 429, the account's rate, its concurrency,
 /// the global concurrency.
 #[derive(Debug, Clone)]
 pub struct Gates {
-    rate: Option<Arc<RateLimiter>>,
-    paused_until: Arc<std::sync::Mutex<Option<Instant>>>,
-    provider: Arc<Semaphore>,
-    concurrency: usize,
+    account: Arc<AccountGate>,
     global: Arc<Semaphore>,
 }
 
@@ -96,37 +152,40 @@ pub struct Pass {
 }
 
 impl Gates {
-    /// Gates with an optional rate and the two concurrency bounds.
+    /// Gates with an optional rate and the two concurrency bounds, shared with no one.
     pub fn new(rate: Option<f64>, provider_concurrency: usize, global: Arc<Semaphore>) -> Self {
-        Self {
-            rate: rate.and_then(RateLimiter::new).map(Arc::new),
-            paused_until: Arc::default(),
-            provider: Arc::new(Semaphore::new(provider_concurrency.max(1))),
-            concurrency: provider_concurrency.max(1),
+        Self::shared(
+            Arc::new(AccountGate::new(rate, provider_concurrency)),
             global,
-        }
+        )
+    }
+
+    /// Gates through `account`'s gate (shared with its other partitions) and `global`.
+    pub fn shared(account: Arc<AccountGate>, global: Arc<Semaphore>) -> Self {
+        Self { account, global }
     }
 
     /// Requests this provider may have in flight.
     pub fn provider_concurrency(&self) -> usize {
-        self.concurrency
+        self.account.concurrency
     }
 
     /// The rate requests are held to, in requests per second, if any.
     pub fn rate(&self) -> Option<f64> {
-        self.rate.as_deref().map(RateLimiter::per_second)
+        self.account.rate.as_ref().map(RateLimiter::per_second)
     }
 
     /// Holds every request of this provider back for `wait` (the provider said 429).
     pub fn pause(&self, wait: Duration) {
         let until = Instant::now() + wait;
-        if let Ok(mut paused) = self.paused_until.lock() {
+        if let Ok(mut paused) = self.account.paused_until.lock() {
             *paused = Some(paused.map_or(until, |p| p.max(until)));
         }
     }
 
     fn paused_until(&self) -> Option<Instant> {
-        self.paused_until
+        self.account
+            .paused_until
             .lock()
             .ok()
             .and_then(|p| *p)
@@ -136,7 +195,10 @@ impl Gates {
     /// Waits until a request may go out.
     pub async fn enter(&self) -> Pass {
         // meetkit never closes these semaphores, so acquiring cannot fail.
-        let provider = Arc::clone(&self.provider).acquire_owned().await.ok();
+        let provider = Arc::clone(&self.account.provider)
+            .acquire_owned()
+            .await
+            .ok();
         let global = Arc::clone(&self.global).acquire_owned().await.ok();
         loop {
             while let Some(until) = self.paused_until() {
@@ -146,7 +208,7 @@ impl Gates {
                 );
                 tokio::time::sleep_until(until).await;
             }
-            if let Some(rate) = &self.rate {
+            if let Some(rate) = &self.account.rate {
                 let asked = Instant::now();
                 rate.acquire().await;
                 let waited = asked.elapsed();
@@ -231,6 +293,31 @@ mod tests {
         // Once it has passed, requests go straight through.
         let _pass = gates.enter().await;
         assert_eq!(start.elapsed(), Duration::from_millis(700));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn each_account_has_its_own_rate_and_partitions_of_one_account_share_it() {
+        let limiters = Limiters::default();
+        let global = Arc::new(Semaphore::new(64));
+        let key = |account: &str| GateKey {
+            provider: crate::model::Provider::Zoom,
+            account: account.to_owned(),
+            class: "all",
+        };
+        let a = Gates::shared(limiters.gate(key("a"), Some(10.0), 64), Arc::clone(&global));
+        let b = Gates::shared(limiters.gate(key("b"), Some(10.0), 64), Arc::clone(&global));
+        // A second partition of account a: the same gate, not a fresh 10/s.
+        let a_again = Gates::shared(limiters.gate(key("a"), Some(10.0), 64), global);
+        let start = Instant::now();
+        for gates in [&a, &b] {
+            for _ in 0..10 {
+                let _pass = gates.enter().await;
+            }
+        }
+        // Ten each for two accounts went at once: they are not throttled together.
+        assert_eq!(start.elapsed(), Duration::ZERO);
+        let _pass = a_again.enter().await;
+        assert_eq!(start.elapsed(), RATE_WINDOW);
     }
 
     #[test]

@@ -28,3 +28,15 @@ pub const ZOOM_USER_ID: &str = "sAnDb0xUsEr7QgePTO8WbQ";
 pub const ZOOM_USER_EMAIL: &str = "ada.lovelace@sandbox.example.com";
 /// The Zoom account user's display name.
 pub const ZOOM_USER_NAME: &str = "Ada Lovelace";
+
+/// Separates a credential from the tenant it selects: `sandbox_daily_api_key~acme` is tenant
+/// `acme`'s Daily key (see `tenants`). Credentials without it are the default tenant's.
+pub const TENANT_SEPARATOR: char = '~';
+
+/// `credential` for tenant `tenant` (`None`: the default tenant's, unchanged).
+pub fn for_tenant(credential: &str, tenant: Option<&str>) -> String {
+    match tenant {
+        Some(name) => format!("{credential}{TENANT_SEPARATOR}{name}"),
+        None => credential.to_owned(),
+    }
+}

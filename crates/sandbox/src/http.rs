@@ -39,6 +39,12 @@ impl Params {
             .collect()
     }
 
+    /// Replaces every value of `name` with `value` (adds it when absent).
+    pub fn set(&mut self, name: &str, value: &str) {
+        self.0.retain(|(k, _)| k != name);
+        self.0.push((name.to_owned(), value.to_owned()));
+    }
+
     /// Every pair, in order.
     pub fn pairs(&self) -> &[(String, String)] {
         &self.0

@@ -2,7 +2,9 @@
 //!
 //! One loopback listener serves every provider under its own path prefix
 //! (`/zoom/v2`, `/daily/v1`, `/telnyx/v2`, `/attendee`, `/attention/v2`), plus Zoom's
-//! OAuth token endpoint and a ground-truth endpoint (`/_sandbox/truth/<provider>`).
+//! OAuth token endpoint and a ground-truth endpoint (`/_sandbox/truth/<provider>`,
+//! `?account=NAME` for a tenant). Credentials ending in `~NAME` select tenant `NAME`, an
+//! account with its own data, truth and rate limits (see `tenants`).
 //!
 //! The dataset is procedural: record `i` of a provider is a pure function of
 //! `(seed, provider, i)` (see [`data`]), so a million meetings per provider cost nothing
@@ -33,6 +35,7 @@ mod providers;
 mod ratelimit;
 mod server;
 mod state;
+mod tenants;
 pub mod truth;
 
 pub use config::{Faults, SandboxConfig};

@@ -1,8 +1,7 @@
 //! Starting and stopping a sandbox: the router, the listener, and the handle tests use.
 
-use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Router;
@@ -17,12 +16,11 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::data::Dataset;
-use crate::faults::FaultDice;
 use crate::http::{self, Ctx, Params};
 use crate::listener::{KillSwitch, KillableListener};
 use crate::providers::{self, Api};
-use crate::ratelimit::RateLimiter;
 use crate::state::AppState;
+use crate::tenants::{self, Tenants};
 use crate::{Provider, SandboxConfig, credentials, truth};
 
 /// Why a sandbox could not start.
@@ -48,6 +46,7 @@ pub struct Sandbox;
 pub struct SandboxHandle {
     addr: SocketAddr,
     state: Arc<AppState>,
+    tenants: Arc<Tenants>,
     stop: oneshot::Sender<()>,
     task: JoinHandle<()>,
 }
@@ -64,18 +63,9 @@ impl Sandbox {
             .local_addr()
             .map_err(|source| SandboxError::Bind { port, source })?;
         let now = config.now.unwrap_or_else(Utc::now);
-        let state = Arc::new(AppState {
-            ds: Dataset::new(config.seed, config.meetings, now),
-            dice: FaultDice::new(config.seed),
-            limiter: RateLimiter::default(),
-            zoom_tokens: Mutex::new(HashMap::new()),
-            started: Instant::now(),
-            authority: addr.to_string(),
-            requests: Default::default(),
-            counts: Mutex::new(HashMap::new()),
-            config,
-        });
-        let app = router(state.clone());
+        let tenants = Arc::new(Tenants::new(config, now, addr.to_string()));
+        let state = Arc::clone(tenants.default_tenant());
+        let app = router(Arc::clone(&tenants));
         let (stop, stopped) = oneshot::channel::<()>();
         let service = app.into_make_service_with_connect_info::<KillSwitch>();
         let task = tokio::spawn(async move {
@@ -90,6 +80,7 @@ impl Sandbox {
         Ok(SandboxHandle {
             addr,
             state,
+            tenants,
             stop,
             task,
         })
@@ -146,6 +137,73 @@ impl SandboxHandle {
         pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     }
 
+    /// The name of account `i` (from 1) in [`SandboxHandle::accounts`]: `t001`, `t002`, ….
+    pub fn account_name(i: usize) -> String {
+        format!("t{i:03}")
+    }
+
+    /// Credentials for `per_provider` accounts of every provider, each its own tenant
+    /// (named `t001`, `t002`, …): one object per account, as meetkit's accounts file and
+    /// `Client(accounts=...)` take them.
+    pub fn accounts(&self, per_provider: usize) -> Vec<serde_json::Value> {
+        let mut out = Vec::new();
+        for p in Provider::ALL {
+            for i in 1..=per_provider {
+                out.push(self.account(p, &Self::account_name(i)));
+            }
+        }
+        out
+    }
+
+    /// Credentials of tenant `name` for `p`, as an accounts-file entry.
+    pub fn account(&self, p: Provider, name: &str) -> serde_json::Value {
+        let t = |value: &str| credentials::for_tenant(value, Some(name));
+        let mut entry = json!({
+            "provider": p.as_str(),
+            "name": name,
+            "base_url": self.base_url(p),
+        });
+        let fields: Vec<(&str, String)> = match p {
+            Provider::Zoom => vec![
+                ("oauth_url", self.zoom_oauth_url()),
+                ("account_id", t(credentials::ZOOM_ACCOUNT_ID)),
+                ("client_id", credentials::ZOOM_CLIENT_ID.to_owned()),
+                ("client_secret", credentials::ZOOM_CLIENT_SECRET.to_owned()),
+            ],
+            Provider::Daily => vec![("api_key", t(credentials::DAILY_API_KEY))],
+            Provider::Telnyx => vec![("api_key", t(credentials::TELNYX_API_KEY))],
+            Provider::Attendee => vec![("api_key", t(credentials::ATTENDEE_API_KEY))],
+            Provider::Attention => vec![("api_key", t(credentials::ATTENTION_API_KEY))],
+        };
+        if let Some(map) = entry.as_object_mut() {
+            for (k, v) in fields {
+                map.insert(k.to_owned(), json!(v));
+            }
+        }
+        entry
+    }
+
+    /// [`SandboxHandle::accounts`] as an accounts file (JSON Lines).
+    pub fn accounts_file(&self, per_provider: usize) -> String {
+        self.accounts(per_provider)
+            .iter()
+            .map(|entry| format!("{entry}\n"))
+            .collect()
+    }
+
+    /// [`SandboxHandle::truth`] of account (tenant) `account`; `default` is the default
+    /// tenant, the one the plain credentials select.
+    pub fn truth_of(
+        &self,
+        p: Provider,
+        account: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Vec<String> {
+        let tenant = self.tenants.get(tenant_of(account));
+        truth::truth(&tenant.ds, p, from, to)
+    }
+
     /// [`SandboxHandle::env`] as `export NAME='value'` lines for a POSIX shell.
     pub fn export_lines(&self) -> String {
         self.env()
@@ -188,15 +246,17 @@ impl SandboxHandle {
     /// included; the OAuth and truth endpoints excluded). For checking a client's request
     /// budget, e.g. that it does not retry in a tight loop.
     pub fn requests(&self, p: Provider) -> u64 {
-        self.state.request_count(p)
+        self.tenants.all().iter().map(|t| t.request_count(p)).sum()
     }
 
     /// Expires every Zoom access token minted so far (the static one keeps working), so a
     /// client's "re-mint on 401 once" path can be tested without waiting an hour.
     pub fn expire_zoom_tokens(&self) {
-        if let Ok(mut tokens) = self.state.zoom_tokens.lock() {
-            let now = Instant::now();
-            tokens.values_mut().for_each(|expires| *expires = now);
+        for tenant in self.tenants.all() {
+            if let Ok(mut tokens) = tenant.zoom_tokens.lock() {
+                let now = Instant::now();
+                tokens.values_mut().for_each(|expires| *expires = now);
+            }
         }
     }
 
@@ -212,7 +272,15 @@ fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-fn router(state: Arc<AppState>) -> Router {
+/// The tenant an account name selects: `default` is the default tenant.
+fn tenant_of(account: &str) -> Option<&str> {
+    (account != DEFAULT_TENANT).then_some(account)
+}
+
+/// The account name of the default tenant, as meetkit names the environment's account.
+const DEFAULT_TENANT: &str = "default";
+
+fn router(state: Arc<Tenants>) -> Router {
     Router::new()
         .route("/zoom/oauth/token", post(zoom_oauth))
         .route("/zoom/v2/report/users/{user_id}/meetings", get(zoom_report))
@@ -228,7 +296,7 @@ fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-type Shared = State<Arc<AppState>>;
+type Shared = State<Arc<Tenants>>;
 
 fn ctx(headers: HeaderMap, query: Option<String>, path: Option<String>) -> Ctx {
     Ctx {
@@ -238,12 +306,29 @@ fn ctx(headers: HeaderMap, query: Option<String>, path: Option<String>) -> Ctx {
     }
 }
 
-async fn run(state: Arc<AppState>, api: &'static Api, kill: KillSwitch, ctx: Ctx) -> Response {
+/// Runs a list request on the tenant its credentials select.
+async fn run(tenants: Arc<Tenants>, api: &'static Api, kill: KillSwitch, ctx: Ctx) -> Response {
+    let (tenant, ctx) = tenants::from_authorization(ctx);
+    let state = tenants.get(tenant.as_deref());
     providers::serve(state, api, kill, ctx).await
 }
 
-async fn zoom_oauth(State(state): Shared, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    providers::zoom::mint_token(&state, &ctx(headers, q, None))
+async fn zoom_oauth(State(tenants): Shared, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
+    let mut ctx = ctx(headers, q, None);
+    // The account id names the tenant; its tokens carry the same suffix.
+    let (account, tenant) = match ctx.params.get("account_id") {
+        Some(id) => {
+            let (base, tenant) = tenants::split(id);
+            (base.to_owned(), tenant.map(str::to_owned))
+        }
+        None => (String::new(), None),
+    };
+    if tenant.is_some() {
+        ctx.params.set("account_id", &account);
+    }
+    let state = tenants.get(tenant.as_deref());
+    let suffix = credentials::for_tenant("", tenant.as_deref());
+    providers::zoom::mint_token(&state, &ctx, &suffix)
 }
 
 async fn zoom_report(
@@ -311,7 +396,7 @@ async fn attention_meetings(
 }
 
 async fn truth_ids(
-    State(state): Shared,
+    State(tenants): Shared,
     Path(provider): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Response {
@@ -335,6 +420,7 @@ async fn truth_ids(
         (Ok(f), Ok(t)) => (f, t),
         (Err(e), _) | (_, Err(e)) => return e,
     };
+    let state = tenants.get(params.get("account").and_then(tenant_of));
     http::json(
         StatusCode::OK,
         &json!({ "ids": truth::truth(&state.ds, p, from, to) }),

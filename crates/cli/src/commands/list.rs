@@ -18,12 +18,18 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
     let client = Client::new(loaded.config)?;
     let query = Query::new(window)
         .providers(ProviderArg::resolve(&args.providers))
+        .accounts(args.accounts.names.clone())
         .filters(args.filters.to_filters())
         .limit(args.limit)
         .include_raw(args.raw)
         .lenient(args.lenient);
-    let providers = client.resolve_providers(&query)?;
-    let stream = client.list(&query)?;
+    let plan = client.plan(&query)?;
+    let accounts: Vec<_> = plan
+        .partitions
+        .iter()
+        .map(|p| (p.provider, p.account.clone()))
+        .collect();
+    let stream = client.run_plan(plan)?;
     let warnings = stream.warnings().to_vec();
     let progress_handle = stream.progress();
 
@@ -83,7 +89,7 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
     report(global.quiet, &warnings, &errors);
     let outcome = Outcome {
         meetings: written,
-        providers,
+        accounts,
         errors,
     };
     let exit = outcome.exit();

@@ -14,6 +14,7 @@ pub fn run(args: PlanArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
     let loaded = config_file::load(global, &args.runtime)?;
     let client = Client::new(loaded.config)?;
     let query = Query::new(window)
+        .accounts(args.accounts.names.clone())
         .providers(ProviderArg::resolve(&args.providers))
         .filters(args.filters.to_filters())
         .include_raw(args.raw)

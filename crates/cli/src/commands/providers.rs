@@ -1,6 +1,7 @@
-//! `meetkit providers`: what is configured, from where, and with which limits. No secrets.
+//! `meetkit providers`: what is configured, from where, and with which limits; each provider's
+//! accounts and where their credentials come from. No secrets.
 
-use meetkit::{Config, Provider};
+use meetkit::{Config, Provider, ProviderSource};
 use serde_json::json;
 
 use crate::args::{GlobalArgs, ProvidersArgs, RuntimeArgs};
@@ -16,11 +17,18 @@ pub fn run(args: ProvidersArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
             .sources
             .iter()
             .map(|s| {
+                let accounts: Vec<_> = accounts_of(config, s)
+                    .into_iter()
+                    .map(|(name, credentials, base_url)| {
+                        json!({ "name": name, "credentials": credentials, "base_url": base_url })
+                    })
+                    .collect();
                 json!({
                     "provider": s.provider,
                     "name": s.provider.display_name(),
-                    "configured": s.configured,
+                    "configured": config.is_configured(s.provider),
                     "credentials": s.credentials,
+                    "accounts": accounts,
                     "base_url": s.base_url,
                     "rate_limit_per_second": config.runtime.rate_limits.get(&s.provider).copied().flatten(),
                     "page_size": config.runtime.page_sizes.get(&s.provider),
@@ -34,7 +42,7 @@ pub fn run(args: ProvidersArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
         return Ok(Exit::Ok);
     }
     for source in &config.sources {
-        let state = if source.configured {
+        let state = if config.is_configured(source.provider) {
             "configured"
         } else {
             "not configured"
@@ -47,6 +55,25 @@ pub fn run(args: ProvidersArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
         println!("  credentials  {}", source.credentials);
         println!("  base url     {}", source.base_url);
         println!("  limits       {}", limits(config, source.provider));
+        let named = config
+            .accounts
+            .iter()
+            .filter(|a| a.provider == source.provider)
+            .count();
+        if named > 0 {
+            println!(
+                "  accounts     {} ({named} named)",
+                named + usize::from(source.configured)
+            );
+            for (name, credentials, base_url) in accounts_of(config, source) {
+                let url = if base_url == source.base_url {
+                    String::new()
+                } else {
+                    format!(" at {base_url}")
+                };
+                println!("    {name}: {credentials}{url}");
+            }
+        }
     }
     match &loaded.file {
         Some(path) => println!("\nConfiguration file: {}", path.display()),
@@ -59,6 +86,28 @@ pub fn run(args: ProvidersArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
         ),
     }
     Ok(Exit::Ok)
+}
+
+/// Each account of `source`'s provider: name, where its credentials come from, base URL.
+fn accounts_of<'a>(
+    config: &'a Config,
+    source: &'a ProviderSource,
+) -> Vec<(&'a str, &'a str, &'a str)> {
+    let default = source.configured.then_some((
+        meetkit::DEFAULT_ACCOUNT,
+        source.credentials.as_str(),
+        source.base_url.as_str(),
+    ));
+    default
+        .into_iter()
+        .chain(
+            config
+                .accounts
+                .iter()
+                .filter(|a| a.provider == source.provider)
+                .map(|a| (a.name.as_str(), a.source.as_str(), a.base_url())),
+        )
+        .collect()
 }
 
 fn limits(config: &Config, provider: Provider) -> String {

@@ -1,4 +1,4 @@
-//! `meetkit sync`: fetch each provider from its checkpoint (minus the lookback), store what is
+//! `meetkit sync`: fetch each provider account from its checkpoint (minus the lookback), store what is
 //! new or changed in batches, then store the moved checkpoints with the last batch. Where and
 //! how durably lives in [`crate::sync`]; this module plans the windows and runs the writer.
 //!
@@ -152,87 +152,87 @@ fn target(args: &SyncArgs) -> Result<Target, CliError> {
     Ok(target)
 }
 
-/// Where each provider's window starts: its checkpoints' (minus the lookback), or `since`.
+/// A provider account: what a checkpoint is kept for.
+type AccountKey = (Provider, String);
+
+/// Where an account's window starts: its checkpoint's (minus the lookback), or `since`.
 fn window_start(
-    provider: Provider,
+    key: &AccountKey,
     stored: &[Checkpoint],
     since: DateTime<Utc>,
     lookback: chrono::Duration,
 ) -> DateTime<Utc> {
     stored
         .iter()
-        .filter(|c| c.provider == provider)
-        .map(|c| {
+        .find(|c| c.provider == key.0 && c.account == key.1)
+        .map_or(since, |c| {
             if since >= c.since {
                 (c.checkpoint - lookback).max(since)
             } else {
                 since
             }
         })
-        .min()
-        .unwrap_or(since)
 }
 
-/// The checkpoints a run that fetched `[since, now)` completely for `done` moves: every account
-/// stored or seen for each (the default account when there is none yet).
+/// The checkpoints a run that fetched `[since, now)` completely for the accounts `done` moves;
+/// the other accounts' stay as stored.
 fn moved_checkpoints(
-    done: &[Provider],
+    done: &[AccountKey],
     stored: &[Checkpoint],
-    seen: &BTreeSet<(Provider, String)>,
     since: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Vec<Checkpoint> {
-    let mut out = Vec::new();
-    for provider in done {
-        let mut accounts: BTreeSet<String> = stored
-            .iter()
-            .filter(|c| c.provider == *provider)
-            .map(|c| c.account.clone())
-            .chain(
-                seen.iter()
-                    .filter(|(p, _)| p == provider)
-                    .map(|(_, a)| a.clone()),
-            )
-            .collect();
-        if accounts.is_empty() {
-            accounts.insert(meetkit::model::DEFAULT_ACCOUNT.to_owned());
-        }
-        for account in accounts {
+    done.iter()
+        .map(|(provider, account)| {
             let old = stored
                 .iter()
-                .find(|c| c.provider == *provider && c.account == account);
-            out.push(Checkpoint {
+                .find(|c| c.provider == *provider && c.account == *account);
+            Checkpoint {
                 provider: *provider,
                 since: old.map_or(since, |c| c.since.min(since)),
                 checkpoint: now,
                 meetings_written: old.map_or(0, |c| c.meetings_written),
                 last_run: now,
-                account,
-            });
-        }
-    }
-    out
+                account: account.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Whether `error` is a failure of account `key` (an error naming no account is its
+/// provider's, and so every account's).
+fn failed(error: &meetkit::ProviderError, key: &AccountKey) -> bool {
+    error.provider == key.0 && error.account.as_deref().is_none_or(|a| a == key.1)
 }
 
 /// Runs one sync.
 pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
     let now = now()?;
     let since = args.since.resolve(now);
-    Window::new(since, now)?;
+    let full = Window::new(since, now)?;
     let target = target(&args)?;
     let loaded = config_file::load(global, &args.runtime)?;
     let client = Client::new(loaded.config)?;
     let asked = ProviderArg::resolve(&args.providers);
-    let providers =
-        client.resolve_providers(&Query::new(Window::new(since, now)?).providers(asked))?;
+    let base = Query::new(full)
+        .providers(asked)
+        .accounts(args.accounts.names.clone())
+        .include_raw(args.raw)
+        .lenient(args.lenient);
+    let accounts: Vec<AccountKey> = client
+        .plan(&base)?
+        .partitions
+        .iter()
+        .map(|p| (p.provider, p.account.clone()))
+        .collect();
 
     let (writer, name, stored) = Writer::start(target, args.state.clone(), global.quiet)?;
 
-    // Each provider's window start; providers sharing one are listed by one query.
-    let mut groups: BTreeMap<DateTime<Utc>, Vec<Provider>> = BTreeMap::new();
-    for provider in &providers {
-        let from = window_start(*provider, &stored, since, args.lookback.0);
-        groups.entry(from.min(now)).or_default().push(*provider);
+    // Each account's window start; accounts sharing one are planned together.
+    let mut groups: BTreeMap<DateTime<Utc>, Vec<AccountKey>> = BTreeMap::new();
+    for key in &accounts {
+        let from = window_start(key, &stored, since, args.lookback.0);
+        groups.entry(from.min(now)).or_default().push(key.clone());
     }
     let refetch_from = groups.keys().next().copied().unwrap_or(since);
     if !writer.send(Message::Prepare(refetch_from)) {
@@ -246,11 +246,17 @@ pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         let Ok(window) = Window::new(*from, now) else {
             continue;
         };
-        let query = Query::new(window)
-            .providers(group.clone())
-            .include_raw(args.raw)
-            .lenient(args.lenient);
-        let listed = client.list(&query)?;
+        let mut query = base.clone();
+        query.window = window;
+        let mut plan = client.plan(&query)?;
+        plan.partitions.retain(|p| {
+            group
+                .iter()
+                .any(|(q, a)| *q == p.provider && *a == p.account)
+        });
+        let grouped: BTreeSet<Provider> = group.iter().map(|(p, _)| *p).collect();
+        plan.errors.retain(|e| grouped.contains(&e.provider));
+        let listed = client.run_plan(plan)?;
         warnings.extend(listed.warnings().iter().cloned());
         progresses.push(listed.progress());
         streams.push(listed);
@@ -259,19 +265,15 @@ pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         || -> Vec<ProviderProgress> { progresses.iter().flat_map(|p| p.snapshot()).collect() };
     let progress = ProgressLine::new(global.quiet);
     let mut received = 0u64;
-    let mut seen: BTreeSet<(Provider, String)> = BTreeSet::new();
     let mut writer_stopped = false;
-    // Each provider lists an account's meetings once: no key repeats within a run, so a batch
-    // never holds one meeting twice.
+    // Each account's meetings are listed once: no key repeats within a run, so a batch never
+    // holds one meeting twice.
     let errors = drain(
         stream::select_all(streams),
         snapshot,
         &progress,
         |meeting| {
             received += 1;
-            if !seen.contains(&(meeting.provider, meeting.account.clone())) {
-                seen.insert((meeting.provider, meeting.account.clone()));
-            }
             if writer.send(Message::Meeting(Box::new(meeting))) {
                 Ok(Flow::Continue)
             } else {
@@ -285,19 +287,25 @@ pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         return writer.finish(None).map(|_| Exit::Other);
     }
 
-    let done: Vec<Provider> = providers
+    let done: Vec<AccountKey> = accounts
         .iter()
-        .copied()
-        // A provider that failed keeps its checkpoint: fetched again next time.
-        .filter(|p| !errors.iter().any(|e| e.provider == *p))
+        // An account that failed keeps its checkpoint: fetched again next time.
+        .filter(|key| !errors.iter().any(|e| failed(e, key)))
+        .cloned()
         .collect();
-    let checkpoints = moved_checkpoints(&done, &stored, &seen, since, now);
+    let checkpoints = moved_checkpoints(&done, &stored, since, now);
     let written = writer.finish(Some(checkpoints))?;
 
     report(global.quiet, &warnings, &errors);
+    let providers: Vec<Provider> = accounts
+        .iter()
+        .map(|(p, _)| *p)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let outcome = Outcome {
         meetings: received,
-        providers: providers.clone(),
+        accounts,
         errors,
     };
     let exit = outcome.exit();
@@ -323,7 +331,7 @@ pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         }
         Exit::Ok => {}
         Exit::Partial => eprintln!(
-            "meetkit: incomplete: {total} meetings written to {name}; the failed providers keep their checkpoint and are fetched again next run"
+            "meetkit: incomplete: {total} meetings written to {name}; the failed accounts keep their checkpoint and are fetched again next run"
         ),
         _ => eprintln!("meetkit: nothing synced: every provider failed (above); run again later"),
     }
@@ -350,41 +358,41 @@ mod tests {
         }
     }
 
+    fn key(provider: Provider, account: &str) -> AccountKey {
+        (provider, account.to_owned())
+    }
+
     #[test]
-    fn a_provider_resumes_from_its_oldest_account_minus_the_lookback() {
+    fn each_account_resumes_from_its_own_checkpoint_minus_the_lookback() {
         let stored = [
             checkpoint(Provider::Zoom, "default", 10),
             checkpoint(Provider::Zoom, "eu", 6),
             checkpoint(Provider::Daily, "default", 10),
         ];
         let two_days = chrono::Duration::days(2);
-        assert_eq!(
-            window_start(Provider::Zoom, &stored, at(0), two_days),
-            at(4)
-        );
-        assert_eq!(
-            window_start(Provider::Daily, &stored, at(0), two_days),
-            at(8)
-        );
-        assert_eq!(
-            window_start(Provider::Telnyx, &stored, at(0), two_days),
-            at(0)
-        );
+        let start = |p, a| window_start(&key(p, a), &stored, at(0), two_days);
+        assert_eq!(start(Provider::Zoom, "default"), at(8));
+        assert_eq!(start(Provider::Zoom, "eu"), at(4));
+        assert_eq!(start(Provider::Daily, "default"), at(8));
+        // A new account starts at --since.
+        assert_eq!(start(Provider::Zoom, "us"), at(0));
+        assert_eq!(start(Provider::Telnyx, "default"), at(0));
         // An earlier --since than was synced from: from --since again.
         assert_eq!(
-            window_start(Provider::Zoom, &stored, at(-5), two_days),
+            window_start(&key(Provider::Zoom, "eu"), &stored, at(-5), two_days),
             at(-5)
         );
     }
 
     #[test]
-    fn checkpoints_move_for_every_stored_or_seen_account() {
-        let stored = [checkpoint(Provider::Zoom, "eu", 6)];
-        let seen = BTreeSet::from([(Provider::Zoom, "us".to_owned())]);
+    fn only_the_accounts_done_move_their_checkpoints() {
+        let stored = [
+            checkpoint(Provider::Zoom, "eu", 6),
+            checkpoint(Provider::Zoom, "us", 6),
+        ];
         let moved = moved_checkpoints(
-            &[Provider::Zoom, Provider::Daily],
+            &[key(Provider::Zoom, "eu"), key(Provider::Daily, "default")],
             &stored,
-            &seen,
             at(0),
             at(12),
         );
@@ -403,9 +411,23 @@ mod tests {
             keys,
             [
                 (Provider::Zoom, "eu", at(12), 7),
-                (Provider::Zoom, "us", at(12), 0),
                 (Provider::Daily, "default", at(12), 0),
             ]
         );
+    }
+
+    #[test]
+    fn an_error_without_an_account_fails_every_account_of_its_provider() {
+        let e = meetkit::ProviderError::new(
+            Provider::Zoom,
+            "x",
+            meetkit::ProviderErrorKind::Auth,
+            "no",
+        );
+        assert!(failed(&e, &key(Provider::Zoom, "eu")));
+        assert!(!failed(&e, &key(Provider::Daily, "eu")));
+        let e = e.with_account("us");
+        assert!(!failed(&e, &key(Provider::Zoom, "eu")));
+        assert!(failed(&e, &key(Provider::Zoom, "us")));
     }
 }

@@ -367,7 +367,8 @@ fn oauth_error(status: StatusCode, error: &str, reason: &str) -> Response {
 
 /// `POST /oauth/token?grant_type=account_credentials&account_id=…` with HTTP Basic
 /// `client_id:client_secret`: mints a one-hour access token the report endpoint accepts.
-pub fn mint_token(state: &AppState, ctx: &Ctx) -> Response {
+/// `suffix` is appended to the token handed out (a tenant's `~NAME`), not to the one kept.
+pub fn mint_token(state: &AppState, ctx: &Ctx, suffix: &str) -> Response {
     let basic = ctx
         .headers
         .get(header::AUTHORIZATION)
@@ -411,7 +412,7 @@ pub fn mint_token(state: &AppState, ctx: &Ctx) -> Response {
     http::json(
         StatusCode::OK,
         &json!({
-            "access_token": token,
+            "access_token": format!("{token}{suffix}"),
             "token_type": "bearer",
             "expires_in": ACCESS_TOKEN_TTL.as_secs(),
             "scope": "report:read:admin",
