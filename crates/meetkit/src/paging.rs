@@ -139,7 +139,11 @@ pub struct FetchContext {
     /// "Now", for the upcoming filter.
     pub now: DateTime<Utc>,
     /// Set when a failure reaches the whole provider account: no request starts after it.
-    pub halt: Halt,
+    /// Shared by every partition of the account that runs here.
+    pub halt: Arc<Halt>,
+    /// Meetings the account's other partitions delivered, when its partitions overlap (Zoom
+    /// listed per user); `None` when windows alone partition the listing.
+    pub account_seen: Option<Arc<crate::dedup::AccountSeen>>,
 }
 
 /// The first account-wide failure of a partition, and the windows it left unfinished. Once
@@ -233,7 +237,7 @@ struct WindowSink<'a> {
 
 impl WindowSink<'_> {
     async fn emit(&self, meetings: Vec<Meeting>) {
-        let batch: Vec<Meeting> = {
+        let mut batch: Vec<Meeting> = {
             let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
             let Seen { hasher, ids } = &mut *seen;
             meetings
@@ -245,6 +249,9 @@ impl WindowSink<'_> {
                 .filter(|m| ids.insert(hasher.hash_one(&m.id)))
                 .collect()
         };
+        if let Some(account) = &self.ctx.account_seen {
+            account.keep_first(&mut batch);
+        }
         if !batch.is_empty() {
             // A closed channel means the consumer is gone; its drop also aborts this task.
             let _ = self.tx.send(batch).await;
@@ -779,7 +786,8 @@ pub(crate) mod tests {
             filters: Filters::default(),
             include_raw: false,
             now: Utc::now(),
-            halt: crate::paging::Halt::default(),
+            halt: Arc::default(),
+            account_seen: None,
         })
     }
 
