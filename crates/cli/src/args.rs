@@ -533,6 +533,10 @@ pub struct SandboxArgs {
     /// Enforce each provider's documented rate limit with 429s.
     #[arg(long, help_heading = "Faults")]
     pub rate_limits: bool,
+    /// Zoom's daily cap on report (Heavy) requests: after N, each answers 429 with
+    /// `X-RateLimit-Type: Daily-limit` until the sandbox restarts.
+    #[arg(long, value_name = "N", help_heading = "Faults")]
+    pub zoom_daily_cap: Option<u64>,
 }
 
 /// `meetkit demo`.

@@ -23,7 +23,7 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         .include_raw(args.raw)
         .lenient(args.lenient);
     let providers = client.resolve_providers(&query)?;
-    let stream = client.list(&query)?;
+    let stream = client.list(&query).await?;
     let warnings = stream.warnings().to_vec();
     let progress_handle = stream.progress();
 

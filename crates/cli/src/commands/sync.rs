@@ -250,7 +250,7 @@ pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
             .providers(group.clone())
             .include_raw(args.raw)
             .lenient(args.lenient);
-        let listed = client.list(&query)?;
+        let listed = client.list(&query).await?;
         warnings.extend(listed.warnings().iter().cloned());
         progresses.push(listed.progress());
         streams.push(listed);
