@@ -183,9 +183,8 @@ impl PyClient {
         spec: QuerySpec,
     ) -> PyResult<(Vec<String>, Vec<String>, Vec<Bound<'py, PyDict>>)> {
         let query = spec.to_query(py)?;
-        let plan = self
-            .client
-            .plan(&query)
+        let client = self.client.clone();
+        let plan = crate::runtime::block_on(py, async move { client.plan(&query).await })?
             .map_err(|e| errors::to_py(py, &e))?;
         let partitions = plan
             .partitions
@@ -204,9 +203,16 @@ impl PyClient {
         Ok((partitions, plan.warnings, failures))
     }
 
-    /// Lists one partition (JSON from [`PyClient::plan`]) with this client's credentials.
+    /// Lists one partition (JSON from [`PyClient::plan`]), or a JSON array of an account's
+    /// partitions run together (a Zoom account's users: one rate limit, each meeting once),
+    /// with this client's credentials.
     fn run(&self, py: Python<'_>, partition: &str) -> PyResult<PyMeetingList> {
-        let partition: Partition = serde_json::from_str(partition).map_err(|e| {
+        let parsed = if partition.trim_start().starts_with('[') {
+            serde_json::from_str::<Vec<Partition>>(partition)
+        } else {
+            serde_json::from_str::<Partition>(partition).map(|p| vec![p])
+        };
+        let partitions = parsed.map_err(|e| {
             errors::query_error(
                 py,
                 format!("not a meetkit partition ({e}): pass a string from Client.plan"),
@@ -215,10 +221,11 @@ impl PyClient {
         let stream = {
             let _entered = runtime().enter();
             self.client
-                .run(&partition)
+                .run_partitions(&partitions)
                 .map_err(|e| errors::to_py(py, &e))?
         };
-        listing::collect_blocking(py, stream, partition.include_raw, None)
+        let raw = partitions.iter().any(|p| p.include_raw);
+        listing::collect_blocking(py, stream, raw, None)
     }
 
     fn __repr__(&self) -> String {
