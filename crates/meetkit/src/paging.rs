@@ -157,13 +157,16 @@ pub struct Halt {
 #[derive(Debug, Default)]
 struct HaltState {
     error: Option<ProviderError>,
+    /// Stays set once tripped: the account's partitions share the halt, and one that starts
+    /// after another reported the failure must stop too, and not report it again.
+    tripped: bool,
     unfinished: Vec<Window>,
 }
 
 impl Halt {
     /// Whether an account-wide failure happened.
     pub fn is_tripped(&self) -> bool {
-        self.lock().error.is_some()
+        self.lock().tripped
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HaltState> {
@@ -173,9 +176,10 @@ impl Halt {
     /// Records `error` (the first one wins) and its window as unfinished.
     fn trip(&self, error: ProviderError, window: Window) {
         let mut state = self.lock();
-        if state.error.is_none() {
+        if !state.tripped {
             tracing::info!(provider = %error.provider, "{error}; stopping this provider account's remaining requests");
             state.error = Some(error);
+            state.tripped = true;
         }
         state.unfinished.push(window);
     }
@@ -1152,5 +1156,17 @@ pub(crate) mod tests {
         );
         assert_eq!(reported.window, Some(window()));
         assert!(halt.take(&windows).is_none(), "reported once");
+        // The account's other partitions stop too, and a later failure is not reported again.
+        assert!(halt.is_tripped());
+        halt.trip(
+            ProviderError::new(
+                Provider::Daily,
+                "scripted",
+                ProviderErrorKind::Auth,
+                "again",
+            ),
+            windows[0],
+        );
+        assert!(halt.take(&windows).is_none(), "still reported once");
     }
 }
