@@ -36,7 +36,10 @@ async fn list_zoom_equals_the_account_wide_truth_with_many_hosts_and_no_duplicat
         .collect();
     let unique: BTreeSet<String> = ids.iter().cloned().collect();
     assert_eq!(unique.len(), ids.len(), "no meeting twice");
-    let want: BTreeSet<String> = sandbox.truth(Provider::Zoom, from, to).into_iter().collect();
+    let want: BTreeSet<String> = sandbox
+        .truth(Provider::Zoom, from, to)
+        .into_iter()
+        .collect();
     assert_eq!(unique, want);
     let hosts: HashSet<&str> = meetings
         .iter()
@@ -87,7 +90,8 @@ async fn plan_shows_a_partition_per_user_and_warns_above_the_daily_budget() {
         run.stdout
     );
     assert!(
-        run.stdout.contains(&format!("user {}", credentials::ZOOM_USER_ID)),
+        run.stdout
+            .contains(&format!("user {}", credentials::ZOOM_USER_ID)),
         "{}",
         run.stdout
     );
@@ -97,7 +101,8 @@ async fn plan_shows_a_partition_per_user_and_warns_above_the_daily_budget() {
     let run = meetkit.run(&["plan", "-p", "zoom", "--from", "30d"]).await;
     run.expect_code(0);
     assert!(
-        run.stdout.contains("warning: zoom: this listing needs at least")
+        run.stdout
+            .contains("warning: zoom: this listing needs at least")
             && run.stdout.contains("daily budget of 100"),
         "{}",
         run.stdout
@@ -137,7 +142,8 @@ async fn the_daily_cap_stops_zoom_at_once_with_a_sentence_saying_so() {
     // Nothing listed, Zoom failed: exit 4.
     run.expect_code(4);
     assert!(
-        run.stderr.contains("Zoom's daily cap for Heavy requests is used up")
+        run.stderr
+            .contains("Zoom's daily cap for Heavy requests is used up")
             && run.stderr.contains("resets at"),
         "{}",
         run.stderr
