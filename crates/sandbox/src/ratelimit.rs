@@ -33,10 +33,16 @@ pub struct Throttle {
     pub retry_after: Duration,
 }
 
+/// A provider and one of its rate-limit classes (`None`: its first).
+type Class = (Provider, Option<&'static str>);
+
+/// When a class's current window began, and the requests counted in it.
+type Window = (Option<Instant>, u32);
+
 /// One-second windows per provider and class.
 #[derive(Debug, Default)]
 pub struct RateLimiter {
-    windows: Mutex<HashMap<(Provider, Option<&'static str>), (Option<Instant>, u32)>>,
+    windows: Mutex<HashMap<Class, Window>>,
 }
 
 impl RateLimiter {

@@ -99,15 +99,17 @@ impl UserLister {
                 Ok(page) => return Ok(page),
                 Err(failure) => failure,
             };
-            if failure.error.kind == ProviderErrorKind::Auth && !reminted {
-                if let Some(minter) = &self.minter {
-                    reminted = true;
-                    minter
-                        .mint_after(generation, &self.auth)
-                        .await
-                        .map_err(|f| f.error)?;
-                    continue;
-                }
+            if failure.error.kind == ProviderErrorKind::Auth
+                && !reminted
+                && let Some(minter) = &self.minter
+            {
+                // The token may have expired: re-mint once and try again.
+                reminted = true;
+                minter
+                    .mint_after(generation, &self.auth)
+                    .await
+                    .map_err(|f| f.error)?;
+                continue;
             }
             let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
             if failure.retryable
