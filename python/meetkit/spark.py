@@ -17,8 +17,9 @@ Options: ``provider``, ``from`` (required), ``to``, ``allow_insecure``, ``concur
 (``daily_api_key``, ``zoom_account_id``, ``zoom_base_url`` …; Spark's option names ignore
 case). A credential not given as an option is read from the environment.
 
-The driver plans the listing with the core (``Client.plan``): one partition per provider
-account, so an account's rate limit holds inside the one task that lists it. Each task builds
+The driver plans the listing with the core (``Client.plan``): one Spark partition per provider
+account (a Zoom account's per-user partitions together, as a JSON array), so an account's rate
+limit and deduplication hold inside the one task that lists it. Each task builds
 its own client from the options and the executor's environment and runs its partition
 (``Client.run_partition``).
 
