@@ -20,6 +20,8 @@ pub struct PySandbox {
     now: DateTime<Utc>,
     seed: u64,
     meetings: usize,
+    /// Whether it enforces the providers' rate limits (else its clients lift Zoom's).
+    throttles: bool,
 }
 
 fn provider(py: Python<'_>, name: &str) -> PyResult<Provider> {
@@ -126,6 +128,7 @@ impl PySandbox {
             handle: Mutex::new(Some(handle)),
             seed,
             meetings,
+            throttles: rate_limits,
         })
     }
 
@@ -157,7 +160,12 @@ impl PySandbox {
     ) -> PyResult<PyClient> {
         let mut vars: HashMap<String, String> = self.env.iter().cloned().collect();
         vars.extend(overrides.unwrap_or_default());
-        PyClient::from_vars(py, vars, Options::default())
+        let options = if self.throttles {
+            Options::default()
+        } else {
+            Options::without_zoom_limit()
+        };
+        PyClient::from_vars(py, vars, options)
     }
 
     /// Sorted provider-native ids of the meetings whose start is in `[start, end)`.
