@@ -185,6 +185,25 @@ impl PySandbox {
         self.with_handle(py, |handle| handle.truth(p, from, to))
     }
 
+    /// Sorted uuids of one Zoom user's report over `[start, end)` (`me`, an id or an email).
+    fn zoom_user_truth(
+        &self,
+        py: Python<'_>,
+        user: &str,
+        start_us: i64,
+        end_us: i64,
+    ) -> PyResult<Vec<String>> {
+        let at = |us: i64| {
+            DateTime::from_timestamp_micros(us)
+                .ok_or_else(|| errors::sandbox_error(py, format!("{us}µs is out of range")))
+        };
+        let (from, to) = (at(start_us)?, at(end_us)?);
+        self.with_handle(py, |handle| handle.zoom_user_truth(user, from, to))?
+            .ok_or_else(|| {
+                errors::sandbox_error(py, format!("the Zoom account has no user {user:?}"))
+            })
+    }
+
     /// Gives Zoom or Attention meeting `id` a new title, as if edited after it was listed.
     fn retitle(&self, py: Python<'_>, provider: &str, id: &str, title: &str) -> PyResult<()> {
         let p = self::provider(py, provider)?;
