@@ -43,6 +43,7 @@ async fn the_sandbox_command_prints_an_environment_that_lists_its_data() {
         env.push((name.to_owned(), value.trim_matches('\'').to_owned()));
     }
     let mut client = Meetkit::new(now);
+    client.lift_zoom_limit();
     client.env.extend(env);
     let (from, to) = window(now);
     let run = client

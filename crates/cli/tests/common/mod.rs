@@ -55,10 +55,15 @@ impl Meetkit {
     pub fn with_sandbox(now: DateTime<Utc>, sandbox: &SandboxHandle) -> Self {
         let mut me = Self::new(now);
         me.env.extend(sandbox.env());
-        let dir = me.home.path().join(".config").join("meetkit");
+        me.lift_zoom_limit();
+        me
+    }
+
+    /// Writes a config file that lifts Zoom's client-side limit (for an unthrottled sandbox).
+    pub fn lift_zoom_limit(&self) {
+        let dir = self.home.path().join(".config").join("meetkit");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("config.toml"), "rate_limits = { zoom = 0 }\n").unwrap();
-        me
     }
 
     pub fn set(&mut self, name: &str, value: &str) -> &mut Self {
