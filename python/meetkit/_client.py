@@ -388,9 +388,11 @@ class Client:
         lenient: bool = False,
     ) -> List[str]:
         """The partitions :meth:`list_meetings` with these arguments would run, fetching
-        nothing: one JSON string per provider account (its windows and filters, no secrets).
-        Run each anywhere with :meth:`run_partition` on a client holding that account's
-        credentials; together they list every meeting once. A part of the window planning
+        nothing but a Zoom account's users: one JSON string per provider account, or per user
+        of a Zoom account listed account-wide (its windows and filters, no secrets). Run each
+        anywhere with :meth:`run_partition` on a client holding that account's credentials;
+        a Zoom account's users' partitions overlap (a meeting two users attended), so run them
+        together, as a JSON array of them, to list each meeting once. A part of the window planning
         already knows cannot be listed (Zoom older than six months) raises, unless ``lenient``."""
         limit = None
         spec = _spec(locals())
@@ -400,8 +402,9 @@ class Client:
         return partitions
 
     def run_partition(self, partition: str) -> MeetingList:
-        """Lists one partition from :meth:`plan` with this client's credentials; a failure is
-        in the result's ``errors``, like :meth:`list_meetings`."""
+        """Lists one partition from :meth:`plan` (or a JSON array of one account's partitions,
+        run together) with this client's credentials; a failure is in the result's
+        ``errors``, like :meth:`list_meetings`."""
         return MeetingList(self._native.run(partition))
 
     async def alist_meetings(

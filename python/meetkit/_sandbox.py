@@ -127,6 +127,11 @@ class Sandbox:
         ``[start, end)`` returns (Zoom's six-month limit aside)."""
         return self._native.truth(provider, to_micros(start, "start"), to_micros(end, "end"), account)
 
+    def zoom_user_truth(self, user: str, start: TimeLike, end: TimeLike) -> List[str]:
+        """The sorted uuids of one Zoom user's report over ``[start, end)`` (``me``, an id or
+        an email): what ``host=user`` lists. :meth:`truth` is the whole account's."""
+        return self._native.zoom_user_truth(user, to_micros(start, "start"), to_micros(end, "end"))
+
     def retitle(self, provider: str, id: str, title: str) -> None:
         """Changes the title of a ``zoom`` or ``attention`` meeting (by its provider-native
         ``id``), as if someone edited it after it was listed: the next listing returns the new

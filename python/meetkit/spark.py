@@ -20,8 +20,9 @@ names an accounts file (JSON Lines, see the README) of more accounts: the path m
 where the driver and the executors run, and its ``env:NAME`` references are read from their
 environments.
 
-The driver plans the listing with the core (``Client.plan``): one partition per provider
-account, so an account's rate limit holds inside the one task that lists it. Each task builds
+The driver plans the listing with the core (``Client.plan``): one Spark partition per provider
+account (a Zoom account's per-user partitions together, as a JSON array), so an account's rate
+limit and deduplication hold inside the one task that lists it. Each task builds
 its own client from the options and the executor's environment and runs its partition
 (``Client.run_partition``).
 
@@ -42,7 +43,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import pyarrow as pa
 from pyspark.sql.datasource import DataSource, DataSourceReader, DataSourceStreamReader, InputPartition
@@ -89,8 +90,11 @@ class MeetkitPartition(InputPartition):
 
     @classmethod
     def from_plan(cls, partition: str) -> "MeetkitPartition":
-        """Wraps one JSON partition of ``Client.plan``."""
+        """Wraps one JSON partition of ``Client.plan``, or a JSON array of one account's
+        partitions (a Zoom account's users), which run together in one task."""
         value = json.loads(partition)
+        if isinstance(value, list):
+            value = value[0]
         windows = value["windows"]
         return cls(
             partition,
@@ -168,11 +172,19 @@ def _providers(options: Mapping[str, str], client: Client) -> List[str]:
 
 
 def _plan(options: Mapping[str, str], providers: Sequence[str], start_us: int, end_us: int) -> List[MeetkitPartition]:
-    """The core's plan on the driver: one partition per provider account, so an account's
-    rate limit holds inside the one task that lists it."""
+    """The core's plan on the driver, a Spark partition per provider account: an account's
+    partitions (a Zoom account's users) run in one task, so its rate limit holds there and a
+    meeting two users attended is listed once."""
     client = client_from_options(options)
     start, end = from_micros(start_us), from_micros(end_us)
-    return [MeetkitPartition.from_plan(p) for p in client.plan(list(providers), start=start, end=end)]
+    accounts: Dict[Tuple[str, str], List[str]] = {}
+    for partition in client.plan(list(providers), start=start, end=end):
+        value = json.loads(partition)
+        accounts.setdefault((value["provider"], value["account"]), []).append(partition)
+    return [
+        MeetkitPartition.from_plan(group[0] if len(group) == 1 else "[" + ",".join(group) + "]")
+        for group in accounts.values()
+    ]
 
 
 def _read(options: Mapping[str, str], partition: MeetkitPartition) -> Iterator[pa.RecordBatch]:

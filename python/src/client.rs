@@ -54,6 +54,17 @@ fn add_accounts(config: &mut Config, options: &Options) -> Result<(), meetkit::C
     Ok(())
 }
 
+impl Options {
+    /// Zoom's client-side limit lifted: for a sandbox that throttles nothing, whose Zoom
+    /// account (hundreds of users, a report request each) would otherwise take minutes.
+    pub fn without_zoom_limit() -> Self {
+        Self {
+            rate_limits: Some(HashMap::from([("zoom".to_owned(), None)])),
+            ..Self::default()
+        }
+    }
+}
+
 /// Applies `rate_limits` (requests a second per provider name; `None` or 0 is no limit).
 fn apply_rate_limits(
     config: &mut Config,
@@ -101,12 +112,9 @@ fn build(
 }
 
 impl Options {
-    /// The default options with these named accounts.
-    pub fn with_accounts(accounts: Vec<HashMap<String, String>>) -> Self {
-        Self {
-            accounts,
-            ..Self::default()
-        }
+    /// Adds named accounts (entries as in an accounts file).
+    pub fn add_accounts(&mut self, accounts: Vec<HashMap<String, String>>) {
+        self.accounts.extend(accounts);
     }
 }
 
@@ -244,9 +252,8 @@ impl PyClient {
         spec: QuerySpec,
     ) -> PyResult<(Vec<String>, Vec<String>, Vec<Bound<'py, PyDict>>)> {
         let query = spec.to_query(py)?;
-        let plan = self
-            .client
-            .plan(&query)
+        let client = self.client.clone();
+        let plan = crate::runtime::block_on(py, async move { client.plan(&query).await })?
             .map_err(|e| errors::to_py(py, &e))?;
         let partitions = plan
             .partitions
@@ -265,9 +272,16 @@ impl PyClient {
         Ok((partitions, plan.warnings, failures))
     }
 
-    /// Lists one partition (JSON from [`PyClient::plan`]) with this client's credentials.
+    /// Lists one partition (JSON from [`PyClient::plan`]), or a JSON array of an account's
+    /// partitions run together (a Zoom account's users: one rate limit, each meeting once),
+    /// with this client's credentials.
     fn run(&self, py: Python<'_>, partition: &str) -> PyResult<PyMeetingList> {
-        let partition: Partition = serde_json::from_str(partition).map_err(|e| {
+        let parsed = if partition.trim_start().starts_with('[') {
+            serde_json::from_str::<Vec<Partition>>(partition)
+        } else {
+            serde_json::from_str::<Partition>(partition).map(|p| vec![p])
+        };
+        let partitions = parsed.map_err(|e| {
             errors::query_error(
                 py,
                 format!("not a meetkit partition ({e}): pass a string from Client.plan"),
@@ -276,10 +290,11 @@ impl PyClient {
         let stream = {
             let _entered = runtime().enter();
             self.client
-                .run(&partition)
+                .run_partitions(&partitions)
                 .map_err(|e| errors::to_py(py, &e))?
         };
-        listing::collect_blocking(py, stream, partition.include_raw, None)
+        let raw = partitions.iter().any(|p| p.include_raw);
+        listing::collect_blocking(py, stream, raw, None)
     }
 
     fn __repr__(&self) -> String {

@@ -68,10 +68,12 @@ pub async fn collect(mut stream: MeetingStream, counters: Arc<Counters>) -> Coll
     }
 }
 
-/// Starts a listing: the stream is opened here, so configuration and query errors raise at once.
+/// Starts a listing: planned (which may list a Zoom account's users) and opened here, with
+/// the GIL released, so configuration and query errors raise at once.
 pub fn open(py: Python<'_>, client: &Client, query: &Query) -> PyResult<MeetingStream> {
-    let _entered = runtime().enter();
-    client.list(query).map_err(|e| errors::to_py(py, &e))
+    let (client, query) = (client.clone(), query.clone());
+    crate::runtime::block_on(py, async move { client.list(&query).await })?
+        .map_err(|e| errors::to_py(py, &e))
 }
 
 /// Lists everything, waiting with the GIL released; `progress(meetings, errors)` is called

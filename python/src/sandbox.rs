@@ -22,6 +22,8 @@ pub struct PySandbox {
     meetings: usize,
     /// Named accounts per provider (tenants `t001`, …), as accounts-file entries.
     accounts: Vec<HashMap<String, String>>,
+    /// Whether it enforces the providers' rate limits (else its clients lift Zoom's).
+    throttles: bool,
 }
 
 fn provider(py: Python<'_>, name: &str) -> PyResult<Provider> {
@@ -142,6 +144,7 @@ impl PySandbox {
             handle: Mutex::new(Some(handle)),
             seed,
             meetings,
+            throttles: rate_limits,
         })
     }
 
@@ -179,7 +182,13 @@ impl PySandbox {
     ) -> PyResult<PyClient> {
         let mut vars: HashMap<String, String> = self.env.iter().cloned().collect();
         vars.extend(overrides.unwrap_or_default());
-        PyClient::from_vars(py, vars, Options::with_accounts(self.accounts.clone()))
+        let mut options = if self.throttles {
+            Options::default()
+        } else {
+            Options::without_zoom_limit()
+        };
+        options.add_accounts(self.accounts.clone());
+        PyClient::from_vars(py, vars, options)
     }
 
     /// Sorted provider-native ids of account `account`'s meetings whose start is in
@@ -200,6 +209,25 @@ impl PySandbox {
         };
         let (from, to) = (at(start_us)?, at(end_us)?);
         self.with_handle(py, |handle| handle.truth_of(p, account, from, to))
+    }
+
+    /// Sorted uuids of one Zoom user's report over `[start, end)` (`me`, an id or an email).
+    fn zoom_user_truth(
+        &self,
+        py: Python<'_>,
+        user: &str,
+        start_us: i64,
+        end_us: i64,
+    ) -> PyResult<Vec<String>> {
+        let at = |us: i64| {
+            DateTime::from_timestamp_micros(us)
+                .ok_or_else(|| errors::sandbox_error(py, format!("{us}µs is out of range")))
+        };
+        let (from, to) = (at(start_us)?, at(end_us)?);
+        self.with_handle(py, |handle| handle.zoom_user_truth(user, from, to))?
+            .ok_or_else(|| {
+                errors::sandbox_error(py, format!("the Zoom account has no user {user:?}"))
+            })
     }
 
     /// Gives Zoom or Attention meeting `id` a new title, as if edited after it was listed.

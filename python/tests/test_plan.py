@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Tuple
+from typing import Dict, List, Tuple
 
 import pytest
 
@@ -17,12 +17,23 @@ def test_partitions_run_elsewhere_equal_the_listing(
     sandbox: meetkit.Sandbox, client: meetkit.Client, window: Window, everything: meetkit.MeetingList
 ) -> None:
     partitions = client.plan("all", start=window[0], end=window[1])
-    assert sorted(json.loads(p)["provider"] for p in partitions) == sorted(meetkit.PROVIDERS)
+    # One partition per provider account, and per user of the Zoom account (account-wide).
+    accounts: Dict[Tuple[str, str], List[str]] = {}
+    for p in partitions:
+        value = json.loads(p)
+        accounts.setdefault((value["provider"], value["account"]), []).append(p)
+    assert sorted(provider for provider, _ in accounts) == sorted(meetkit.PROVIDERS)
+    zoom = [json.loads(p) for p in accounts[("zoom", "default")]]
+    assert len(zoom) > 300 and all(p["user"] for p in zoom), "a partition per Zoom user"
     secrets = [v for k, v in sandbox.env.items() if k.endswith(("_API_KEY", "_SECRET", "_CLIENT_ID"))]
     assert secrets and not [s for s in secrets for p in partitions if s in p], "no credentials"
-    # Another client, as on another machine, with the same credentials.
+    # Another client, as on another machine, with the same credentials; an account's
+    # partitions together (two Zoom users' reports can hold the same meeting).
     elsewhere = sandbox.client()
-    listed = [elsewhere.run_partition(p) for p in partitions]
+    listed = [
+        elsewhere.run_partition(group[0] if len(group) == 1 else "[" + ",".join(group) + "]")
+        for group in accounts.values()
+    ]
     assert all(part.ok for part in listed)
     got = sorted((m["provider"], m["account"], m["id"]) for part in listed for m in part)
     assert got == sorted((m["provider"], m["account"], m["id"]) for m in everything)

@@ -154,9 +154,12 @@ Examples:
   meetkit list --provider telnyx --room 0ccc7b54 --min-duration 5m --format json";
 
 const PLAN_AFTER_HELP: &str = "\
-A plan is made of partitions, one per provider account: its windows, filters and request
-parameters, never a secret. `--format json` writes the plan that `Client::run` (Rust) or
-`Client.run_partition` (Python) runs anywhere, one partition at a time.
+A plan is made of partitions, one per provider account (per user of a Zoom account listed
+account-wide, with Server-to-Server OAuth and no --host: planning lists its users): its windows,
+filters and request parameters, never a secret. `--format json` writes the plan that
+`Client::run` (Rust) or `Client.run_partition` (Python) runs anywhere; run a Zoom account's
+partitions together (`Client::run_partitions`, a JSON array in Python), since two users' reports
+can hold the same meeting. A warning says when Zoom's report requests exceed the daily budget.
 
 Examples:
   meetkit plan --from 2025-01-01
@@ -562,6 +565,10 @@ pub struct SandboxArgs {
     /// Enforce each provider's documented rate limit with 429s.
     #[arg(long, help_heading = "Faults")]
     pub rate_limits: bool,
+    /// Zoom's daily cap on report (Heavy) requests: after N, each answers 429 with
+    /// `X-RateLimit-Type: Daily-limit` until the sandbox restarts.
+    #[arg(long, value_name = "N", help_heading = "Faults")]
+    pub zoom_daily_cap: Option<u64>,
 }
 
 /// `meetkit demo`.

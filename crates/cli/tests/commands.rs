@@ -43,6 +43,7 @@ async fn the_sandbox_command_prints_an_environment_that_lists_its_data() {
         env.push((name.to_owned(), value.trim_matches('\'').to_owned()));
     }
     let mut client = Meetkit::new(now);
+    client.lift_zoom_limit();
     client.env.extend(env);
     let (from, to) = window(now);
     let run = client
@@ -290,11 +291,21 @@ async fn plan_prints_partitions_as_a_table_and_as_json_without_secrets() {
     run.expect_code(5);
     let plan: Value = serde_json::from_str(&run.stdout).unwrap();
     let partitions = plan["partitions"].as_array().unwrap();
-    assert_eq!(partitions.len(), 5);
-    let zoom = partitions.iter().find(|p| p["provider"] == "zoom").unwrap();
-    // 400 days cut to Zoom's six months, in windows of at most 25 days.
-    let windows = zoom["windows"].as_array().unwrap().len();
-    assert!((7..=9).contains(&windows), "{windows} Zoom windows");
+    // One per provider account, and one per user of the Zoom account (its active and
+    // inactive users, listed account-wide).
+    let users = handle.zoom_users("active").len() + handle.zoom_users("inactive").len();
+    assert_eq!(partitions.len(), 4 + users);
+    let zoom: Vec<&Value> = partitions
+        .iter()
+        .filter(|p| p["provider"] == "zoom")
+        .collect();
+    assert_eq!(zoom.len(), users);
+    for partition in zoom {
+        assert!(partition["user"].is_string(), "{partition}");
+        // 400 days cut to Zoom's six months, in windows of at most 25 days.
+        let windows = partition["windows"].as_array().unwrap().len();
+        assert!((7..=9).contains(&windows), "{windows} Zoom windows");
+    }
     assert_eq!(plan["errors"][0]["kind"], "window_unavailable");
     for (name, value) in handle.env() {
         if name.ends_with("_KEY") || name.ends_with("_SECRET") || name.ends_with("_TOKEN") {

@@ -19,7 +19,9 @@ use std::path::Path;
 
 use meetkit_client_support::Secret;
 
-use crate::config::{ApiKeyConfig, DEFAULT_ZOOM_OAUTH_URL, ZoomAuth, ZoomConfig};
+use crate::config::{
+    ApiKeyConfig, DEFAULT_ZOOM_OAUTH_URL, ZoomAuth, ZoomConfig, zoom_listing_settings,
+};
 use crate::error::ConfigError;
 use crate::model::Provider;
 use crate::registry;
@@ -155,10 +157,16 @@ impl Account {
                         ));
                     }
                 };
+                let (user_statuses, daily_request_budget) = zoom_listing_settings(
+                    values.remove("zoom_user_statuses"),
+                    values.remove("zoom_daily_request_budget"),
+                )?;
                 AccountSettings::Zoom(ZoomConfig {
                     base_url,
                     oauth_url,
                     auth,
+                    user_statuses,
+                    daily_request_budget,
                 })
             }
             _ => {

@@ -5,7 +5,8 @@
 //! windows of each partition at once and from every partition; callers that need an order
 //! sort (the Python package does). Deduplication keeps an 8-byte hash per meeting of the
 //! windows in flight only, which is exact across windows because every meeting's start lies
-//! in exactly one. A failing provider or window yields an `Err` item after the meetings it did
+//! in exactly one; an account listed per user (Zoom account-wide), whose users' reports
+//! overlap, also keeps a hash per meeting it delivered (see [`crate::dedup`]). A failing provider or window yields an `Err` item after the meetings it did
 //! fetch, and the others go on.
 
 use std::pin::Pin;
@@ -24,7 +25,7 @@ use crate::paging::FetchContext;
 use crate::plan::{Partition, Plan};
 use crate::progress::{Progress, ProgressCounters};
 use crate::providers::{Endpoint, connector};
-use crate::query::Query;
+use crate::query::{Query, Window};
 use crate::ratelimit::{GateKey, Gates, Limiters};
 use crate::registry;
 use crate::run::PartitionStream;
@@ -160,6 +161,26 @@ impl Client {
         Ok(kept)
     }
 
+    /// The provider accounts `query` covers (its providers, narrowed by its accounts), in the
+    /// plan's order, without planning: what a caller keeping per-account state (sync's
+    /// checkpoints) needs before it plans.
+    pub fn accounts(&self, query: &Query) -> Result<Vec<(Provider, String)>, Error> {
+        let providers = self.resolve_providers(query)?;
+        self.check_accounts(query, &providers)?;
+        Ok(providers
+            .iter()
+            .flat_map(|provider| {
+                self.inner
+                    .endpoints
+                    .iter()
+                    .filter(move |(p, a, _)| {
+                        p == provider && (query.accounts.is_empty() || query.accounts.contains(a))
+                    })
+                    .map(|(p, a, _)| (*p, a.clone()))
+            })
+            .collect())
+    }
+
     /// Every account `query.accounts` names must be an account of one of `providers`.
     fn check_accounts(&self, query: &Query, providers: &[Provider]) -> Result<(), Error> {
         let mine = |name: &str| {
@@ -190,11 +211,13 @@ impl Client {
         Ok(())
     }
 
-    /// Plans `query` without fetching anything: one partition per provider account, its
-    /// windows cut to the provider's limits and the configured spans, and what cannot be
-    /// listed (as errors, or warnings when the query is lenient). Checks credentials and
-    /// filters first.
-    pub fn plan(&self, query: &Query) -> Result<Plan, Error> {
+    /// Plans `query`: one partition per provider account — per user of the account for
+    /// Zoom with Server-to-Server OAuth and no `host` filter, whose users are the one thing
+    /// planning fetches — its windows cut to the provider's limits and the configured spans,
+    /// and what cannot be listed (as errors, or warnings when the query is lenient; a users
+    /// listing that failed is an error too). Warns when an account needs more requests than
+    /// its daily budget. Checks credentials and filters first.
+    pub async fn plan(&self, query: &Query) -> Result<Plan, Error> {
         let providers = self.resolve_providers(query)?;
         self.check_accounts(query, &providers)?;
         let runtime = &self.inner.config.runtime;
@@ -221,19 +244,47 @@ impl Client {
             let planned = connector(provider).plan_windows(&query.window, span, query.lenient);
             plan.errors.extend(planned.errors);
             plan.warnings.extend(planned.warnings);
-            for (p, account, _) in &self.inner.endpoints {
+            let connector = connector(provider);
+            for (p, account, endpoint) in &self.inner.endpoints {
                 let selected = query.accounts.is_empty() || query.accounts.contains(account);
-                if *p == provider && selected {
-                    plan.partitions.push(Partition {
-                        provider,
-                        account: account.clone(),
-                        windows: planned.windows.clone(),
-                        filters: query.filters.clone(),
-                        include_raw: query.include_raw,
-                        page_size,
-                        now,
-                    });
+                if *p != provider || !selected {
+                    continue;
                 }
+                let partition = Partition {
+                    provider,
+                    account: account.clone(),
+                    user: None,
+                    windows: planned.windows.clone(),
+                    filters: query.filters.clone(),
+                    include_raw: query.include_raw,
+                    page_size,
+                    now,
+                };
+                let users = connector.users(
+                    endpoint,
+                    &self.inner.http,
+                    &self.inner.config,
+                    &query.filters,
+                );
+                let mine = match users {
+                    None => vec![partition],
+                    Some(listing) => match listing.await {
+                        Ok(users) => users
+                            .into_iter()
+                            .map(|user| Partition {
+                                user: Some(user),
+                                ..partition.clone()
+                            })
+                            .collect(),
+                        Err(e) => {
+                            plan.errors.push(e);
+                            Vec::new()
+                        }
+                    },
+                };
+                plan.warnings
+                    .extend(connector.budget_warning(&mine, &self.inner.config));
+                plan.partitions.extend(mine);
             }
         }
         Ok(plan)
@@ -241,13 +292,36 @@ impl Client {
 
     /// Streams the meetings of one partition (of a plan made here or anywhere else), with
     /// this client's credentials for its provider account, rate limits and concurrency.
+    /// Partitions of one account that overlap (Zoom listed per user) run together, with
+    /// [`run_partitions`](Client::run_partitions), so a meeting two users attended comes once.
     pub fn run(&self, partition: &Partition) -> Result<MeetingStream, Error> {
-        let global = self.global_gate();
-        let (stream, counters) = self.run_with(partition, global, Vec::new())?;
-        Ok(MeetingStream {
-            inner: stream,
+        self.run_partitions(std::slice::from_ref(partition))
+    }
+
+    /// Streams the meetings of `partitions` here, merged, as [`list`](Client::list) runs a
+    /// plan: an account's partitions share its rate limits, concurrency, account-wide
+    /// failures and, when there are several, one set of the meetings delivered.
+    pub fn run_partitions(&self, partitions: &[Partition]) -> Result<MeetingStream, Error> {
+        let window = partitions
+            .iter()
+            .filter_map(Partition::span)
+            .reduce(|a, b| Window::new(a.from().min(b.from()), a.to().max(b.to())).unwrap_or(a));
+        let Some(window) = window.or_else(|| {
+            let now = Utc::now();
+            Window::new(now - chrono::Duration::seconds(1), now).ok()
+        }) else {
+            return Err(ConfigError::InvalidOption {
+                name: "partitions".to_owned(),
+                reason: "cover no time".to_owned(),
+            }
+            .into());
+        };
+        self.run_plan(Plan {
+            window,
+            partitions: partitions.to_vec(),
             warnings: Vec::new(),
-            progress: Progress(Arc::new(vec![counters])),
+            errors: Vec::new(),
+            limit: None,
         })
     }
 
@@ -255,21 +329,19 @@ impl Client {
         Arc::new(Semaphore::new(self.inner.config.runtime.concurrency.max(1)))
     }
 
-    fn run_with(
+    /// What every partition of one account running here shares: the gates (rate limit and
+    /// concurrency), the progress counters, the halt and, when `overlapping`, the set of
+    /// meetings delivered.
+    fn account_context(
         &self,
         partition: &Partition,
         global: Arc<Semaphore>,
-        upfront: Vec<ProviderError>,
-    ) -> Result<(PartitionStream, Arc<ProgressCounters>), Error> {
+        overlapping: bool,
+    ) -> AccountContext {
         let provider = partition.provider;
-        let endpoint = self.endpoint(provider, &partition.account).ok_or_else(|| {
-            ConfigError::NotConfigured {
-                provider,
-                hint: registry::info(provider).configure_hint,
-            }
-        })?;
         let runtime = &self.inner.config.runtime;
-        let progress = Arc::new(ProgressCounters::new(provider));
+        // One gate per provider account for the client's life: two accounts each get their
+        // own rate, and runs of one account share it.
         let key = GateKey {
             provider,
             account: partition.account.clone(),
@@ -280,20 +352,42 @@ impl Client {
             runtime.rate_limits.get(&provider).copied().flatten(),
             runtime.per_provider_concurrency,
         );
-        let ctx = Arc::new(FetchContext {
+        AccountContext {
             gates: Gates::shared(gate, global),
-            retry: runtime.retry.clone(),
-            progress: Arc::clone(&progress),
+            progress: Arc::new(ProgressCounters::new(provider)),
+            halt: Arc::default(),
+            seen: overlapping.then(Arc::default),
+        }
+    }
+
+    fn run_with(
+        &self,
+        partition: &Partition,
+        account: &AccountContext,
+        upfront: Vec<ProviderError>,
+    ) -> Result<PartitionStream, Error> {
+        let provider = partition.provider;
+        let endpoint = self.endpoint(provider, &partition.account).ok_or_else(|| {
+            ConfigError::NotConfigured {
+                provider,
+                hint: registry::info(provider).configure_hint,
+            }
+        })?;
+        let ctx = Arc::new(FetchContext {
+            gates: account.gates.clone(),
+            retry: self.inner.config.runtime.retry.clone(),
+            progress: Arc::clone(&account.progress),
             filters: partition.filters.clone(),
             include_raw: partition.include_raw,
             now: partition.now,
-            halt: crate::paging::Halt::default(),
+            halt: Arc::clone(&account.halt),
+            account_seen: account.seen.clone(),
         });
         let stream =
             connector(provider).stream(endpoint, &self.inner.http, partition, ctx, upfront)?;
         // Adapters normalize for the default account; every item names the partition's.
         let account: Arc<str> = Arc::from(partition.account.as_str());
-        let stream = stream
+        Ok(stream
             .map(move |item| match item {
                 Ok(mut meeting) => {
                     if meeting.account != *account {
@@ -303,35 +397,53 @@ impl Client {
                 }
                 Err(error) => Err(error.with_account(account.to_string())),
             })
-            .boxed();
-        Ok((stream, progress))
+            .boxed())
     }
 
     /// Lists the meetings of `query` as a stream: [`plan`](Client::plan), then every
-    /// partition [`run`](Client::run) here at once, merged. Checks credentials and filters
-    /// first (those errors come back here); provider failures come as `Err` items in the
-    /// stream, the plan's own errors first.
-    pub fn list(&self, query: &Query) -> Result<MeetingStream, Error> {
-        let plan = self.plan(query)?;
+    /// partition run here at once, merged. Checks credentials and filters first (those
+    /// errors come back here); provider failures come as `Err` items in the stream, the
+    /// plan's own errors first.
+    pub async fn list(&self, query: &Query) -> Result<MeetingStream, Error> {
+        let plan = self.plan(query).await?;
         self.run_plan(plan)
     }
 
-    /// Runs every partition of `plan` here, merged, as [`list`](Client::list) does.
+    /// Runs every partition of `plan` here, merged, as [`list`](Client::list) does. The
+    /// partitions of one account share its limits and failures, and a meeting two of them
+    /// found (two Zoom users' reports) comes once.
     pub fn run_plan(&self, plan: Plan) -> Result<MeetingStream, Error> {
         let global = self.global_gate();
         let mut streams = Vec::new();
-        let mut counters = Vec::new();
+        let mut accounts: Vec<((Provider, String), AccountContext)> = Vec::new();
         let mut errors = plan.errors;
         for partition in &plan.partitions {
+            let key = (partition.provider, partition.account.clone());
+            let index = match accounts.iter().position(|(k, _)| *k == key) {
+                Some(index) => index,
+                None => {
+                    let overlapping = plan
+                        .partitions
+                        .iter()
+                        .filter(|p| p.provider == key.0 && p.account == key.1)
+                        .count()
+                        > 1;
+                    let account = self.account_context(partition, Arc::clone(&global), overlapping);
+                    accounts.push((key, account));
+                    accounts.len() - 1
+                }
+            };
             // A provider's upfront errors go with its first partition, so its progress shows them.
             let (mine, rest): (Vec<_>, Vec<_>) = errors
                 .into_iter()
                 .partition(|e| e.provider == partition.provider);
             errors = rest;
-            let (stream, progress) = self.run_with(partition, Arc::clone(&global), mine)?;
-            streams.push(stream);
-            counters.push(progress);
+            streams.push(self.run_with(partition, &accounts[index].1, mine)?);
         }
+        let counters: Vec<_> = accounts
+            .iter()
+            .map(|(_, a)| Arc::clone(&a.progress))
+            .collect();
         let orphans = stream::iter(errors.into_iter().map(Err));
         let merged = orphans.chain(stream::select_all(streams));
         let inner: BoxStream<'static, Result<Meeting, ProviderError>> = match plan.limit {
@@ -358,7 +470,7 @@ impl Client {
 
     /// Lists the meetings of `query` into memory: everything fetched, plus every failure.
     pub async fn collect(&self, query: &Query) -> Result<Listing, Error> {
-        let mut stream = self.list(query)?;
+        let mut stream = self.list(query).await?;
         let mut listing = Listing {
             warnings: stream.warnings().to_vec(),
             ..Listing::default()
@@ -371,6 +483,14 @@ impl Client {
         }
         Ok(listing)
     }
+}
+
+/// What the partitions of one account running here share.
+struct AccountContext {
+    gates: Gates,
+    progress: Arc<ProgressCounters>,
+    halt: Arc<crate::paging::Halt>,
+    seen: Option<Arc<crate::dedup::AccountSeen>>,
 }
 
 /// Whether `provider` can apply the query's filters: supported at all (the registry), and

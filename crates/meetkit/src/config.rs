@@ -42,6 +42,74 @@ pub struct ZoomConfig {
     pub oauth_url: String,
     /// Credentials.
     pub auth: ZoomAuth,
+    /// Which users an account-wide listing covers (`ZOOM_USER_STATUSES`, default
+    /// [`DEFAULT_ZOOM_USER_STATUSES`]): with Server-to-Server OAuth and no `host` filter,
+    /// meetkit lists the account's users of these statuses and asks each one's report.
+    pub user_statuses: Vec<String>,
+    /// Report requests a day this account may spend (`ZOOM_DAILY_REQUEST_BUDGET`, default
+    /// [`DEFAULT_ZOOM_DAILY_REQUEST_BUDGET`], Zoom's Pro cap on Heavy calls): a plan that needs
+    /// more warns.
+    pub daily_request_budget: u64,
+}
+
+/// The user statuses an account-wide Zoom listing covers by default: active users, and
+/// deactivated ones, whose past meetings are still the organization's history. Pending users
+/// (invited, never activated) have never signed in, so they host nothing; Zoom does not even
+/// return their id.
+pub const DEFAULT_ZOOM_USER_STATUSES: [&str; 2] = ["active", "inactive"];
+
+/// The user statuses Zoom's `GET /users` knows.
+pub const ZOOM_USER_STATUSES: [&str; 3] = ["active", "inactive", "pending"];
+
+/// Zoom's daily cap on Heavy requests on the Pro plan (Business and higher: 60,000).
+pub const DEFAULT_ZOOM_DAILY_REQUEST_BUDGET: u64 = 30_000;
+
+/// Reads `ZOOM_USER_STATUSES` (comma-separated) and `ZOOM_DAILY_REQUEST_BUDGET`.
+pub(crate) fn zoom_listing_settings(
+    statuses: Option<String>,
+    budget: Option<String>,
+) -> Result<(Vec<String>, u64), ConfigError> {
+    let statuses = match statuses {
+        None => DEFAULT_ZOOM_USER_STATUSES.map(str::to_owned).to_vec(),
+        Some(raw) => {
+            let mut list: Vec<String> = Vec::new();
+            for s in raw.split(',').map(|s| s.trim().to_ascii_lowercase()) {
+                if s.is_empty() {
+                    continue;
+                }
+                if !ZOOM_USER_STATUSES.contains(&s.as_str()) {
+                    return Err(ConfigError::InvalidOption {
+                        name: "ZOOM_USER_STATUSES".to_owned(),
+                        reason: format!(
+                            "must list some of active, inactive and pending, separated by commas; {s:?} is not one"
+                        ),
+                    });
+                }
+                if !list.contains(&s) {
+                    list.push(s);
+                }
+            }
+            if list.is_empty() {
+                return Err(ConfigError::InvalidOption {
+                    name: "ZOOM_USER_STATUSES".to_owned(),
+                    reason: "is empty; list some of active, inactive and pending".to_owned(),
+                });
+            }
+            list
+        }
+    };
+    let budget = match budget {
+        None => DEFAULT_ZOOM_DAILY_REQUEST_BUDGET,
+        Some(raw) => raw.replace(['_', ','], "").parse::<u64>().map_err(|_| {
+            ConfigError::InvalidOption {
+                name: "ZOOM_DAILY_REQUEST_BUDGET".to_owned(),
+                reason: format!(
+                    "must be a whole number of report requests a day (30000 on Pro, 60000 on Business and higher), not {raw:?}"
+                ),
+            }
+        })?,
+    };
+    Ok((statuses, budget))
 }
 
 /// An API-key provider's settings (Daily, Telnyx, Attendee, Attention).
@@ -229,10 +297,16 @@ impl Config {
                     };
                     match auth {
                         Some((auth, source)) => {
+                            let (user_statuses, daily_request_budget) = zoom_listing_settings(
+                                get("ZOOM_USER_STATUSES"),
+                                get("ZOOM_DAILY_REQUEST_BUDGET"),
+                            )?;
                             config.zoom = Some(ZoomConfig {
                                 base_url: base_url.clone(),
                                 oauth_url,
                                 auth,
+                                user_statuses,
+                                daily_request_budget,
                             });
                             (true, source.to_owned())
                         }
@@ -271,6 +345,8 @@ impl Config {
                     base_url: settings.base_url,
                     oauth_url: DEFAULT_ZOOM_OAUTH_URL.to_owned(),
                     auth: ZoomAuth::AccessToken(settings.api_key),
+                    user_statuses: DEFAULT_ZOOM_USER_STATUSES.map(str::to_owned).to_vec(),
+                    daily_request_budget: DEFAULT_ZOOM_DAILY_REQUEST_BUDGET,
                 });
             }
             Provider::Daily => self.daily = Some(settings),
@@ -465,6 +541,43 @@ mod tests {
                 missing: "ZOOM_CLIENT_ID"
             })
         ));
+    }
+
+    #[test]
+    fn zoom_user_statuses_and_budget_default_and_are_checked() -> Result<(), ConfigError> {
+        let s2s = [
+            ("ZOOM_ACCOUNT_ID", "a"),
+            ("ZOOM_CLIENT_ID", "c"),
+            ("ZOOM_CLIENT_SECRET", "s"),
+        ];
+        let zoom = config(&s2s)?.zoom;
+        assert_eq!(
+            zoom.as_ref()
+                .map(|z| (z.user_statuses.clone(), z.daily_request_budget)),
+            Some((vec!["active".to_owned(), "inactive".to_owned()], 30_000))
+        );
+        let mut vars = s2s.to_vec();
+        vars.push(("ZOOM_USER_STATUSES", "Pending, active"));
+        vars.push(("ZOOM_DAILY_REQUEST_BUDGET", "60_000"));
+        let zoom = config(&vars)?.zoom;
+        assert_eq!(
+            zoom.map(|z| (z.user_statuses, z.daily_request_budget)),
+            Some((vec!["pending".to_owned(), "active".to_owned()], 60_000))
+        );
+        let mut bad = s2s.to_vec();
+        bad.push(("ZOOM_USER_STATUSES", "active,deleted"));
+        let err = config(&bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("ZOOM_USER_STATUSES") && err.contains("\"deleted\""),
+            "{err}"
+        );
+        let mut bad = s2s.to_vec();
+        bad.push(("ZOOM_DAILY_REQUEST_BUDGET", "lots"));
+        assert!(config(&bad).is_err());
+        Ok(())
     }
 
     #[test]

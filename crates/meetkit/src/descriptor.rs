@@ -132,6 +132,11 @@ impl ProviderInfo {
             .map(|r| r.per_second)
     }
 
+    /// The limit of the class of calls named `class` (Zoom's `Medium`), if the provider has one.
+    pub fn rate_of(&self, class: &str) -> Option<&'static RateLimit> {
+        self.rate_limits.iter().find(|r| r.class == class)
+    }
+
     /// The per-second limit a stand-in for the provider enforces: documented or observed.
     pub fn enforced_rate(&self) -> Option<f64> {
         self.rate_limits.first().map(|r| r.per_second)

@@ -372,6 +372,12 @@ pub enum Next {
     },
     /// The page cursor was refused as expired (Zoom code 300): restart the listing.
     Restart,
+    /// A quota is used up (Zoom's daily cap): waiting seconds will not help, so stop, and say
+    /// when the provider renews it, if it said.
+    Exhausted {
+        /// How long until the quota renews (`Retry-After`).
+        resets_in: Option<Duration>,
+    },
     /// Nothing will help: report the error.
     Stop,
 }

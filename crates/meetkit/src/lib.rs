@@ -8,7 +8,7 @@
 //!
 //! let client = Client::from_env()?;
 //! let window = Window::new("2026-09-01T00:00:00Z".parse().unwrap(), "2026-10-01T00:00:00Z".parse().unwrap())?;
-//! let mut meetings = client.list(&Query::new(window))?;
+//! let mut meetings = client.list(&Query::new(window)).await?;
 //! while let Some(item) = meetings.next().await {
 //!     match item {
 //!         Ok(meeting) => println!("{} {} {:?}", meeting.provider, meeting.start, meeting.title),
@@ -31,6 +31,7 @@
 pub mod accounts;
 pub mod client;
 pub mod config;
+pub mod dedup;
 pub mod descriptor;
 pub mod error;
 pub mod model;

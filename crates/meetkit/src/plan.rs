@@ -6,7 +6,10 @@
 //! request parameters — and holds no secret: it can be written as JSON, sent to another
 //! process or machine and run there by a client that has that account's credentials. The
 //! partitions of a plan never overlap (their windows partition the query's window per
-//! provider account), so the union of their meetings is the listing, with no duplicates.
+//! provider account), so the union of their meetings is the listing, with no duplicates —
+//! except where one account is listed per user (Zoom account-wide): a meeting two users
+//! attended is in both users' reports, so such an account's partitions run together, in one
+//! process (one Spark task), where one set of meeting ids drops the second sighting.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -23,6 +26,11 @@ pub struct Partition {
     /// The account whose credentials run it ([`crate::model::DEFAULT_ACCOUNT`] for the
     /// environment's).
     pub account: String,
+    /// The one user whose meetings this partition lists, for providers that list per user
+    /// (Zoom, account-wide: a partition per user of the account). `None`: the provider's own
+    /// choice (Zoom: `me`, or the `host` filter's users).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// The windows to list, consecutive and disjoint, each fetched as one listing.
     pub windows: Vec<Window>,
     /// Filters, sent to the provider where it can apply them and applied locally otherwise.
@@ -50,11 +58,16 @@ impl Partition {
         self.windows.len() as u64
     }
 
-    /// A short label for messages: `zoom/default [2026-01-01T00:00:00Z, …)`.
+    /// A short label for messages: `zoom/default [2026-01-01T00:00:00Z, …)`, with the user
+    /// after the account when the partition has one (`zoom/default/KDcu…`).
     pub fn label(&self) -> String {
-        match self.span() {
-            Some(span) => format!("{}/{} {span}", self.provider, self.account),
+        let owner = match &self.user {
+            Some(user) => format!("{}/{}/{user}", self.provider, self.account),
             None => format!("{}/{}", self.provider, self.account),
+        };
+        match self.span() {
+            Some(span) => format!("{owner} {span}"),
+            None => owner,
         }
     }
 }

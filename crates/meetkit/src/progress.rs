@@ -16,6 +16,9 @@ pub struct ProgressCounters {
     meetings: AtomicU64,
     retries: AtomicU64,
     done: AtomicBool,
+    /// Partitions streaming into these counters that have not ended (an account's partitions
+    /// share one set).
+    open: AtomicU64,
     failed: AtomicBool,
     /// When the last retry notice was logged (ms since `created`), to say it at most every
     /// [`RETRY_NOTICE_EVERY`].
@@ -41,6 +44,7 @@ impl ProgressCounters {
             meetings: AtomicU64::new(0),
             retries: AtomicU64::new(0),
             done: AtomicBool::new(false),
+            open: AtomicU64::new(0),
             failed: AtomicBool::new(false),
             noticed_ms: AtomicU64::new(u64::MAX),
             created: std::time::Instant::now(),
@@ -96,8 +100,21 @@ impl ProgressCounters {
     pub(crate) fn fail(&self) {
         self.failed.store(true, Ordering::Relaxed);
     }
+    /// One more partition streams into these counters.
+    pub(crate) fn open(&self) {
+        self.open.fetch_add(1, Ordering::AcqRel);
+    }
+    /// A partition ended; the provider is done when the last one has.
     pub(crate) fn finish(&self) {
-        self.done.store(true, Ordering::Relaxed);
+        let before = self
+            .open
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                Some(n.saturating_sub(1))
+            })
+            .unwrap_or(0);
+        if before <= 1 {
+            self.done.store(true, Ordering::Relaxed);
+        }
     }
 }
 

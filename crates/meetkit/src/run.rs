@@ -60,6 +60,7 @@ pub(crate) fn partition_stream<A: Adapter>(
     windows: Vec<Window>,
     upfront: Vec<ProviderError>,
 ) -> PartitionStream {
+    ctx.progress.open();
     let in_flight = ctx.gates.provider_concurrency().max(1);
     let provider = adapter.provider();
     let operation = adapter.operation();
@@ -251,7 +252,8 @@ mod tests {
             filters: Filters::default(),
             include_raw: false,
             now: Utc::now(),
-            halt: crate::paging::Halt::default(),
+            halt: Arc::default(),
+            account_seen: None,
         });
         let windows = Window::new(day(0), day(4))
             .map(|w| w.split(chrono::Duration::days(1)))
@@ -283,7 +285,8 @@ mod tests {
             filters: Filters::default(),
             include_raw: false,
             now: Utc::now(),
-            halt: crate::paging::Halt::default(),
+            halt: Arc::default(),
+            account_seen: None,
         });
         let windows = Window::new(day(0), day(2))
             .map(|w| w.split(chrono::Duration::days(1)))

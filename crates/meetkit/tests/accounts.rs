@@ -121,9 +121,24 @@ async fn accounts_are_selected_by_name_and_unknown_names_are_refused() {
     let handle = sandbox(200, 13, Faults::default()).await;
     let client = Client::new(with_accounts(&handle, config_for(&handle), 2)).unwrap();
     let window = recent_window(&handle);
-    let plan = client.plan(&Query::new(window).accounts(["t002"])).unwrap();
-    assert_eq!(plan.partitions.len(), 5);
+    let plan = client
+        .plan(&Query::new(window).accounts(["t002"]))
+        .await
+        .unwrap();
+    // One account per provider (Zoom's is planned per user of the account).
+    let providers: std::collections::BTreeSet<Provider> =
+        plan.partitions.iter().map(|p| p.provider).collect();
+    assert_eq!(providers.len(), 5);
     assert!(plan.partitions.iter().all(|p| p.account == "t002"));
+    assert_eq!(
+        client
+            .accounts(&Query::new(window).accounts(["t002"]))
+            .unwrap(),
+        Provider::ALL
+            .into_iter()
+            .map(|p| (p, "t002".to_owned()))
+            .collect::<Vec<_>>()
+    );
     let listing = client
         .collect(
             &Query::new(window)
@@ -136,6 +151,7 @@ async fn accounts_are_selected_by_name_and_unknown_names_are_refused() {
     assert!(listing.meetings.iter().all(|m| m.account == "t002"));
     let err = client
         .plan(&Query::new(window).accounts(["nope"]))
+        .await
         .unwrap_err()
         .to_string();
     assert!(

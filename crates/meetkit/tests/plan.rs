@@ -25,8 +25,20 @@ async fn partitions_run_apart_from_a_json_plan_equal_the_truth() {
     .unwrap();
     let plan = client_for(&handle)
         .plan(&Query::new(window).lenient(true))
+        .await
         .unwrap();
-    assert_eq!(plan.partitions.len(), 5, "one partition per provider");
+    // One partition per provider account, and per user for Zoom's (Server-to-Server OAuth:
+    // the whole account, its active and inactive users).
+    let zoom_users = handle.zoom_users("active").len() + handle.zoom_users("inactive").len();
+    assert!(zoom_users > 300);
+    assert_eq!(plan.partitions.len(), 4 + zoom_users);
+    assert_eq!(
+        plan.partitions
+            .iter()
+            .filter(|p| p.provider == Provider::Zoom && p.user.is_some())
+            .count(),
+        zoom_users
+    );
     assert!(plan.errors.is_empty());
     assert_eq!(plan.warnings.len(), 1, "{:?}", plan.warnings);
     let json = plan.to_json();
@@ -43,14 +55,21 @@ async fn partitions_run_apart_from_a_json_plan_equal_the_truth() {
     assert_eq!(read.partitions, plan.partitions);
 
     let mut seen: HashSet<(Provider, String)> = HashSet::new();
-    for partition in &read.partitions {
-        // A fresh client per partition, as on another machine.
+    // An account's partitions together (a Zoom account's users overlap), each account with a
+    // fresh client, as on another machine.
+    for provider in Provider::ALL {
+        let account: Vec<meetkit::Partition> = read
+            .partitions
+            .iter()
+            .filter(|p| p.provider == provider)
+            .cloned()
+            .collect();
         let client = client_for(&handle);
-        let mut stream = client.run(partition).unwrap();
+        let mut stream = client.run_partitions(&account).unwrap();
         while let Some(item) = stream.next().await {
-            let meeting = item.unwrap_or_else(|e| panic!("{}: {e}", partition.label()));
-            assert_eq!(meeting.provider, partition.provider);
-            assert_eq!(meeting.account, partition.account);
+            let meeting = item.unwrap_or_else(|e| panic!("{provider}: {e}"));
+            assert_eq!(meeting.provider, provider);
+            assert_eq!(meeting.account, account[0].account);
             assert!(
                 seen.insert((meeting.provider, meeting.id.clone())),
                 "duplicate {} {}",

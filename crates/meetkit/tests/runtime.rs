@@ -208,23 +208,29 @@ async fn filters_a_named_provider_cannot_apply_are_errors_and_drop_implied_ones(
         room: Some("standup".to_owned()),
         ..Filters::default()
     };
-    let named = client.list(
-        &Query::new(window)
-            .providers([Provider::Zoom])
-            .filters(filters.clone()),
-    );
+    let named = client
+        .list(
+            &Query::new(window)
+                .providers([Provider::Zoom])
+                .filters(filters.clone()),
+        )
+        .await;
     let message = named.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.contains("zoom cannot filter by room"), "{message}");
     let implied = client
         .resolve_providers(&Query::new(window).filters(filters))
         .unwrap();
     assert_eq!(implied, vec![Provider::Daily, Provider::Telnyx]);
-    let bad_uuid = client.list(&Query::new(window).providers([Provider::Telnyx]).filters(
-        Filters {
-            room: Some("not-a-uuid".to_owned()),
-            ..Filters::default()
-        },
-    ));
+    let bad_uuid = client
+        .list(
+            &Query::new(window)
+                .providers([Provider::Telnyx])
+                .filters(Filters {
+                    room: Some("not-a-uuid".to_owned()),
+                    ..Filters::default()
+                }),
+        )
+        .await;
     assert!(
         bad_uuid
             .err()
@@ -407,7 +413,10 @@ async fn secrets_never_reach_errors_or_trace_logs() {
     attention.api_key = Secret::new("wrong-attention-key-123");
     config.attention = Some(attention);
     let client = Client::new(config.clone()).unwrap();
-    let mut stream = client.list(&Query::new(recent_window(&handle))).unwrap();
+    let mut stream = client
+        .list(&Query::new(recent_window(&handle)))
+        .await
+        .unwrap();
     let mut errors = Vec::new();
     while let Some(item) = stream.next().await {
         if let Err(e) = item {

@@ -28,6 +28,10 @@ pub struct SandboxConfig {
     pub zoom_token_ttl: Duration,
     /// Enforce each provider's documented rate limit with 429s (default off).
     pub rate_limits: bool,
+    /// Zoom's daily cap on Heavy calls (the report): after this many, every report request
+    /// answers 429 with `X-RateLimit-Type: Daily-limit` (default `None`: no cap; Zoom's is
+    /// 30,000 on Pro).
+    pub zoom_daily_heavy_cap: Option<u64>,
     /// The origin (`scheme://host:port`) Attendee's `next`/`previous` URLs name instead of
     /// the request's own, as behind a proxy that rewrites Host or ends TLS without
     /// `X-Forwarded-Proto` (default: the request's Host, over http).
@@ -45,6 +49,7 @@ impl Default for SandboxConfig {
             per_provider_faults: HashMap::new(),
             zoom_token_ttl: Duration::from_secs(15 * 60),
             rate_limits: false,
+            zoom_daily_heavy_cap: None,
             attendee_next_origin: None,
         }
     }

@@ -13,6 +13,9 @@ pub const ZOOM_ACCESS_TOKEN: &str = "sandbox_zoom_access_token";
 /// A static Zoom access token of a free (Basic) account: accepted, but the report answers
 /// 400 code 200 ("only available for paid accounts"), so that error is reachable.
 pub const ZOOM_FREE_ACCOUNT_ACCESS_TOKEN: &str = "sandbox_zoom_free_account_access_token";
+/// A static Zoom access token of an app without the `user:read:admin` scope: the report
+/// works, `GET /users` answers 400 code 4711.
+pub const ZOOM_REPORT_ONLY_ACCESS_TOKEN: &str = "sandbox_zoom_report_only_access_token";
 /// Daily API key.
 pub const DAILY_API_KEY: &str = "sandbox_daily_api_key";
 /// Telnyx API key.
@@ -22,11 +25,12 @@ pub const ATTENDEE_API_KEY: &str = "sandbox_attendee_api_key";
 /// Attention organization API key.
 pub const ATTENTION_API_KEY: &str = "sandbox_attention_api_key";
 
-/// The Zoom account's only user: every meeting in the Zoom dataset is hers.
+/// The Zoom account's first user (`me`, active); she hosts a share of the meetings, the
+/// account's other users (`data::zoom_users`) the rest.
 pub const ZOOM_USER_ID: &str = "sAnDb0xUsEr7QgePTO8WbQ";
-/// The Zoom account user's email (also accepted as `userId`).
+/// The first user's email (also accepted as `userId`).
 pub const ZOOM_USER_EMAIL: &str = "ada.lovelace@sandbox.example.com";
-/// The Zoom account user's display name.
+/// The first user's display name.
 pub const ZOOM_USER_NAME: &str = "Ada Lovelace";
 
 /// Separates a credential from the tenant it selects: `sandbox_daily_api_key~acme` is tenant

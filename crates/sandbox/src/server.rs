@@ -217,6 +217,40 @@ impl SandboxHandle {
         truth::truth(&self.state.ds, p, from, to)
     }
 
+    /// Sorted uuids of the Zoom meetings in `[from, to)` in the report of `user` (`me`, an id
+    /// or an email): those the user hosted or also attended. `None` for an unknown user.
+    pub fn zoom_user_truth(
+        &self,
+        user: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Option<Vec<String>> {
+        truth::zoom_user_truth(&self.state.ds, user, from, to)
+    }
+
+    /// The Zoom account's users of `status` (`active`, `inactive`, `pending`) as meetkit names
+    /// them: the id, or the email of a pending user (Zoom shows pending users no id).
+    pub fn zoom_users(&self, status: &str) -> Vec<String> {
+        let ds = &self.state.ds;
+        let Some(status) = crate::data::zoom_users::Status::parse(status) else {
+            return Vec::new();
+        };
+        crate::data::zoom_users::with_status(ds, status)
+            .map(|i| {
+                let user = crate::data::zoom_users::user(ds, i);
+                user.id.unwrap_or(user.email)
+            })
+            .collect()
+    }
+
+    /// Zoom report (Heavy) requests served or refused so far, counted against
+    /// `SandboxConfig::zoom_daily_heavy_cap`.
+    pub fn zoom_heavy_calls(&self) -> u64 {
+        self.state
+            .zoom_heavy_calls
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Gives the meeting `id` (provider-native) of `p` a new title, as if it were edited
     /// after a client listed it. Only Zoom (topic) and Attention (summary) have titles to
     /// change; returns false when `p` has none or no meeting has that id.
@@ -284,6 +318,7 @@ fn router(state: Arc<Tenants>) -> Router {
     Router::new()
         .route("/zoom/oauth/token", post(zoom_oauth))
         .route("/zoom/v2/report/users/{user_id}/meetings", get(zoom_report))
+        .route("/zoom/v2/users", get(zoom_users))
         .route("/daily/v1/meetings", get(daily_meetings))
         .route("/telnyx/v2/room_recordings", get(telnyx_recordings))
         .route("/attendee/api/v1/bots", get(attendee_bots))
@@ -343,6 +378,21 @@ async fn zoom_report(
         &providers::zoom::API,
         kill,
         ctx(headers, q, Some(user)),
+    )
+    .await
+}
+
+async fn zoom_users(
+    State(state): Shared,
+    ConnectInfo(kill): ConnectInfo<KillSwitch>,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    run(
+        state,
+        &providers::zoom_users::API,
+        kill,
+        ctx(headers, q, None),
     )
     .await
 }

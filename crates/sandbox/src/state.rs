@@ -24,6 +24,8 @@ pub struct AppState {
     pub limiter: RateLimiter,
     /// Zoom access tokens minted by the OAuth endpoint, with when they expire.
     pub zoom_tokens: Mutex<HashMap<String, Instant>>,
+    /// Zoom report (Heavy) calls so far, against `SandboxConfig::zoom_daily_heavy_cap`.
+    pub zoom_heavy_calls: AtomicU64,
     /// When the sandbox started (real clock), the epoch of Zoom page tokens.
     pub started: Instant,
     /// `127.0.0.1:PORT`, for requests without a Host header.

@@ -3,13 +3,14 @@
 //! A record is in `[from, to)` iff its normalized start is: Zoom `start_time`, Daily
 //! `start_time`, Telnyx `started_at` (with its microseconds), Attendee `join_at` (null: in no
 //! window), Attention `date`. Zoom also drops meetings with fewer than two participants,
-//! which its API never returns. Zoom's six-month limit is ignored: the truth says what
+//! which its API never returns; Zoom's truth is the whole account's, each meeting once
+//! however many of its users' reports it is in ([`zoom_user_truth`] is one user's). Zoom's six-month limit is ignored: the truth says what
 //! exists. Records inserted by the insert fault count from the moment they are inserted.
 
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::Provider;
-use crate::data::{Dataset, Rec, attendee, attention, daily, ids, telnyx, zoom};
+use crate::data::{Dataset, Rec, attendee, attention, daily, ids, telnyx, zoom, zoom_users};
 
 /// The smallest whole second `>= t`.
 pub fn ceil_secs(t: DateTime<Utc>) -> i64 {
@@ -62,6 +63,25 @@ pub fn records(ds: &Dataset, p: Provider, from: DateTime<Utc>, to: DateTime<Utc>
         })
         .filter(|r| listable(ds, p, *r))
         .collect()
+}
+
+/// Sorted uuids of the Zoom meetings in `[from, to)` in the report of `user` (`me`, an id or
+/// an email); `None` when the account has no such user. The account's truth ([`truth`]) is
+/// the union of its users' truths, each meeting once.
+pub fn zoom_user_truth(
+    ds: &Dataset,
+    user: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Option<Vec<String>> {
+    let index = zoom_users::find(ds, user)?;
+    let mut out: Vec<String> = records(ds, Provider::Zoom, from, to)
+        .into_iter()
+        .filter(|r| zoom_users::in_report_of(ds, *r, index))
+        .map(|r| native_id(ds, Provider::Zoom, r))
+        .collect();
+    out.sort();
+    Some(out)
 }
 
 /// Sorted provider-native ids of the records in `[from, to)`.

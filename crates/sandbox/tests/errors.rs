@@ -236,7 +236,7 @@ async fn zoom_errors_and_pages_match_the_spec() {
         if status == 200 {
             assert_eq!(body["token_type"], "bearer");
             assert_eq!(body["expires_in"], 3600);
-            assert_eq!(body["scope"], "report:read:admin");
+            assert_eq!(body["scope"], "report:read:admin user:read:admin");
         } else {
             assert!(body["error"].is_string() && body["reason"].is_string());
         }
@@ -272,6 +272,163 @@ async fn zoom_errors_and_pages_match_the_spec() {
     assert!(DateTime::parse_from_rfc3339(&header(&a, "retry-after")).is_ok());
     assert_eq!(header(&a, "x-ratelimit-category"), "Heavy");
     assert_eq!(header(&a, "x-ratelimit-type"), "QPS");
+    h.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zoom_users_errors_and_pages_match_the_spec() {
+    let chk = Checker::new();
+    let h = start_with(SandboxConfig::default()).await;
+    let c = client();
+    let op = "list_users";
+    let token = zoom_token(&c, &h).await;
+    let bearer = format!("Bearer {token}");
+    let auth = Some(bearer.as_str());
+    let url = |q: &str| format!("{}/users?{q}", h.base_url(Provider::Zoom));
+
+    // Every status, walked across pages of 100; the default is active, page_size caps at 300.
+    let mut seen = std::collections::HashSet::new();
+    for status in ["active", "inactive", "pending"] {
+        let mut q = format!("status={status}&page_size=100");
+        let mut pages = 0;
+        let mut total;
+        loop {
+            let page = chk.expect("zoom", op, &get(&c, &url(&q), auth).await, 200);
+            pages += 1;
+            total = page["total_records"].as_u64().unwrap();
+            for user in page["users"].as_array().unwrap() {
+                assert_eq!(user["status"], status);
+                // Pending users come without an id.
+                assert_eq!(user.get("id").is_none(), status == "pending", "{user}");
+                assert!(seen.insert(user["email"].as_str().unwrap().to_owned()));
+            }
+            let next = page["next_page_token"].as_str().unwrap();
+            if next.is_empty() {
+                break;
+            }
+            q = format!("status={status}&page_size=100&next_page_token={next}");
+        }
+        assert_eq!(pages as u64, total.div_ceil(100), "{status}");
+        assert_eq!(h.zoom_users(status).len() as u64, total);
+    }
+    assert!(seen.len() >= 300, "hundreds of users: {}", seen.len());
+    let first = chk.expect(
+        "zoom",
+        op,
+        &get(&c, &url("page_size=1000"), auth).await,
+        200,
+    );
+    assert_eq!(first["page_size"], 300);
+    assert!(
+        first["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u["status"] == "active")
+    );
+    assert_eq!(
+        first["users"][0]["id"].as_str(),
+        Some(credentials::ZOOM_USER_ID)
+    );
+
+    // Zoom's 400s: a status or page_size it does not know, a token it did not issue.
+    for q in ["status=deleted", "page_size=many", "next_page_token=forged"] {
+        let body = chk.expect("zoom", op, &get(&c, &url(q), auth).await, 400);
+        assert_eq!(body["code"], 300, "{q}");
+    }
+    // A token without user:read:admin: 400 code 4711, naming the scope.
+    let report_only = format!("Bearer {}", credentials::ZOOM_REPORT_ONLY_ACCESS_TOKEN);
+    let body = chk.expect(
+        "zoom",
+        op,
+        &get(&c, &url(""), Some(&report_only)).await,
+        400,
+    );
+    assert_eq!(body["code"], 4711);
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("user:read:admin")
+    );
+    let body = chk.expect(
+        "zoom",
+        op,
+        &get(&c, &url(""), Some("Bearer nope")).await,
+        401,
+    );
+    assert_eq!(body["code"], 124);
+    // The report of a user the account does not have: 404 code 1001.
+    let report = format!(
+        "{}/report/users/nobody@example.com/meetings?from=2026-10-01&to=2026-10-02",
+        h.base_url(Provider::Zoom)
+    );
+    let body = chk.expect(
+        "zoom",
+        "report_user_meetings",
+        &get(&c, &report, auth).await,
+        404,
+    );
+    assert_eq!(body["code"], 1001);
+    h.shutdown().await;
+
+    // Medium (users, 20/s) and Heavy (the report, 10/s) are counted apart: ten report
+    // requests leave the users' twenty whole.
+    let h = start_with(SandboxConfig {
+        rate_limits: true,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let static_auth = format!("Bearer {}", credentials::ZOOM_ACCESS_TOKEN);
+    let report = format!(
+        "{}/report/users/me/meetings?from=2026-10-01&to=2026-10-02",
+        h.base_url(Provider::Zoom)
+    );
+    let users = format!("{}/users", h.base_url(Provider::Zoom));
+    let started = std::time::Instant::now();
+    let mut statuses = Vec::new();
+    for _ in 0..10 {
+        statuses.push(get(&c, &report, Some(&static_auth)).await.status);
+    }
+    for _ in 0..20 {
+        let a = get(&c, &users, Some(&static_auth)).await;
+        if a.status == 200 {
+            assert_eq!(header(&a, "x-ratelimit-category"), "Medium");
+        }
+        statuses.push(a.status);
+    }
+    let limited = get(&c, &users, Some(&static_auth)).await;
+    if started.elapsed() < Duration::from_millis(900) {
+        assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+        let body = chk.expect("zoom", op, &limited, 429);
+        assert_eq!(body["code"], 429);
+        assert_eq!(header(&limited, "x-ratelimit-category"), "Medium");
+    }
+    h.shutdown().await;
+
+    // The daily cap on Heavy calls: 429 Daily-limit, Retry-After at the next UTC midnight.
+    let h = start_with(SandboxConfig {
+        zoom_daily_heavy_cap: Some(3),
+        ..SandboxConfig::default()
+    })
+    .await;
+    let report = format!(
+        "{}/report/users/me/meetings?from=2026-10-01&to=2026-10-02",
+        h.base_url(Provider::Zoom)
+    );
+    for _ in 0..3 {
+        assert_eq!(get(&c, &report, Some(&static_auth)).await.status, 200);
+    }
+    let a = get(&c, &report, Some(&static_auth)).await;
+    let body = chk.expect("zoom", "report_user_meetings", &a, 429);
+    assert_eq!(body["code"], 429);
+    assert_eq!(header(&a, "x-ratelimit-type"), "Daily-limit");
+    assert_eq!(header(&a, "x-ratelimit-category"), "Heavy");
+    let reset = DateTime::parse_from_rfc3339(&header(&a, "retry-after")).unwrap();
+    assert_eq!(reset.format("%H:%M:%S").to_string(), "00:00:00");
+    // Users (Medium) have no daily cap.
+    let users = format!("{}/users", h.base_url(Provider::Zoom));
+    assert_eq!(get(&c, &users, Some(&static_auth)).await.status, 200);
     h.shutdown().await;
 }
 

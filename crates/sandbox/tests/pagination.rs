@@ -33,7 +33,8 @@ async fn walk_all(
     // Zoom: one month, well inside the last six.
     let (from, to) = (date(2026, 9, 10), date(2026, 10, 10));
     let (t0, t1) = (midnight(from), midnight(to) + Duration::days(1));
-    let before = h.truth(Provider::Zoom, t0, t1);
+    // The walk is `me`'s report: her meetings, hosted or attended, not the account's.
+    let before = h.zoom_user_truth("me", t0, t1).unwrap();
     let token = zoom_token(&c, h).await;
     let mut stats = WalkStats::keeping();
     let got = walk_zoom(&c, h, &token, from, to, 37, &mut stats).await;
@@ -41,7 +42,7 @@ async fn walk_all(
         Provider::Zoom,
         got,
         before,
-        h.truth(Provider::Zoom, t0, t1),
+        h.zoom_user_truth("me", t0, t1).unwrap(),
         stats,
     ));
 

@@ -28,6 +28,24 @@ pub mod types {
             Default::default()
         }
     }
+    ///A user's custom attribute.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ZoomCustomAttribute {
+        ///The custom attribute's unique id.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub key: ::std::option::Option<::std::string::String>,
+        ///The custom attribute's name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///The custom attribute's value.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub value: ::std::option::Option<::std::string::String>,
+    }
+    impl ZoomCustomAttribute {
+        pub fn builder() -> builder::ZoomCustomAttribute {
+            Default::default()
+        }
+    }
     ///A custom key assigned to a meeting.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ZoomCustomKey {
@@ -197,6 +215,118 @@ double-encoded when used in a path.
             Default::default()
         }
     }
+    ///One user of the account. No field is guaranteed present (pending users have no `id`).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ZoomUser {
+        ///When the user's account was created.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        ///The user's custom attributes (with `include_fields=custom_attributes`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub custom_attributes: ::std::option::Option<
+            ::std::vec::Vec<ZoomCustomAttribute>,
+        >,
+        ///The user's department.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub dept: ::std::option::Option<::std::string::String>,
+        ///The user's display name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub display_name: ::std::option::Option<::std::string::String>,
+        ///The user's email address.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        ///The employee's unique id (with SAML single sign-on).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub employee_unique_id: ::std::option::Option<::std::string::String>,
+        ///The user's first name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub first_name: ::std::option::Option<::std::string::String>,
+        ///The ids of the groups the user is a member of.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub group_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        ///The user's host key (with `include_fields=host_key`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub host_key: ::std::option::Option<::std::string::String>,
+        ///The user's id (not returned for pending users).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        ///The ids of the IM directory groups the user is a member of.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub im_group_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        ///The user's language.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub language: ::std::option::Option<::std::string::String>,
+        ///The last client version the user logged in with.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_client_version: ::std::option::Option<::std::string::String>,
+        ///The user's last login time (with a three-day buffer).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_login_time: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        ///The user's last name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_name: ::std::option::Option<::std::string::String>,
+        ///The user's phone number.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub phone_number: ::std::option::Option<::std::string::String>,
+        ///The Zoom United license option, when enrolled (e.g. `1`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub plan_united_type: ::std::option::Option<::std::string::String>,
+        ///The user's Personal Meeting ID.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub pmi: ::std::option::Option<i64>,
+        ///The id of the user's role.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub role_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<crate::open_enums::ZoomUserStatus>,
+        ///The user's timezone.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub timezone: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<crate::open_enums::ZoomUserType>,
+        ///When the user was created.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_created_at: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
+        ///`1` when the user's email address is verified, `0` when not.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub verified: ::std::option::Option<i64>,
+    }
+    impl ZoomUser {
+        pub fn builder() -> builder::ZoomUser {
+            Default::default()
+        }
+    }
+    ///A page of the account's users. No field is guaranteed present.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct ZoomUserList {
+        ///The next page's token; expires after 15 minutes; `""` on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_page_token: ::std::option::Option<::std::string::String>,
+        ///The number of pages returned for the request made.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub page_count: ::std::option::Option<i64>,
+        ///**Deprecated.** The page number of the current results.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub page_number: ::std::option::Option<i64>,
+        ///The number of records returned within a single API call.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub page_size: ::std::option::Option<i64>,
+        ///The total number of all the records available across pages.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub total_records: ::std::option::Option<i64>,
+        ///The users.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub users: ::std::option::Option<::std::vec::Vec<ZoomUser>>,
+    }
+    impl ZoomUserList {
+        pub fn builder() -> builder::ZoomUserList {
+            Default::default()
+        }
+    }
     /// Types for composing complex structures.
     pub mod builder {
         #[derive(Clone, Debug)]
@@ -298,6 +428,90 @@ double-encoded when used in a path.
                     expires_in: Ok(value.expires_in),
                     scope: Ok(value.scope),
                     token_type: Ok(value.token_type),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ZoomCustomAttribute {
+            key: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            value: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ZoomCustomAttribute {
+            fn default() -> Self {
+                Self {
+                    key: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    value: Ok(Default::default()),
+                }
+            }
+        }
+        impl ZoomCustomAttribute {
+            pub fn key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for key: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn value<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.value = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for value: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ZoomCustomAttribute>
+        for super::ZoomCustomAttribute {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ZoomCustomAttribute,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    key: value.key?,
+                    name: value.name?,
+                    value: value.value?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ZoomCustomAttribute> for ZoomCustomAttribute {
+            fn from(value: super::ZoomCustomAttribute) -> Self {
+                Self {
+                    key: Ok(value.key),
+                    name: Ok(value.name),
+                    value: Ok(value.value),
                 }
             }
         }
@@ -1197,6 +1411,658 @@ double-encoded when used in a path.
                 }
             }
         }
+        #[derive(Clone, Debug)]
+        pub struct ZoomUser {
+            created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            custom_attributes: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::ZoomCustomAttribute>>,
+                ::std::string::String,
+            >,
+            dept: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            display_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            email: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            employee_unique_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            first_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            group_ids: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                ::std::string::String,
+            >,
+            host_key: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            im_group_ids: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                ::std::string::String,
+            >,
+            language: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            last_client_version: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            last_login_time: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            last_name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            phone_number: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            plan_united_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            pmi: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            role_id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                ::std::option::Option<crate::open_enums::ZoomUserStatus>,
+                ::std::string::String,
+            >,
+            timezone: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            type_: ::std::result::Result<
+                ::std::option::Option<crate::open_enums::ZoomUserType>,
+                ::std::string::String,
+            >,
+            user_created_at: ::std::result::Result<
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                ::std::string::String,
+            >,
+            verified: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ZoomUser {
+            fn default() -> Self {
+                Self {
+                    created_at: Ok(Default::default()),
+                    custom_attributes: Ok(Default::default()),
+                    dept: Ok(Default::default()),
+                    display_name: Ok(Default::default()),
+                    email: Ok(Default::default()),
+                    employee_unique_id: Ok(Default::default()),
+                    first_name: Ok(Default::default()),
+                    group_ids: Ok(Default::default()),
+                    host_key: Ok(Default::default()),
+                    id: Ok(Default::default()),
+                    im_group_ids: Ok(Default::default()),
+                    language: Ok(Default::default()),
+                    last_client_version: Ok(Default::default()),
+                    last_login_time: Ok(Default::default()),
+                    last_name: Ok(Default::default()),
+                    phone_number: Ok(Default::default()),
+                    plan_united_type: Ok(Default::default()),
+                    pmi: Ok(Default::default()),
+                    role_id: Ok(Default::default()),
+                    status: Ok(Default::default()),
+                    timezone: Ok(Default::default()),
+                    type_: Ok(Default::default()),
+                    user_created_at: Ok(Default::default()),
+                    verified: Ok(Default::default()),
+                }
+            }
+        }
+        impl ZoomUser {
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn custom_attributes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::ZoomCustomAttribute>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.custom_attributes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for custom_attributes: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn dept<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.dept = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for dept: {e}")
+                    });
+                self
+            }
+            pub fn display_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.display_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for display_name: {e}")
+                    });
+                self
+            }
+            pub fn email<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.email = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
+                self
+            }
+            pub fn employee_unique_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.employee_unique_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for employee_unique_id: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn first_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.first_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for first_name: {e}")
+                    });
+                self
+            }
+            pub fn group_ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.group_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for group_ids: {e}")
+                    });
+                self
+            }
+            pub fn host_key<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.host_key = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for host_key: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn im_group_ids<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.im_group_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for im_group_ids: {e}")
+                    });
+                self
+            }
+            pub fn language<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for language: {e}")
+                    });
+                self
+            }
+            pub fn last_client_version<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.last_client_version = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for last_client_version: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn last_login_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.last_login_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for last_login_time: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn last_name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.last_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for last_name: {e}")
+                    });
+                self
+            }
+            pub fn phone_number<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.phone_number = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for phone_number: {e}")
+                    });
+                self
+            }
+            pub fn plan_united_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.plan_united_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for plan_united_type: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn pmi<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.pmi = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for pmi: {e}")
+                    });
+                self
+            }
+            pub fn role_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role_id: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::open_enums::ZoomUserStatus>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn timezone<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.timezone = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for timezone: {e}")
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::open_enums::ZoomUserType>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+            pub fn user_created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.user_created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for user_created_at: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn verified<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.verified = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for verified: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ZoomUser> for super::ZoomUser {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ZoomUser,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    created_at: value.created_at?,
+                    custom_attributes: value.custom_attributes?,
+                    dept: value.dept?,
+                    display_name: value.display_name?,
+                    email: value.email?,
+                    employee_unique_id: value.employee_unique_id?,
+                    first_name: value.first_name?,
+                    group_ids: value.group_ids?,
+                    host_key: value.host_key?,
+                    id: value.id?,
+                    im_group_ids: value.im_group_ids?,
+                    language: value.language?,
+                    last_client_version: value.last_client_version?,
+                    last_login_time: value.last_login_time?,
+                    last_name: value.last_name?,
+                    phone_number: value.phone_number?,
+                    plan_united_type: value.plan_united_type?,
+                    pmi: value.pmi?,
+                    role_id: value.role_id?,
+                    status: value.status?,
+                    timezone: value.timezone?,
+                    type_: value.type_?,
+                    user_created_at: value.user_created_at?,
+                    verified: value.verified?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ZoomUser> for ZoomUser {
+            fn from(value: super::ZoomUser) -> Self {
+                Self {
+                    created_at: Ok(value.created_at),
+                    custom_attributes: Ok(value.custom_attributes),
+                    dept: Ok(value.dept),
+                    display_name: Ok(value.display_name),
+                    email: Ok(value.email),
+                    employee_unique_id: Ok(value.employee_unique_id),
+                    first_name: Ok(value.first_name),
+                    group_ids: Ok(value.group_ids),
+                    host_key: Ok(value.host_key),
+                    id: Ok(value.id),
+                    im_group_ids: Ok(value.im_group_ids),
+                    language: Ok(value.language),
+                    last_client_version: Ok(value.last_client_version),
+                    last_login_time: Ok(value.last_login_time),
+                    last_name: Ok(value.last_name),
+                    phone_number: Ok(value.phone_number),
+                    plan_united_type: Ok(value.plan_united_type),
+                    pmi: Ok(value.pmi),
+                    role_id: Ok(value.role_id),
+                    status: Ok(value.status),
+                    timezone: Ok(value.timezone),
+                    type_: Ok(value.type_),
+                    user_created_at: Ok(value.user_created_at),
+                    verified: Ok(value.verified),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ZoomUserList {
+            next_page_token: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            page_count: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            page_number: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            page_size: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            total_records: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            users: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::ZoomUser>>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ZoomUserList {
+            fn default() -> Self {
+                Self {
+                    next_page_token: Ok(Default::default()),
+                    page_count: Ok(Default::default()),
+                    page_number: Ok(Default::default()),
+                    page_size: Ok(Default::default()),
+                    total_records: Ok(Default::default()),
+                    users: Ok(Default::default()),
+                }
+            }
+        }
+        impl ZoomUserList {
+            pub fn next_page_token<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.next_page_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for next_page_token: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn page_count<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.page_count = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for page_count: {e}")
+                    });
+                self
+            }
+            pub fn page_number<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.page_number = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for page_number: {e}")
+                    });
+                self
+            }
+            pub fn page_size<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.page_size = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for page_size: {e}")
+                    });
+                self
+            }
+            pub fn total_records<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_records = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total_records: {e}")
+                    });
+                self
+            }
+            pub fn users<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::ZoomUser>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.users = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for users: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ZoomUserList> for super::ZoomUserList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ZoomUserList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    next_page_token: value.next_page_token?,
+                    page_count: value.page_count?,
+                    page_number: value.page_number?,
+                    page_size: value.page_size?,
+                    total_records: value.total_records?,
+                    users: value.users?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ZoomUserList> for ZoomUserList {
+            fn from(value: super::ZoomUserList) -> Self {
+                Self {
+                    next_page_token: Ok(value.next_page_token),
+                    page_count: Ok(value.page_count),
+                    page_number: Ok(value.page_number),
+                    page_size: Ok(value.page_size),
+                    total_records: Ok(value.total_records),
+                    users: Ok(value.users),
+                }
+            }
+        }
     }
     /// Error types.
     pub mod error {
@@ -1236,9 +2102,12 @@ double-encoded when used in a path.
 
 `GET /report/users/{userId}/meetings` from Zoom's Meeting API v2, written by hand from the seed
 `specs/seeds/zoom-report-user-meetings.txt` and `../shared/provider-facts.md`, plus the
-Server-to-Server OAuth token exchange so the client can mint its own access token.
+Server-to-Server OAuth token exchange so the client can mint its own access token, and
+`GET /users` (from `../shared/provider-facts.md` and Zoom's published Meeting API file), which
+a listing of the whole account asks first.
 
-Rate limit label **Heavy**: 10 req/s (Pro) or 40 req/s (Business+) and a shared daily cap.
+Rate limit labels: the report is **Heavy**, 10 req/s (Pro) or 40 req/s (Business+) and a
+shared daily cap (30,000 / 60,000); `GET /users` is **Medium**, 20 / 60 req/s, no daily cap.
 Zoom sends `Retry-After` as an absolute timestamp. No response field is guaranteed present.
 
 
@@ -1364,6 +2233,45 @@ let response = client.report_user_meetings()
 ```*/
     pub fn report_user_meetings(&self) -> builder::ReportUserMeetings<'_> {
         builder::ReportUserMeetings::new(self)
+    }
+    /**List the account's users
+
+Lists the users of the account, one status at a time. Meetkit lists them to ask each
+user's report when a listing covers the whole account. Pending users (invited, never
+activated) come without an `id`.
+
+Scopes: `user:read:admin`. Rate Limit Label: `Medium` (20 req/s Pro, 60 req/s
+Business+; no daily cap).
+
+
+Sends a `GET` request to `/users`
+
+Arguments:
+- `include_fields`: Extra fields to return: `custom_attributes` or `host_key`.
+- `license`: Only users with this license (e.g. `zoom_workforce_management`).
+- `next_page_token`: Use the next page token to paginate through large result sets. It expires after 15
+minutes and is the empty string on the last page.
+
+- `page_number`: **Deprecated.** The page number of the current page; use `next_page_token`.
+- `page_size`: The number of records returned within a single API call.
+- `role_id`: Only users with this role id.
+- `status`: The users' status: `active` (the default), `inactive` (deactivated) or `pending`
+(invited, not yet activated).
+
+```ignore
+let response = client.list_users()
+    .include_fields(include_fields)
+    .license(license)
+    .next_page_token(next_page_token)
+    .page_number(page_number)
+    .page_size(page_size)
+    .role_id(role_id)
+    .status(status)
+    .send()
+    .await;
+```*/
+    pub fn list_users(&self) -> builder::ListUsers<'_> {
+        builder::ListUsers::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -1645,6 +2553,224 @@ pub mod builder {
                     )
                 }
                 404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                500u16..=599u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_users`]
+
+[`Client::list_users`]: super::Client::list_users*/
+    #[derive(Debug, Clone)]
+    pub struct ListUsers<'a> {
+        client: &'a super::Client,
+        include_fields: Result<Option<crate::open_enums::ZoomUserIncludeField>, String>,
+        license: Result<Option<::std::string::String>, String>,
+        next_page_token: Result<Option<::std::string::String>, String>,
+        page_number: Result<Option<::std::string::String>, String>,
+        page_size: Result<Option<::std::num::NonZeroU64>, String>,
+        role_id: Result<Option<::std::string::String>, String>,
+        status: Result<Option<crate::open_enums::ZoomUserStatus>, String>,
+    }
+    impl<'a> ListUsers<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                include_fields: Ok(None),
+                license: Ok(None),
+                next_page_token: Ok(None),
+                page_number: Ok(None),
+                page_size: Ok(None),
+                role_id: Ok(None),
+                status: Ok(None),
+            }
+        }
+        pub fn include_fields<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<crate::open_enums::ZoomUserIncludeField>,
+        {
+            self.include_fields = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `crate :: open_enums :: ZoomUserIncludeField` for include_fields failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn license<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.license = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for license failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn next_page_token<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.next_page_token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for next_page_token failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn page_number<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.page_number = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for page_number failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn page_size<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU64>,
+        {
+            self.page_size = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for page_size failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn role_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.role_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for role_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn status<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<crate::open_enums::ZoomUserStatus>,
+        {
+            self.status = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `crate :: open_enums :: ZoomUserStatus` for status failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/users`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ZoomUserList>, Error<types::ZoomError>> {
+            let Self {
+                client,
+                include_fields,
+                license,
+                next_page_token,
+                page_number,
+                page_size,
+                role_id,
+                status,
+            } = self;
+            let include_fields = include_fields.map_err(Error::InvalidRequest)?;
+            let license = license.map_err(Error::InvalidRequest)?;
+            let next_page_token = next_page_token.map_err(Error::InvalidRequest)?;
+            let page_number = page_number.map_err(Error::InvalidRequest)?;
+            let page_size = page_size.map_err(Error::InvalidRequest)?;
+            let role_id = role_id.map_err(Error::InvalidRequest)?;
+            let status = status.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/users", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "include_fields",
+                        &include_fields,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("license", &license))
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "next_page_token",
+                        &next_page_token,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("page_number", &page_number))
+                .query(&progenitor_client::QueryParam::new("page_size", &page_size))
+                .query(&progenitor_client::QueryParam::new("role_id", &role_id))
+                .query(&progenitor_client::QueryParam::new("status", &status))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_users",
+            };
+            (::meetkit_client_support::Auth::apply)(&client.inner, &mut request);
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            (::meetkit_client_support::note_response)(&client.inner, &result);
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
                     Err(
                         Error::ErrorResponse(
                             ResponseValue::from_response(response).await?,
@@ -1978,6 +3104,231 @@ Open enum: a value the spec does not list parses into `Unknown` instead of faili
             deserializer: D,
         ) -> Result<Self, D::Error> {
             String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    /**An extra field `GET /users` can return: `custom_attributes` or `host_key`.
+
+Open enum: a value the spec does not list parses into `Unknown` instead of failing.*/
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ZoomUserIncludeField {
+        ///`custom_attributes`
+        CustomAttributes,
+        ///`host_key`
+        HostKey,
+        /// A value the spec does not document, kept verbatim.
+        Unknown(String),
+    }
+    impl ZoomUserIncludeField {
+        /// Every value the spec documents.
+        pub const KNOWN: &'static [&'static str] = &["custom_attributes", "host_key"];
+        /// The value as it goes on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CustomAttributes => "custom_attributes",
+                Self::HostKey => "host_key",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// False for a value the spec does not document.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for ZoomUserIncludeField {
+        fn from(value: &str) -> Self {
+            match value {
+                "custom_attributes" => Self::CustomAttributes,
+                "host_key" => Self::HostKey,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for ZoomUserIncludeField {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl ::std::str::FromStr for ZoomUserIncludeField {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::std::fmt::Display for ZoomUserIncludeField {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::serde::Serialize for ZoomUserIncludeField {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ZoomUserIncludeField {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    /**A user's status: `active` (exists on the account), `inactive` (deactivated), `pending`
+(invited, has not activated the account).
+
+
+Open enum: a value the spec does not list parses into `Unknown` instead of failing.*/
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ZoomUserStatus {
+        ///`active`
+        Active,
+        ///`inactive`
+        Inactive,
+        ///`pending`
+        Pending,
+        /// A value the spec does not document, kept verbatim.
+        Unknown(String),
+    }
+    impl ZoomUserStatus {
+        /// Every value the spec documents.
+        pub const KNOWN: &'static [&'static str] = &["active", "inactive", "pending"];
+        /// The value as it goes on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Inactive => "inactive",
+                Self::Pending => "pending",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// False for a value the spec does not document.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for ZoomUserStatus {
+        fn from(value: &str) -> Self {
+            match value {
+                "active" => Self::Active,
+                "inactive" => Self::Inactive,
+                "pending" => Self::Pending,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for ZoomUserStatus {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl ::std::str::FromStr for ZoomUserStatus {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::std::fmt::Display for ZoomUserStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::serde::Serialize for ZoomUserStatus {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ZoomUserStatus {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    /**The user's plan type: `1` basic, `2` licensed, `3` on-prem, `4` unassigned without
+Meetings Basic, `99` none. Values differ between spec versions: open enum.
+
+
+Open enum: a value the spec does not list parses into `Unknown` instead of failing.*/
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ZoomUserType {
+        ///`1`
+        Basic,
+        ///`2`
+        Licensed,
+        ///`3`
+        OnPrem,
+        ///`4`
+        Unassigned,
+        ///`99`
+        NoPlan,
+        /// A value the spec does not document, kept verbatim.
+        Unknown(i64),
+    }
+    impl ZoomUserType {
+        /// Every value the spec documents.
+        pub const KNOWN: &'static [i64] = &[1i64, 2i64, 3i64, 4i64, 99i64];
+        /// The value as it goes on the wire.
+        pub fn as_i64(&self) -> i64 {
+            match self {
+                Self::Basic => 1i64,
+                Self::Licensed => 2i64,
+                Self::OnPrem => 3i64,
+                Self::Unassigned => 4i64,
+                Self::NoPlan => 99i64,
+                Self::Unknown(other) => *other,
+            }
+        }
+        /// False for a value the spec does not document.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<i64> for ZoomUserType {
+        fn from(value: i64) -> Self {
+            match value {
+                1i64 => Self::Basic,
+                2i64 => Self::Licensed,
+                3i64 => Self::OnPrem,
+                4i64 => Self::Unassigned,
+                99i64 => Self::NoPlan,
+                other => Self::Unknown(other),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ZoomUserType {
+        type Err = ::std::num::ParseIntError;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            value.trim().parse::<i64>().map(Self::from)
+        }
+    }
+    impl ::std::fmt::Display for ZoomUserType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            write!(f, "{}", self.as_i64())
+        }
+    }
+    impl ::serde::Serialize for ZoomUserType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_i64(self.as_i64())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ZoomUserType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            i64::deserialize(deserializer).map(Self::from)
         }
     }
 }

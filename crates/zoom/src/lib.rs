@@ -1,4 +1,4 @@
-//! Client for the Zoom Reports API (`GET /report/users/{userId}/meetings`) and Zoom's Server-to-Server OAuth token exchange.
+//! Client for the Zoom Reports API (`GET /report/users/{userId}/meetings`), its users list (`GET /users`) and Zoom's Server-to-Server OAuth token exchange.
 //!
 //! `generated.rs` is produced by `cargo xtask generate` from `specs/zoom.yaml` and never edited;
 //! this file adds only what the spec cannot say: how to authenticate and where to connect.

@@ -16,7 +16,7 @@ const MEETINGS: usize = 3000;
 
 const NEXT_STEPS: &str = "\
 Next: point meetkit at your own accounts. Set the credentials of any providers you use:
-  export ZOOM_ACCOUNT_ID=... ZOOM_CLIENT_ID=... ZOOM_CLIENT_SECRET=...  # Server-to-Server OAuth app, report:read:admin
+  export ZOOM_ACCOUNT_ID=... ZOOM_CLIENT_ID=... ZOOM_CLIENT_SECRET=...  # Server-to-Server OAuth app, report:read:admin user:read:admin
   export DAILY_API_KEY=...
   export TELNYX_API_KEY=...
   export ATTENDEE_API_KEY=...      # and ATTENDEE_BASE_URL when self-hosted
@@ -42,7 +42,10 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         )
     })?;
     let env: HashMap<String, String> = handle.env().into_iter().collect();
-    let config = Config::from_lookup(|name| env.get(name).cloned())?;
+    let mut config = Config::from_lookup(|name| env.get(name).cloned())?;
+    // The demo sandbox throttles nothing: the providers' documented limits would only slow
+    // the demo (its Zoom account is hundreds of users, a report request each).
+    config.runtime.rate_limits.clear();
     let client = Client::new(config)?;
     let now = handle.now();
     let window = Window::new(now - chrono::Duration::days(30), now)?;

@@ -23,7 +23,7 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         .limit(args.limit)
         .include_raw(args.raw)
         .lenient(args.lenient);
-    let plan = client.plan(&query)?;
+    let plan = client.plan(&query).await?;
     let accounts: Vec<_> = plan
         .partitions
         .iter()

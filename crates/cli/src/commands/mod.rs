@@ -25,7 +25,7 @@ pub async fn run(cli: Cli) -> Result<Exit, CliError> {
     let global = cli.global;
     match cli.command {
         Command::List(args) => list::run(args, &global).await,
-        Command::Plan(args) => plan::run(args, &global),
+        Command::Plan(args) => plan::run(args, &global).await,
         Command::Sync(args) => sync::run(args, &global).await,
         Command::Sandbox(args) => sandbox::run(args, &global).await,
         Command::Demo(args) => demo::run(args, &global).await,

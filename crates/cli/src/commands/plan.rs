@@ -1,4 +1,5 @@
-//! `meetkit plan`: a listing's partitions, windows and fewest requests, fetching nothing.
+//! `meetkit plan`: a listing's partitions, windows and fewest requests, fetching nothing but
+//! the users of a Zoom account listed account-wide (a partition each).
 
 use meetkit::{Client, Plan, Query, Window};
 
@@ -8,7 +9,7 @@ use crate::config_file;
 use crate::exit::{CliError, Exit};
 
 /// Prints the plan of one listing; see `meetkit plan --help`.
-pub fn run(args: PlanArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
+pub async fn run(args: PlanArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
     let now = now()?;
     let window = Window::new(args.from.resolve(now), args.to.resolve(now))?;
     let loaded = config_file::load(global, &args.runtime)?;
@@ -19,7 +20,7 @@ pub fn run(args: PlanArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
         .filters(args.filters.to_filters())
         .include_raw(args.raw)
         .lenient(args.lenient);
-    let plan = client.plan(&query)?;
+    let plan = client.plan(&query).await?;
     match args.format {
         PlanFormat::Json => println!("{}", plan.to_json()),
         PlanFormat::Table => print!("{}", table(&plan)),
@@ -54,14 +55,19 @@ fn table(plan: &Plan) -> String {
         let span = p
             .span()
             .map_or_else(|| "nothing to list".to_owned(), |s| s.to_string());
+        let user = p
+            .user
+            .as_ref()
+            .map_or_else(String::new, |u| format!("  user {u}"));
         out.push_str(&format!(
-            "{:<10} {:<10} {:>7} {:>9} {:>8}+  {}\n",
+            "{:<10} {:<10} {:>7} {:>9} {:>8}+  {}{}\n",
             p.provider.as_str(),
             p.account,
             p.windows.len(),
             each,
             p.min_requests(),
-            span
+            span,
+            user
         ));
     }
     for warning in &plan.warnings {

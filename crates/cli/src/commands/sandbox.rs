@@ -53,6 +53,7 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs) -> Result<Exit, CliErro
         now,
         faults,
         rate_limits: args.rate_limits,
+        zoom_daily_heavy_cap: args.zoom_daily_cap,
         ..SandboxConfig::default()
     })
     .await

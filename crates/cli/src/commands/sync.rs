@@ -219,12 +219,8 @@ pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         .accounts(args.accounts.names.clone())
         .include_raw(args.raw)
         .lenient(args.lenient);
-    let accounts: Vec<AccountKey> = client
-        .plan(&base)?
-        .partitions
-        .iter()
-        .map(|p| (p.provider, p.account.clone()))
-        .collect();
+    // The accounts alone: planning here would list every Zoom user once more.
+    let accounts: Vec<AccountKey> = client.accounts(&base)?;
 
     let (writer, name, stored) = Writer::start(target, args.state.clone(), global.quiet)?;
 
@@ -248,7 +244,7 @@ pub async fn run(args: SyncArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         };
         let mut query = base.clone();
         query.window = window;
-        let mut plan = client.plan(&query)?;
+        let mut plan = client.plan(&query).await?;
         plan.partitions.retain(|p| {
             group
                 .iter()

@@ -6,9 +6,9 @@ use std::sync::{Mutex, PoisonError};
 use crate::error::ProviderError;
 use crate::query::Window;
 
-/// The first account-wide failure of a partition, and the windows it left unfinished. Once
-/// tripped, every window of the partition stops before its next request, and the failure is
-/// reported once, by the partition, instead of once per window.
+/// The first account-wide failure of a provider account, and the windows it left unfinished.
+/// Once tripped, every window of the account's partitions stops before its next request, and
+/// the failure is reported once, instead of once per window.
 #[derive(Debug, Default)]
 pub struct Halt {
     state: Mutex<HaltState>,
@@ -16,7 +16,11 @@ pub struct Halt {
 
 #[derive(Debug, Default)]
 struct HaltState {
+    /// The first account-wide failure; kept once reported, because the account's partitions
+    /// share the halt and one that starts after another reported it must stop too.
     error: Option<ProviderError>,
+    /// Whether the failure was reported (it is, once).
+    reported: bool,
     unfinished: Vec<Window>,
 }
 
@@ -54,7 +58,11 @@ impl Halt {
     /// nothing tripped (or it was already taken).
     pub fn take(&self, planned: &[Window]) -> Option<ProviderError> {
         let mut state = self.lock();
-        let mut error = state.error.take()?;
+        if state.reported {
+            return None;
+        }
+        let mut error = state.error.clone()?;
+        state.reported = true;
         let mut left: Vec<Window> = std::mem::take(&mut state.unfinished);
         // Windows that never started are not in the list: every planned window not done.
         left.sort();

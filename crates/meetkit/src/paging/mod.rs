@@ -60,7 +60,11 @@ pub struct FetchContext {
     /// "Now", for the upcoming filter.
     pub now: DateTime<Utc>,
     /// Set when a failure reaches the whole provider account: no request starts after it.
-    pub halt: Halt,
+    /// Shared by every partition of the account that runs here.
+    pub halt: Arc<Halt>,
+    /// Meetings the account's other partitions delivered, when its partitions overlap (Zoom
+    /// listed per user); `None` when windows alone partition the listing.
+    pub account_seen: Option<Arc<crate::dedup::AccountSeen>>,
 }
 
 /// Fetches every page of every listing of `window`, sending its meetings to `tx` page by page.

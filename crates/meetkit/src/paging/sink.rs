@@ -34,7 +34,7 @@ pub(super) struct WindowSink<'a> {
 
 impl WindowSink<'_> {
     pub(super) async fn emit(&self, meetings: Vec<Meeting>) {
-        let batch: Vec<Meeting> = {
+        let mut batch: Vec<Meeting> = {
             let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
             let Seen { hasher, ids } = &mut *seen;
             meetings
@@ -46,6 +46,9 @@ impl WindowSink<'_> {
                 .filter(|m| ids.insert(hasher.hash_one(&m.id)))
                 .collect()
         };
+        if let Some(account) = &self.ctx.account_seen {
+            account.keep_first(&mut batch);
+        }
         if !batch.is_empty() {
             // A closed channel means the consumer is gone; its drop also aborts this task.
             let _ = self.tx.send(batch).await;

@@ -89,7 +89,8 @@ fn ctx() -> Arc<FetchContext> {
         filters: Filters::default(),
         include_raw: false,
         now: Utc::now(),
-        halt: crate::paging::Halt::default(),
+        halt: Arc::default(),
+        account_seen: None,
     })
 }
 
@@ -453,4 +454,16 @@ fn an_account_wide_failure_halts_the_partition_and_is_reported_once_by_it() {
     );
     assert_eq!(reported.window, Some(window()));
     assert!(halt.take(&windows).is_none(), "reported once");
+    // The account's other partitions stop too, and a later failure is not reported again.
+    assert!(halt.is_tripped());
+    halt.trip(
+        ProviderError::new(
+            Provider::Daily,
+            "scripted",
+            ProviderErrorKind::Auth,
+            "again",
+        ),
+        windows[0],
+    );
+    assert!(halt.take(&windows).is_none(), "still reported once");
 }

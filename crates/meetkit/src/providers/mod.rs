@@ -9,6 +9,7 @@ pub mod attention;
 pub mod daily;
 pub mod telnyx;
 pub mod zoom;
+pub(crate) mod zoom_users;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -50,7 +51,14 @@ pub(crate) struct OAuthGrant {
     pub basic: Auth,
     /// The account id tokens are minted for.
     pub account_id: String,
+    /// The account's token minter, made on first use and shared by everything that reaches
+    /// the account through this endpoint (planning's users listing, every partition).
+    pub minter: Arc<std::sync::OnceLock<Arc<zoom::TokenMinter>>>,
 }
+
+/// Listing an account's users at planning: their ids, or why it failed.
+pub(crate) type UsersFuture =
+    futures::future::BoxFuture<'static, Result<Vec<String>, ProviderError>>;
 
 /// What a listing plans for one provider: the windows to fetch, and what cannot be listed.
 #[derive(Debug, Default)]
@@ -98,6 +106,27 @@ pub(crate) trait Connector: Send + Sync {
     fn check_filter_values(&self, filters: &Filters) -> Result<(), QueryError> {
         let _ = filters;
         Ok(())
+    }
+
+    /// For providers that list per user (Zoom account-wide): the users a listing with
+    /// `filters` covers, fetched at planning, a partition each; `None` (the default) when the
+    /// account is listed as one partition.
+    fn users(
+        &self,
+        endpoint: &Endpoint,
+        http: &reqwest::Client,
+        config: &Config,
+        filters: &Filters,
+    ) -> Option<UsersFuture> {
+        let _ = (endpoint, http, config, filters);
+        None
+    }
+
+    /// A warning when `partitions` (one account's) need more requests than the provider
+    /// allows in a day (Zoom's daily cap on Heavy calls).
+    fn budget_warning(&self, partitions: &[Partition], config: &Config) -> Option<String> {
+        let _ = (partitions, config);
+        None
     }
 
     /// The windows of `window` this provider lists, each at most `span` (and never longer
@@ -243,12 +272,24 @@ pub async fn classify<E: ErrorBody>(
         ClientError::ErrorResponse(response) => {
             let status = response.status();
             let retry_after = retry_after_from_headers(response.headers());
+            let daily = is_daily_limit(status, response.headers());
             let body = response.into_inner();
             let message = body
                 .message()
                 .map(|m| clip(&m))
                 .unwrap_or_else(|| default_message(status));
-            from_status(status, body.code(), message, retry_after)
+            let mut failure = from_status(status, body.code(), message, retry_after);
+            if daily {
+                // A daily cap: waiting seconds will not help, and every request of the
+                // account would get the same answer until the day ends.
+                let resets_in = match failure.next {
+                    crate::error::Next::Retry { after } => after,
+                    _ => None,
+                };
+                failure.next = crate::error::Next::Exhausted { resets_in };
+                failure.error.scope = crate::error::Scope::Account;
+            }
+            failure
         }
         ClientError::UnexpectedResponse(response) => {
             let status = response.status();
@@ -344,6 +385,16 @@ pub async fn classify<E: ErrorBody>(
             message,
         )),
     }
+}
+
+/// Whether a response is a 429 for a daily cap (Zoom's `X-RateLimit-Type: Daily-limit`), not
+/// a per-second limit.
+pub fn is_daily_limit(status: StatusCode, headers: &reqwest::header::HeaderMap) -> bool {
+    status == StatusCode::TOO_MANY_REQUESTS
+        && headers
+            .get("x-ratelimit-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("daily-limit"))
 }
 
 fn source_chain(e: &dyn std::error::Error) -> String {

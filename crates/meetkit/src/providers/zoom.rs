@@ -1,5 +1,13 @@
 //! Zoom: `GET /report/users/{userId}/meetings`, past meetings of one user.
 //!
+//! - Whose: with Server-to-Server OAuth and no `host` filter, every user of the account of
+//!   the configured statuses (`ZOOM_USER_STATUSES`, default active and inactive), listed at
+//!   planning (`zoom_users.rs`), a partition per user; with `host`, the named users; with a
+//!   static access token, `me`. A meeting in several users' reports is listed once (by uuid).
+//! - Daily cap: report calls are Heavy, capped per account per day (30,000 Pro, 60,000
+//!   Business+). The plan warns when it needs more than `ZOOM_DAILY_REQUEST_BUDGET`; a 429
+//!   with `X-RateLimit-Type: Daily-limit` stops the account at once (waiting will not help).
+//!
 //! - Window: `from`/`to` are whole dates, at most one month apart and no older than six months.
 //!   meetkit widens the window to whole days and asks for one day more on each side (Zoom's date boundary is not documented as UTC)
 //!   and filters exactly; windows (default 25 days) stay inside the one-month rule with that
@@ -12,6 +20,7 @@
 //!   `uuid` (the meeting number is shared by every occurrence of a recurring meeting).
 
 use std::num::NonZeroU64;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{Months, NaiveDate, Utc};
@@ -47,9 +56,13 @@ pub const INFO: ProviderInfo = ProviderInfo {
         ],
         &[Credential::secret("ZOOM_ACCESS_TOKEN", "zoom_access_token")],
     ],
-    extra_settings: &[Credential::plain("ZOOM_OAUTH_URL", "zoom_oauth_url")],
+    extra_settings: &[
+        Credential::plain("ZOOM_OAUTH_URL", "zoom_oauth_url"),
+        Credential::plain("ZOOM_USER_STATUSES", "zoom_user_statuses"),
+        Credential::plain("ZOOM_DAILY_REQUEST_BUDGET", "zoom_daily_request_budget"),
+    ],
     auth_scheme: AuthScheme::Bearer,
-    configure_hint: "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (Server-to-Server OAuth app with the report:read:admin scope), or ZOOM_ACCESS_TOKEN",
+    configure_hint: "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (Server-to-Server OAuth app with the report:read:admin and user:read:admin scopes), or ZOOM_ACCESS_TOKEN",
     page_size: PageSize {
         default: 30,
         max: 300,
@@ -57,17 +70,28 @@ pub const INFO: ProviderInfo = ProviderInfo {
     // One month at most; windows stay inside it with the day of padding on each side.
     longest_window_days: Some(25),
     default_window_days: 25,
-    rate_limits: &[RateLimit {
-        class: "Heavy",
-        per_second: 10.0,
-        per_day: Some(30_000),
-        documented: true,
-    }],
+    // The report first: its class is the provider's rate (`--rate`).
+    rate_limits: &[
+        RateLimit {
+            class: "Heavy",
+            per_second: 10.0,
+            per_day: Some(30_000),
+            documented: true,
+        },
+        RateLimit {
+            class: USERS_CLASS,
+            per_second: 20.0,
+            per_day: None,
+            documented: true,
+        },
+    ],
     filters: &[FilterName::Host, FilterName::MeetingType],
     bound_resolution: Resolution::Day,
     paging: PagingStyle::Chained,
     page_order: "not documented",
 };
+/// The rate-limit class of `GET /users`.
+pub const USERS_CLASS: &str = "Medium";
 /// Report types Zoom accepts in `type`.
 pub const REPORT_TYPES: [&str; 3] = ["past", "pastOne", "pastJoined"];
 
@@ -108,12 +132,12 @@ impl TokenMinter {
         }
     }
 
-    fn generation(&self) -> u64 {
+    pub(crate) fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
     }
 
     /// Mints a token unless one newer than `seen` exists (many requests may see the same 401).
-    async fn mint_after(&self, seen: u64, auth: &Auth) -> Result<(), Failure> {
+    pub(crate) async fn mint_after(&self, seen: u64, auth: &Auth) -> Result<(), Failure> {
         let _guard = self.lock.lock().await;
         if self.generation() > seen {
             return Ok(());
@@ -159,7 +183,8 @@ impl TokenMinter {
 pub struct Zoom {
     client: Client,
     auth: Auth,
-    minter: Option<TokenMinter>,
+    minter: Option<Arc<TokenMinter>>,
+    user: Option<String>,
     page_size: NonZeroU64,
     report_type: Option<ZoomReportType>,
 }
@@ -173,11 +198,14 @@ pub struct ZoomRequest {
 }
 
 impl Zoom {
-    /// An adapter over `client`, whose inner [`Auth`] is `auth`; `minter` renews it.
+    /// An adapter over `client`, whose inner [`Auth`] is `auth`; `minter` renews it. `user`
+    /// is the one user whose report it lists (a partition of an account-wide listing); without
+    /// one, the `host` filter's users, or `me`.
     pub fn new(
         client: Client,
         auth: Auth,
-        minter: Option<TokenMinter>,
+        minter: Option<Arc<TokenMinter>>,
+        user: Option<String>,
         page_size: u32,
         filters: &Filters,
     ) -> Self {
@@ -185,6 +213,7 @@ impl Zoom {
             client,
             auth,
             minter,
+            user,
             page_size: NonZeroU64::new(u64::from(page_size.clamp(1, 300)))
                 .unwrap_or(NonZeroU64::MIN),
             report_type: filters.meeting_type.as_deref().map(ZoomReportType::from),
@@ -277,6 +306,29 @@ fn refine(failure: &mut Failure, request: &ZoomRequest, had_cursor: bool) {
         (Some(401), _) => {
             error.hint = Some("the Zoom access token is invalid or expired; with ZOOM_ACCESS_TOKEN, mint a new one, or configure Server-to-Server OAuth so meetkit renews it".to_owned());
         }
+        (Some(429), _) if error.scope == crate::error::Scope::Account => {
+            // `X-RateLimit-Type: Daily-limit` (see `providers::classify`): waiting will not help.
+            let resets_in = match failure.next {
+                crate::error::Next::Exhausted { resets_in } => resets_in,
+                _ => None,
+            };
+            let resets = resets_in
+                .and_then(|wait| chrono::Duration::from_std(wait).ok())
+                .map(|wait| Utc::now() + wait)
+                .map_or_else(
+                    || "at the start of Zoom's next day".to_owned(),
+                    |at| {
+                        format!(
+                            "at {}",
+                            at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                        )
+                    },
+                );
+            error.message = format!(
+                "Zoom's daily cap for Heavy requests is used up for this account (30,000 report requests a day on Pro, 60,000 on Business and higher); it resets {resets}, so meetkit stopped Zoom for this account instead of waiting"
+            );
+            error.hint = Some("run again after the reset, or list fewer users (--host) or a shorter window; `meetkit plan` counts the report requests a listing needs".to_owned());
+        }
         (Some(429), _) => {
             error.hint = Some(
                 "Zoom's Heavy rate limit (or its daily cap) was hit; lower --rate or try later"
@@ -314,10 +366,10 @@ impl Adapter for Zoom {
         // end, plus the pad.
         let from = first.pred_opt().unwrap_or(first).max(earliest);
         let to = wide.to().date_naive();
-        let users = if filters.host.is_empty() {
-            vec!["me".to_owned()]
-        } else {
-            filters.host.clone()
+        let users = match &self.user {
+            Some(user) => vec![user.clone()],
+            None if filters.host.is_empty() => vec!["me".to_owned()],
+            None => filters.host.clone(),
         };
         users
             .into_iter()
@@ -431,6 +483,20 @@ pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
     })
 }
 
+/// The endpoint's token minter, shared by every partition of the account (one token for all
+/// of them), or `None` with a static access token.
+fn minter(
+    endpoint: &crate::providers::Endpoint,
+    http: &reqwest::Client,
+) -> Option<Arc<TokenMinter>> {
+    endpoint.oauth.as_ref().map(|grant| {
+        Arc::clone(grant.minter.get_or_init(|| {
+            let oauth = Client::new_with_client(&grant.base_url, http.clone(), grant.basic.clone());
+            Arc::new(TokenMinter::new(oauth, grant.account_id.clone()))
+        }))
+    })
+}
+
 /// Zoom in the registry: Server-to-Server OAuth or a ready token, the six-month rule.
 pub(crate) struct ZoomConnector;
 
@@ -481,6 +547,7 @@ impl crate::providers::Connector for ZoomConnector {
                         basic: Auth::basic(client_id, client_secret)
                             .map_err(|_| invalid("ZOOM_CLIENT_SECRET"))?,
                         account_id: account_id.clone(),
+                        minter: Arc::default(),
                     }),
                 }
             }
@@ -490,6 +557,57 @@ impl crate::providers::Connector for ZoomConnector {
 
     fn check_filter_values(&self, filters: &Filters) -> Result<(), crate::error::QueryError> {
         crate::providers::check_meeting_type(&INFO, filters, &REPORT_TYPES)
+    }
+
+    fn users(
+        &self,
+        endpoint: &crate::providers::Endpoint,
+        http: &reqwest::Client,
+        config: &crate::config::Config,
+        filters: &Filters,
+    ) -> Option<crate::providers::UsersFuture> {
+        // Named hosts narrow the listing to them; a static token lists `me`.
+        if !filters.host.is_empty() || endpoint.oauth.is_none() {
+            return None;
+        }
+        let statuses = config
+            .zoom
+            .as_ref()
+            .map(|z| z.user_statuses.clone())
+            .unwrap_or_default();
+        let lister = crate::providers::zoom_users::UserLister {
+            client: Client::new_with_client(
+                &endpoint.base_url,
+                http.clone(),
+                endpoint.auth.clone(),
+            ),
+            auth: endpoint.auth.clone(),
+            minter: minter(endpoint, http),
+            gates: crate::ratelimit::Gates::new(
+                INFO.rate_of(USERS_CLASS).map(|r| r.per_second),
+                config.runtime.per_provider_concurrency,
+                Arc::new(tokio::sync::Semaphore::new(
+                    config.runtime.concurrency.max(1),
+                )),
+            ),
+            retry: config.runtime.retry.clone(),
+        };
+        Some(Box::pin(async move { lister.list(&statuses).await }))
+    }
+
+    fn budget_warning(
+        &self,
+        partitions: &[crate::plan::Partition],
+        config: &crate::config::Config,
+    ) -> Option<String> {
+        let budget = config.zoom.as_ref()?.daily_request_budget;
+        let needed: u64 = partitions.iter().map(|p| p.min_requests()).sum();
+        (needed > budget).then(|| {
+            format!(
+                "zoom: this listing needs at least {needed} report requests ({} users × windows), more than the daily budget of {budget} (ZOOM_DAILY_REQUEST_BUDGET); Zoom caps report requests at 30,000 a day on Pro and 60,000 on Business and higher, and stops answering until the next day once the cap is used up. Narrow it with --host or a shorter window, or raise the budget if the account's plan allows",
+                partitions.len()
+            )
+        })
     }
 
     fn plan_windows(
@@ -539,10 +657,7 @@ impl crate::providers::Connector for ZoomConnector {
         ctx: std::sync::Arc<crate::paging::FetchContext>,
         upfront: Vec<ProviderError>,
     ) -> Result<crate::providers::PartitionStream, crate::error::Error> {
-        let minter = endpoint.oauth.as_ref().map(|grant| {
-            let oauth = Client::new_with_client(&grant.base_url, http.clone(), grant.basic.clone());
-            TokenMinter::new(oauth, grant.account_id.clone())
-        });
+        let minter = minter(endpoint, http);
         let client =
             Client::new_with_client(&endpoint.base_url, http.clone(), endpoint.auth.clone());
         crate::run::start(
@@ -550,6 +665,7 @@ impl crate::providers::Connector for ZoomConnector {
                 client,
                 endpoint.auth.clone(),
                 minter,
+                partition.user.clone(),
                 partition.page_size,
                 &partition.filters,
             ),

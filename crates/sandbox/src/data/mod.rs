@@ -19,6 +19,7 @@ pub mod ids;
 pub mod telnyx;
 pub mod words;
 pub mod zoom;
+pub mod zoom_users;
 
 use std::collections::HashMap;
 use std::ops::Range;

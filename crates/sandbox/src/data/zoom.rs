@@ -1,6 +1,7 @@
 //! Zoom report meetings (`GET /report/users/{userId}/meetings`), generated on demand.
 //!
-//! Every meeting belongs to the account's only user ([`crate::credentials::ZOOM_USER_ID`]).
+//! Every meeting was hosted by one of the account's users, and some also attended by a second
+//! (see [`super::zoom_users`]); it shows its host's name and email in either user's report.
 //! About 8% have a single participant: they exist, but the report never returns them.
 
 use chrono::{Datelike, Timelike};
@@ -9,7 +10,6 @@ use serde::Serialize;
 use super::hash::Draw;
 use super::{Dataset, Rec, datetime, ids, iso, push_digits, words};
 use crate::Provider;
-use crate::credentials::{ZOOM_USER_EMAIL, ZOOM_USER_NAME};
 
 const P: Provider = Provider::Zoom;
 
@@ -151,13 +151,15 @@ pub fn meeting(ds: &Dataset, rec: Rec) -> ZoomMeeting {
         .then(|| zoom_time_string(rec.start - 60, &mut d));
     // Drawn even when retitled, so the fields drawn after it stay the same.
     let topic = words::topic(&mut d);
+    let (host, _) = super::zoom_users::attendees(ds, rec);
+    let host_name = super::zoom_users::display_name(ds, host);
     ZoomMeeting {
         uuid,
         id,
         kind,
         topic: ds.retitled(P, rec.index).unwrap_or(topic),
-        user_name: ZOOM_USER_NAME.into(),
-        user_email: ZOOM_USER_EMAIL.into(),
+        user_name: host_name.clone(),
+        user_email: super::zoom_users::email(ds, host),
         start_time: iso(rec.start),
         end_time: iso(end),
         duration: minutes,
@@ -172,7 +174,7 @@ pub fn meeting(ds: &Dataset, rec: Rec) -> ZoomMeeting {
         join_time: zoom_time_string(rec.start, &mut d),
         leave_time: zoom_time_string(end, &mut d),
         host_organization: "Sandbox Inc.".into(),
-        host_name: ZOOM_USER_NAME.into(),
+        host_name,
         has_screen_share: d.chance(0.4),
         has_recording: d.chance(0.3),
         has_chat: d.chance(0.5),

@@ -37,6 +37,7 @@ pub const PAGE_SIZE: usize = 25;
 /// Attendee's hooks into the pipeline.
 pub static API: Api = Api {
     provider: P,
+    class: None,
     authorize,
     throttled,
     server_error,

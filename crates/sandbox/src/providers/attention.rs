@@ -28,6 +28,7 @@ pub const MAX_WINDOW_DAYS: i64 = 90;
 /// Attention's hooks into the pipeline.
 pub static API: Api = Api {
     provider: P,
+    class: None,
     authorize,
     throttled,
     server_error,

@@ -23,6 +23,7 @@ const P: Provider = Provider::Daily;
 /// Daily's hooks into the pipeline.
 pub static API: Api = Api {
     provider: P,
+    class: None,
     authorize,
     throttled,
     server_error,

@@ -11,6 +11,7 @@ pub mod attention;
 pub mod daily;
 pub mod telnyx;
 pub mod zoom;
+pub mod zoom_users;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -39,6 +40,9 @@ pub struct Page {
 pub struct Api {
     /// Which provider.
     pub provider: Provider,
+    /// The provider's rate-limit class of this operation (Zoom's `Heavy`, `Medium`), as the
+    /// registry names it; `None`: the provider's first (its only one).
+    pub class: Option<&'static str>,
     /// Checks the credentials, or answers the provider's 401/400.
     pub authorize: fn(&AppState, &Ctx) -> Result<(), Response>,
     /// The provider's 429.
@@ -74,10 +78,10 @@ pub async fn serve(
     }
     let mut headers = Vec::new();
     if state.config.rate_limits {
-        match state.limiter.check(p) {
+        match state.limiter.check(p, api.class) {
             Err(throttle) => return (api.throttled)(throttle),
             Ok(remaining) => {
-                if let Some(limit) = ratelimit::limit(p) {
+                if let Some(limit) = ratelimit::limit(p, api.class) {
                     headers = (api.rate_headers)(limit, remaining);
                 }
             }
@@ -88,7 +92,7 @@ pub async fn serve(
         // Attendee does not throttle GETs (and its spec has no 429): serve normally.
         Roll::RateLimited if p == Provider::Attendee => {}
         Roll::RateLimited => {
-            let limit = ratelimit::limit(p).unwrap_or(10);
+            let limit = ratelimit::limit(p, api.class).unwrap_or(10);
             return (api.throttled)(Throttle {
                 limit,
                 retry_after: Duration::from_secs(1),

@@ -28,6 +28,7 @@ const MAX_DURATION: i64 = 7200;
 /// Telnyx's hooks into the pipeline.
 pub static API: Api = Api {
     provider: P,
+    class: None,
     authorize,
     throttled,
     server_error,

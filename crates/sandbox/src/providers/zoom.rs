@@ -1,4 +1,10 @@
-//! Zoom: `GET /v2/report/users/{userId}/meetings` and `POST /oauth/token`.
+//! Zoom: `GET /v2/report/users/{userId}/meetings` and `POST /oauth/token` (`GET /v2/users`
+//! is in `zoom_users.rs`).
+//!
+//! The report lists the meetings the user hosted or also attended (`data::zoom_users`); an
+//! unknown user answers 404 code 1001. Report calls are Heavy: past
+//! `SandboxConfig::zoom_daily_heavy_cap` of them, every one answers 429 with
+//! `X-RateLimit-Type: Daily-limit` and a `Retry-After` at the next UTC midnight.
 //!
 //! Order: ascending `start_time`. `from`/`to` are inclusive UTC dates of `start_time`.
 //! `next_page_token` is an opaque, checksummed encoding of (offset, page number, query,
@@ -6,6 +12,7 @@
 //! pages (a client sees duplicates and must dedupe by `uuid`). It expires
 //! `zoom_token_ttl` after it was issued and is `""` on the last page.
 
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use axum::http::{HeaderValue, StatusCode, header};
@@ -18,10 +25,10 @@ use super::{Api, Page, retry_secs};
 use crate::Provider;
 use crate::credentials::{
     ZOOM_ACCESS_TOKEN, ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET,
-    ZOOM_FREE_ACCOUNT_ACCESS_TOKEN, ZOOM_USER_EMAIL, ZOOM_USER_ID,
+    ZOOM_FREE_ACCOUNT_ACCESS_TOKEN, ZOOM_REPORT_ONLY_ACCESS_TOKEN,
 };
 use crate::data::hash::{Draw, mix};
-use crate::data::{Rec, ids, zoom as data};
+use crate::data::{Rec, ids, zoom as data, zoom_users as users};
 use crate::http::{self, Ctx, Params};
 use crate::ratelimit::Throttle;
 use crate::state::AppState;
@@ -31,9 +38,10 @@ const DAY: i64 = 86_400;
 /// Lifetime of minted access tokens.
 pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(3600);
 
-/// Zoom's hooks into the pipeline.
+/// Zoom's hooks into the pipeline: the report.
 pub static API: Api = Api {
     provider: P,
+    class: Some("Heavy"),
     authorize,
     throttled,
     server_error,
@@ -46,13 +54,19 @@ pub fn error(status: StatusCode, code: i64, message: &str) -> Response {
     http::json(status, &json!({ "code": code, "message": message }))
 }
 
-fn authorize(state: &AppState, ctx: &Ctx) -> Result<(), Response> {
+pub(super) fn authorize(state: &AppState, ctx: &Ctx) -> Result<(), Response> {
     let invalid = || error(StatusCode::UNAUTHORIZED, 124, "Invalid access token.");
     let token = ctx
         .authorization()
         .and_then(|h| h.strip_prefix("Bearer "))
         .ok_or_else(invalid)?;
-    if token == ZOOM_ACCESS_TOKEN || token == ZOOM_FREE_ACCOUNT_ACCESS_TOKEN {
+    if [
+        ZOOM_ACCESS_TOKEN,
+        ZOOM_FREE_ACCOUNT_ACCESS_TOKEN,
+        ZOOM_REPORT_ONLY_ACCESS_TOKEN,
+    ]
+    .contains(&token)
+    {
         return Ok(());
     }
     let minted = state
@@ -72,8 +86,17 @@ fn authorize(state: &AppState, ctx: &Ctx) -> Result<(), Response> {
 }
 
 fn rate_headers(limit: u32, remaining: u32) -> Vec<(&'static str, String)> {
+    rate_headers_as("Heavy", limit, remaining)
+}
+
+/// Rate-limit headers of a served page of the `class` label.
+pub(super) fn rate_headers_as(
+    class: &str,
+    limit: u32,
+    remaining: u32,
+) -> Vec<(&'static str, String)> {
     vec![
-        ("x-ratelimit-category", "Heavy".into()),
+        ("x-ratelimit-category", class.into()),
         ("x-ratelimit-type", "QPS".into()),
         ("x-ratelimit-limit", limit.to_string()),
         ("x-ratelimit-remaining", remaining.to_string()),
@@ -81,6 +104,11 @@ fn rate_headers(limit: u32, remaining: u32) -> Vec<(&'static str, String)> {
 }
 
 fn throttled(t: Throttle) -> Response {
+    throttled_as("Heavy", t)
+}
+
+/// The per-second 429 of the `class` label.
+pub(super) fn throttled_as(class: &str, t: Throttle) -> Response {
     let mut r = error(
         StatusCode::TOO_MANY_REQUESTS,
         429,
@@ -90,7 +118,7 @@ fn throttled(t: Throttle) -> Response {
     let at = chrono::Utc::now() + chrono::Duration::seconds(retry_secs(t) as i64);
     let h = r.headers_mut();
     for (name, value) in [
-        ("x-ratelimit-category", "Heavy".to_string()),
+        ("x-ratelimit-category", class.to_string()),
         ("x-ratelimit-type", "QPS".to_string()),
         ("x-ratelimit-limit", t.limit.to_string()),
         ("x-ratelimit-remaining", "0".to_string()),
@@ -103,7 +131,35 @@ fn throttled(t: Throttle) -> Response {
     r
 }
 
-fn server_error(status: StatusCode) -> Response {
+/// The 429 once the account's daily cap on Heavy calls is used up: waiting seconds will not
+/// help; `Retry-After` is when the day ends (UTC midnight).
+fn daily_limit(cap: u64) -> Response {
+    let mut r = error(
+        StatusCode::TOO_MANY_REQUESTS,
+        429,
+        "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.",
+    );
+    let tomorrow = chrono::Utc::now().date_naive().succ_opt();
+    let reset = tomorrow
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default();
+    let h = r.headers_mut();
+    for (name, value) in [
+        ("x-ratelimit-category", "Heavy".to_string()),
+        ("x-ratelimit-type", "Daily-limit".to_string()),
+        ("x-ratelimit-limit", cap.to_string()),
+        ("x-ratelimit-remaining", "0".to_string()),
+        ("retry-after", reset),
+    ] {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            h.insert(name, v);
+        }
+    }
+    r
+}
+
+pub(super) fn server_error(status: StatusCode) -> Response {
     error(
         status,
         status.as_u16().into(),
@@ -111,7 +167,7 @@ fn server_error(status: StatusCode) -> Response {
     )
 }
 
-fn invalid_field(field: &str) -> Response {
+pub(super) fn invalid_field(field: &str) -> Response {
     error(
         StatusCode::BAD_REQUEST,
         300,
@@ -119,7 +175,7 @@ fn invalid_field(field: &str) -> Response {
     )
 }
 
-fn bad_token() -> Response {
+pub(super) fn bad_token() -> Response {
     error(
         StatusCode::BAD_REQUEST,
         300,
@@ -141,27 +197,32 @@ struct ReportPage {
 
 /// What a page token carries.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct PageToken {
-    offset: u64,
-    page: u64,
-    query: u64,
-    issued_ms: u64,
+pub(super) struct PageToken {
+    pub(super) offset: u64,
+    pub(super) page: u64,
+    pub(super) query: u64,
+    pub(super) issued_ms: u64,
     /// Start second of the last record served, as a resume hint.
-    last_start: u64,
+    pub(super) last_start: u64,
     /// Zoom's insert generation when issued: the hint holds only if nothing was inserted.
-    generation: u64,
+    pub(super) generation: u64,
 }
 
-fn query_fingerprint(seed: u64, from: NaiveDate, to: NaiveDate, kind: &str) -> u64 {
+/// A hash of `text`, for query fingerprints.
+pub(super) fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0, |h, b| mix(h, u64::from(b), 1))
+}
+
+fn query_fingerprint(seed: u64, user: u64, from: NaiveDate, to: NaiveDate, kind: &str) -> u64 {
     let days = |d: NaiveDate| d.num_days_from_ce() as u64;
     mix(
-        seed,
+        mix(seed, user, 0x05e7),
         mix(days(from), days(to), 0x7a),
-        kind.bytes().fold(0, |h, b| mix(h, u64::from(b), 1)),
+        text_hash(kind),
     )
 }
 
-fn encode_token(seed: u64, t: PageToken) -> String {
+pub(super) fn encode_token(seed: u64, t: PageToken) -> String {
     let words = [
         t.offset,
         t.page,
@@ -184,7 +245,7 @@ fn encode_token(seed: u64, t: PageToken) -> String {
         .replace('/', "_")
 }
 
-fn decode_token(seed: u64, s: &str) -> Option<PageToken> {
+pub(super) fn decode_token(seed: u64, s: &str) -> Option<PageToken> {
     let bytes = ids::base64_decode(s)?;
     if bytes.len() != 56 {
         return None;
@@ -224,14 +285,19 @@ fn parse_date(params: &Params, name: &str) -> Result<NaiveDate, Response> {
 
 fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
     let ds = &state.ds;
+    if let Some(cap) = state.config.zoom_daily_heavy_cap
+        && state.zoom_heavy_calls.fetch_add(1, Ordering::Relaxed) >= cap
+    {
+        return Err(daily_limit(cap));
+    }
     let user = ctx.path.as_deref().unwrap_or("");
-    if !(user == "me" || user == ZOOM_USER_ID || user.eq_ignore_ascii_case(ZOOM_USER_EMAIL)) {
+    let Some(user_index) = users::find(ds, user) else {
         return Err(error(
             StatusCode::NOT_FOUND,
             1001,
             &format!("User does not exist: {user}."),
         ));
-    }
+    };
     let free = ctx.authorization().and_then(|h| h.strip_prefix("Bearer "));
     if free == Some(ZOOM_FREE_ACCOUNT_ACCESS_TOKEN) {
         return Err(error(
@@ -283,7 +349,7 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
             Err(_) => return Err(invalid_field("page_size")),
         },
     };
-    let fingerprint = query_fingerprint(ds.seed(), from, to, kind);
+    let fingerprint = query_fingerprint(ds.seed(), user_index, from, to, kind);
     let elapsed_ms = state.started.elapsed().as_millis() as u64;
     let (offset, page_number, resume) = match q.get("next_page_token").filter(|t| !t.is_empty()) {
         None => (0, 1, None),
@@ -310,8 +376,8 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
         .and_hms_opt(0, 0, 0)
         .map(|t| t.and_utc().timestamp() + DAY)
         .unwrap_or(0);
-    let reported = |r: &Rec| data::reported(ds, *r);
-    let total = state.count(P, &(lo, hi), || {
+    let reported = |r: &Rec| data::reported(ds, *r) && users::in_report_of(ds, *r, user_index);
+    let total = state.count(P, &(lo, hi, user_index), || {
         ds.by_start(P, lo, hi).filter(reported).count() as u64
     });
     // Offset semantics; when nothing was inserted since the token was issued, the record
@@ -415,7 +481,7 @@ pub fn mint_token(state: &AppState, ctx: &Ctx, suffix: &str) -> Response {
             "access_token": format!("{token}{suffix}"),
             "token_type": "bearer",
             "expires_in": ACCESS_TOKEN_TTL.as_secs(),
-            "scope": "report:read:admin",
+            "scope": "report:read:admin user:read:admin",
         }),
     )
 }
