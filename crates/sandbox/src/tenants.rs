@@ -34,9 +34,10 @@ pub struct Tenants {
 
 /// The seed of tenant `name`'s dataset: a hash of the sandbox's seed and the name.
 pub fn tenant_seed(seed: u64, name: &str) -> u64 {
-    name.bytes().fold(splitmix64(seed ^ 0x7e4a_4700_u64), |h, b| {
-        mix(h, u64::from(b), 0x51)
-    })
+    name.bytes()
+        .fold(splitmix64(seed ^ 0x7e4a_4700_u64), |h, b| {
+            mix(h, u64::from(b), 0x51)
+        })
 }
 
 fn state(
