@@ -368,9 +368,17 @@ impl Client {
     ) -> Result<PartitionStream, Error> {
         let provider = partition.provider;
         let endpoint = self.endpoint(provider, &partition.account).ok_or_else(|| {
-            ConfigError::NotConfigured {
-                provider,
-                hint: registry::info(provider).configure_hint,
+            if self.inner.config.is_configured(provider) {
+                // The provider has accounts here, but not this one (a partition planned elsewhere).
+                ConfigError::UnknownAccount {
+                    name: partition.account.clone(),
+                    known: self.inner.config.account_names(provider).join(", "),
+                }
+            } else {
+                ConfigError::NotConfigured {
+                    provider,
+                    hint: registry::info(provider).configure_hint,
+                }
             }
         })?;
         let ctx = Arc::new(FetchContext {

@@ -158,6 +158,14 @@ async fn accounts_are_selected_by_name_and_unknown_names_are_refused() {
         err.contains("\"nope\"") && err.contains("daily/t001"),
         "{err}"
     );
+    // A partition of an account this client does not have says so, naming the ones it has.
+    let mut partition = plan.partitions[0].clone();
+    partition.account = "elsewhere".to_owned();
+    let err = client.run(&partition).unwrap_err().to_string();
+    assert!(
+        err.contains("\"elsewhere\"") && err.contains("t001"),
+        "{err}"
+    );
     handle.shutdown().await;
 }
 
