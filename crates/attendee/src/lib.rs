@@ -21,6 +21,18 @@ mod generated;
 pub use generated::*;
 pub use meetkit_client_support::{Auth, HttpOptions, Secret};
 
+/// Requests go out through [`meetkit_client_support::execute`], which can show a page's record
+/// fields to meetkit's drift check; this impl takes precedence over the generated default.
+impl progenitor_client::ClientHooks<Auth> for Client {
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        _info: &progenitor_client::OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        meetkit_client_support::execute(progenitor_client::ClientInfo::client(self), request).await
+    }
+}
+
 /// Attendee's production API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://app.attendee.dev";
 

@@ -6,6 +6,9 @@
 //! - [`HttpOptions`] / [`http_client`]: one `reqwest` client setup for every provider — rustls,
 //!   a `meetkit/<version>` user agent, connect and read timeouts.
 //!
+//! - [`execute`] / [`capture_record_fields`]: how every generated client sends its requests,
+//!   and the record field names of a page, for drift checks (see `fields.rs`).
+//!
 //! Every generated client is built with `Auth` as its inner value and [`Auth::apply`] as its
 //! pre-request hook (see `xtask/src/generate.rs`), so the credential is attached per request and
 //! never baked into a shared `reqwest::Client`.
@@ -15,6 +18,9 @@ use std::sync::{Arc, Once, RwLock};
 use std::time::Duration;
 
 use base64::Engine as _;
+
+mod fields;
+pub use fields::{capture_record_fields, execute, record_fields};
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 
 /// The user agent every meetkit request carries.

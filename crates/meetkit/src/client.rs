@@ -296,6 +296,9 @@ impl Client {
                 Err(e) => listing.errors.push(e),
             }
         }
+        listing
+            .warnings
+            .extend(stream.drift().iter().map(ToString::to_string));
         Ok(listing)
     }
 }
@@ -336,6 +339,12 @@ impl MeetingStream {
     pub fn progress(&self) -> Progress {
         self.progress.clone()
     }
+
+    /// What the providers sent so far that their specs do not know (an unknown response field
+    /// or enum value), each item once; complete when the stream has ended.
+    pub fn drift(&self) -> Vec<crate::drift::DriftItem> {
+        self.progress.drift()
+    }
 }
 
 impl Stream for MeetingStream {
@@ -360,6 +369,7 @@ pub struct Listing {
     pub meetings: Vec<Meeting>,
     /// One entry per failed provider or window.
     pub errors: Vec<ProviderError>,
-    /// What was skipped in lenient mode.
+    /// What was skipped in lenient mode, then one line per response field or enum value a
+    /// provider sent that its spec does not know.
     pub warnings: Vec<String>,
 }

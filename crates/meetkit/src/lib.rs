@@ -30,6 +30,7 @@
 
 pub mod client;
 pub mod config;
+pub mod drift;
 pub mod error;
 pub mod model;
 pub mod paging;
@@ -55,6 +56,7 @@ pub use model::{
     UnknownProvider, ZoomExtension,
 };
 pub use plan::{Partition, Plan};
+pub use drift::{DriftItem, DriftKind};
 pub use progress::{Progress, ProviderProgress};
 pub use query::{FilterName, Filters, Query, Window};
 pub use registry::ProviderInfo;

@@ -21,6 +21,8 @@ pub struct ProgressCounters {
     /// [`RETRY_NOTICE_EVERY`].
     noticed_ms: AtomicU64,
     created: std::time::Instant,
+    /// What the provider sent that its spec does not know.
+    pub(crate) drift: Arc<crate::drift::DriftLog>,
 }
 
 /// How often a provider that keeps retrying says so on the log (warn level, so the CLI prints
@@ -40,6 +42,7 @@ impl ProgressCounters {
             failed: AtomicBool::new(false),
             noticed_ms: AtomicU64::new(u64::MAX),
             created: std::time::Instant::now(),
+            drift: Arc::default(),
         }
     }
     pub(crate) fn request(&self) {
@@ -133,5 +136,10 @@ impl Progress {
                 failed: c.failed.load(Ordering::Relaxed),
             })
             .collect()
+    }
+
+    /// What the providers sent that their specs do not know, each item once.
+    pub fn drift(&self) -> Vec<crate::drift::DriftItem> {
+        crate::drift::merge(self.0.iter().map(|c| c.drift.as_ref()))
     }
 }

@@ -246,6 +246,7 @@ fn status_of(state: &str) -> MeetingStatus {
 pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `b`.
     let raw = raw_json(&b, include_raw);
+    crate::note_value!(Provider::Attendee, "state", b.state);
     let start = b.join_at?;
     let state = b.state.as_ref().map(|s| s.as_str().to_owned());
     Some(Meeting {

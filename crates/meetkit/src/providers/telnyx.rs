@@ -237,6 +237,8 @@ impl Adapter for Telnyx {
 pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `r`.
     let raw = raw_json(&r, include_raw);
+    crate::note_value!(Provider::Telnyx, "status", r.status);
+    crate::note_value!(Provider::Telnyx, "type", r.type_);
     let start = r.started_at?;
     let duration = r
         .duration_secs

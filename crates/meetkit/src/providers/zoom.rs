@@ -364,6 +364,7 @@ impl Adapter for Zoom {
 pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
+    crate::note_value!(Provider::Zoom, "type", m.type_);
     let start = m.start_time?;
     let id = non_empty(m.uuid).or_else(|| m.id.map(|n| n.to_string()))?;
     let duration_seconds = m.duration.map(|minutes| minutes.saturating_mul(60));
