@@ -21,7 +21,15 @@ async fn list_warns_once_about_the_unknown_field_and_value() {
     let meetkit = Meetkit::with_sandbox(now, &sandbox);
     let from = rfc3339(now - chrono::Duration::days(60));
     let to = rfc3339(now);
-    let args = ["list", "--provider", "zoom,telnyx", "--from", &from, "--to", &to];
+    let args = [
+        "list",
+        "--provider",
+        "zoom,telnyx",
+        "--from",
+        &from,
+        "--to",
+        &to,
+    ];
     let run = meetkit.run(&args).await;
     run.expect_code(0);
     assert!(!run.stdout.is_empty());
@@ -32,7 +40,9 @@ async fn list_warns_once_about_the_unknown_field_and_value() {
         .collect();
     assert_eq!(
         warnings,
-        ["meetkit: warning: the providers sent 2 response fields and 2 enum values that meetkit's specs do not know (-v lists them; `meetkit doctor` names the spec to edit)"],
+        [
+            "meetkit: warning: the providers sent 2 response fields and 2 enum values that meetkit's specs do not know (-v lists them; `meetkit doctor` names the spec to edit)"
+        ],
         "{}",
         run.stderr
     );

@@ -77,25 +77,49 @@ struct ObjectKeys(Option<Vec<String>>);
 /// Visitor methods that take any scalar and answer `$none`.
 macro_rules! scalars {
     ($value:ty, $none:expr) => {
-        fn visit_bool<E>(self, _: bool) -> Result<$value, E> {
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<$value, E> {
             Ok($none)
         }
-        fn visit_i64<E>(self, _: i64) -> Result<$value, E> {
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<$value, E> {
             Ok($none)
         }
-        fn visit_u64<E>(self, _: u64) -> Result<$value, E> {
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<$value, E> {
             Ok($none)
         }
-        fn visit_f64<E>(self, _: f64) -> Result<$value, E> {
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<$value, E> {
             Ok($none)
         }
-        fn visit_str<E>(self, _: &str) -> Result<$value, E> {
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<$value, E> {
             Ok($none)
         }
-        fn visit_unit<E>(self) -> Result<$value, E> {
+        fn visit_unit<E: serde::de::Error>(self) -> Result<$value, E> {
             Ok($none)
         }
     };
+}
+
+impl<'de> Deserialize<'de> for PageKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PageKeys;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PageKeys, A::Error> {
+                let mut found = None;
+                while map.next_key::<IgnoredAny>()?.is_some() {
+                    if found.is_some() {
+                        map.next_value::<IgnoredAny>()?;
+                    } else {
+                        found = map.next_value::<ListKeys>()?.0;
+                    }
+                }
+                Ok(PageKeys(found))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 impl<'de> Deserialize<'de> for ListKeys {

@@ -296,9 +296,7 @@ impl Client {
                 Err(e) => listing.errors.push(e),
             }
         }
-        listing
-            .warnings
-            .extend(stream.drift().iter().map(ToString::to_string));
+        listing.warnings = stream.warnings_and_drift();
         Ok(listing)
     }
 }
@@ -344,6 +342,17 @@ impl MeetingStream {
     /// or enum value), each item once; complete when the stream has ended.
     pub fn drift(&self) -> Vec<crate::drift::DriftItem> {
         self.progress.drift()
+    }
+
+    /// [`warnings`](Self::warnings), then one line per [`drift`](Self::drift) item: what a
+    /// listing's `warnings` hold at its end.
+    pub fn warnings_and_drift(&self) -> Vec<String> {
+        let drift = self.drift();
+        self.warnings
+            .iter()
+            .cloned()
+            .chain(drift.iter().map(ToString::to_string))
+            .collect()
     }
 }
 

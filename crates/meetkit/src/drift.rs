@@ -3,18 +3,19 @@
 //!
 //! The paging engine fetches each page inside [`watch`], which points a task-local at the
 //! partition's [`DriftLog`]:
-//! - enum values: an adapter's `normalize` calls [`note_value!`] once per open enum field of a
+//! - enum values: an adapter's `normalize` calls `note_value!` once per open enum field of a
 //!   record. A known value costs one match; only an unknown one takes the log's lock.
-//! - fields: on the first page of each listing (each window, each Zoom user, …) the response
-//!   body's record keys (`meetkit_client_support::capture_record_fields`) are compared with the
-//!   generated record type's field names ([`known_fields`]). Later pages are not probed, so a
-//!   field that first shows up past a listing's first page goes unnoticed; `meetkit doctor`
+//! - fields: on the first page of a partition's first [`FIELD_PROBES`] listings (windows, Zoom
+//!   users, …) the response body's record keys (`meetkit_client_support::capture_record_fields`)
+//!   are compared with the generated record type's field names ([`known_fields`]). Other pages
+//!   are not probed, so a field that shows up only on them goes unnoticed; `meetkit doctor`
 //!   checks whole responses.
 //!
 //! The listing reports the distinct items at its end (`MeetingStream::drift`).
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::model::Provider;
@@ -58,13 +59,27 @@ impl fmt::Display for DriftItem {
     }
 }
 
+/// How many first pages of a partition's listings have their record fields probed: a new
+/// field is on every record, so a few pages find it, and the probe's cost stays bounded.
+pub const FIELD_PROBES: u32 = 3;
+
 /// The distinct drift items of one partition.
 #[derive(Debug, Default)]
 pub struct DriftLog {
     items: Mutex<BTreeSet<DriftItem>>,
+    probes: AtomicU32,
 }
 
 impl DriftLog {
+    /// Whether one more page may be probed for fields (at most [`FIELD_PROBES`]).
+    fn take_probe(&self) -> bool {
+        self.probes
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                (n < FIELD_PROBES).then_some(n + 1)
+            })
+            .is_ok()
+    }
+
     /// Notes `item`; a repeat is dropped.
     pub(crate) fn note(&self, item: DriftItem) {
         let mut items = self.items.lock().unwrap_or_else(PoisonError::into_inner);
@@ -90,23 +105,28 @@ tokio::task_local! {
 }
 
 /// Runs `fetch` (one page of `provider`) with `log` as the place its records note unknown enum
-/// values; with `probe_fields` (the first page of a listing), also compares the keys of the
-/// page's records, read off the response body, with the fields of the provider's record type.
+/// values; with `probe_fields` (the first page of a listing; at most [`FIELD_PROBES`] per
+/// partition), also compares the keys of the page's records, read off the response body, with
+/// the fields of the provider's record type.
 pub(crate) async fn watch<F: std::future::Future>(
     log: &Arc<DriftLog>,
     provider: Provider,
     probe_fields: bool,
     fetch: F,
 ) -> F::Output {
+    let log = Arc::clone(log);
     CURRENT
-        .scope(Arc::clone(log), async move {
-            if !probe_fields {
+        .scope(Arc::clone(&log), async move {
+            if !probe_fields || !log.take_probe() {
                 return fetch.await;
             }
             let (output, fields) = meetkit_client_support::capture_record_fields(fetch).await;
             if let Some(fields) = fields {
                 let known = known_fields(provider);
-                unknown_fields(provider, fields.iter().filter(|f| !known.contains(&f.as_str())));
+                unknown_fields(
+                    provider,
+                    fields.iter().filter(|f| !known.contains(&f.as_str())),
+                );
             }
             output
         })
@@ -194,10 +214,8 @@ pub fn unknown_fields<'a>(provider: Provider, fields: impl Iterator<Item = &'a S
 #[doc(hidden)]
 macro_rules! note_value {
     ($provider:expr, $field:literal, $value:expr) => {
-        if let Some(value) = $value.as_ref() {
-            if !value.is_known() {
-                $crate::drift::unknown_value($provider, $field, value);
-            }
+        if let Some(value) = $value.as_ref().filter(|v| !v.is_known()) {
+            $crate::drift::unknown_value($provider, $field, value);
         }
     };
 }
@@ -218,6 +236,8 @@ mod tests {
     #[tokio::test]
     async fn notes_each_item_once_and_only_inside_watch() {
         let log = Arc::new(DriftLog::default());
+        assert!((0..FIELD_PROBES).all(|_| log.take_probe()));
+        assert!(!log.take_probe());
         unknown_value(Provider::Zoom, "type", &99);
         watch(&log, Provider::Zoom, false, async {
             for _ in 0..3 {

@@ -48,6 +48,7 @@ pub use client::{Client, Listing, MeetingStream};
 pub use config::{
     ApiKeyConfig, Config, ProviderSource, RetryOptions, RuntimeOptions, ZoomAuth, ZoomConfig,
 };
+pub use drift::{DriftItem, DriftKind};
 pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 pub use meetkit_client_support::{HttpOptions, Secret};
 pub use model::{
@@ -56,7 +57,6 @@ pub use model::{
     UnknownProvider, ZoomExtension,
 };
 pub use plan::{Partition, Plan};
-pub use drift::{DriftItem, DriftKind};
 pub use progress::{Progress, ProviderProgress};
 pub use query::{FilterName, Filters, Query, Window};
 pub use registry::ProviderInfo;

@@ -640,14 +640,12 @@ async fn fetch_page<A: Adapter>(
         }
         ctx.progress.request();
         let sent = tokio::time::Instant::now();
-        let (outcome, line) = meetkit_client_support::capture_request_line(
-            crate::drift::watch(
-                &ctx.progress.drift,
-                adapter.provider(),
-                cursor.is_none(),
-                adapter.page(request, cursor, ctx.include_raw),
-            ),
-        )
+        let (outcome, line) = meetkit_client_support::capture_request_line(crate::drift::watch(
+            &ctx.progress.drift,
+            adapter.provider(),
+            cursor.is_none(),
+            adapter.page(request, cursor, ctx.include_raw),
+        ))
         .await;
         let line = line.unwrap_or_else(|| format!("{request:?} {cursor:?}"));
         match outcome {

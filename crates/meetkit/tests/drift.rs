@@ -33,7 +33,9 @@ async fn a_listing_reports_each_drift_item_exactly_once() {
     assert!(listing.meetings.len() > 100, "{}", listing.meetings.len());
     let mut expected: Vec<String> = Provider::ALL
         .iter()
-        .map(|p| format!("{p}: response field `sandbox_drift_note` is not in meetkit's spec (ignored)"))
+        .map(|p| {
+            format!("{p}: response field `sandbox_drift_note` is not in meetkit's spec (ignored)")
+        })
         .collect();
     for (provider, field, value) in [
         (Provider::Zoom, "type", "99"),
@@ -54,7 +56,10 @@ async fn a_listing_reports_each_drift_item_exactly_once() {
     while futures::StreamExt::next(&mut stream).await.is_some() {}
     let drift = stream.drift();
     assert_eq!(drift.len(), 8, "{drift:?}");
-    assert_eq!(drift.iter().filter(|d| d.kind == DriftKind::Field).count(), 5);
+    assert_eq!(
+        drift.iter().filter(|d| d.kind == DriftKind::Field).count(),
+        5
+    );
     handle.shutdown().await;
 }
 
