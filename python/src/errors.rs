@@ -4,31 +4,15 @@
 //! …); `meetkit.errors.from_info` picks the exception class, so the hierarchy lives in one
 //! place, in Python, where users read it.
 
-use meetkit::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
+use meetkit::{ConfigError, Error, ProviderError, QueryError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-
-/// The `kind` a Python exception class is chosen by.
-fn provider_kind(kind: ProviderErrorKind) -> &'static str {
-    match kind {
-        ProviderErrorKind::Auth => "auth",
-        ProviderErrorKind::Permission => "permission",
-        ProviderErrorKind::RateLimited => "rate_limited",
-        ProviderErrorKind::NotFound => "not_found",
-        ProviderErrorKind::BadRequest => "bad_request",
-        ProviderErrorKind::Server => "server",
-        ProviderErrorKind::Network => "network",
-        ProviderErrorKind::InvalidResponse => "invalid_response",
-        ProviderErrorKind::WindowUnavailable => "window_unavailable",
-        ProviderErrorKind::ForeignNextUrl => "foreign_next_url",
-        ProviderErrorKind::Pagination => "pagination",
-    }
-}
 
 /// A provider failure as the dict `meetkit.errors.from_info` takes.
 pub fn provider_info<'py>(py: Python<'py>, e: &ProviderError) -> PyResult<Bound<'py, PyDict>> {
     let info = PyDict::new(py);
-    info.set_item("kind", provider_kind(e.kind))?;
+    info.set_item("kind", e.kind.as_str())?;
+    info.set_item("scope", e.scope.as_str())?;
     info.set_item("message", e.to_string())?;
     info.set_item("detail", &e.message)?;
     info.set_item("provider", e.provider.as_str())?;

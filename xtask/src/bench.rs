@@ -43,15 +43,17 @@ const QUICK: Sizes = Sizes {
 /// Latency the sandbox adds to every request in the latency-bound scenario.
 const LATENCY_MS: u64 = 50;
 
-/// Page sizes (the providers' maxima) and the sandbox's rate limits (requests per second; the
-/// documented limits, see `crates/sandbox/src/ratelimit.rs`), for the lower bound.
-const PROVIDERS: [(&str, u64, Option<u64>); 5] = [
-    ("zoom", 300, Some(10)),
-    ("daily", 100, Some(20)),
-    ("telnyx", 250, Some(20)),
-    ("attendee", 25, None),
-    ("attention", 200, Some(10)),
-];
+/// Page sizes (the providers' maxima) and the rate limits the sandbox enforces (requests per
+/// second), from the provider registry, for the lower bound.
+fn providers() -> impl Iterator<Item = (&'static str, u64, Option<u64>)> {
+    meetkit::registry::ALL.iter().map(|i| {
+        (
+            i.provider.as_str(),
+            u64::from(i.page_size.max),
+            i.enforced_rate().map(|r| r as u64),
+        )
+    })
+}
 
 /// Zoom's date ranges span at most a month (~31 days); Attention's 90 days.
 fn min_windows(provider: &str, days: f64) -> u64 {
@@ -775,7 +777,7 @@ struct Bound {
 fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
     let mut parts = Vec::new();
     let mut worst = (0.0f64, String::new());
-    for (provider, page, rate) in PROVIDERS {
+    for (provider, page, rate) in providers() {
         let n = *info
             .counts
             .get(provider)

@@ -27,24 +27,18 @@ use serde::Deserialize;
 use crate::args::{GlobalArgs, RuntimeArgs};
 use crate::exit::{CliError, Exit};
 
-/// One profile's settings (or the file's top level).
+/// One profile's settings (or the file's top level): provider settings, keyed by the
+/// registry's variables in lowercase (`daily_api_key`, `attendee_base_url`), and the knobs.
+#[derive(Clone, Debug, Default)]
+struct Settings {
+    provider: BTreeMap<String, String>,
+    knobs: Knobs,
+}
+
+/// The runtime knobs a file can set.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Settings {
-    zoom_account_id: Option<String>,
-    zoom_client_id: Option<String>,
-    zoom_client_secret: Option<String>,
-    zoom_access_token: Option<String>,
-    zoom_base_url: Option<String>,
-    zoom_oauth_url: Option<String>,
-    daily_api_key: Option<String>,
-    daily_base_url: Option<String>,
-    telnyx_api_key: Option<String>,
-    telnyx_base_url: Option<String>,
-    attendee_api_key: Option<String>,
-    attendee_base_url: Option<String>,
-    attention_api_key: Option<String>,
-    attention_base_url: Option<String>,
+struct Knobs {
     allow_insecure: Option<bool>,
     concurrency: Option<usize>,
     per_provider_concurrency: Option<usize>,
@@ -55,47 +49,28 @@ struct Settings {
     window_days: Option<BTreeMap<String, i64>>,
 }
 
+/// Whether `key` is a provider setting some provider of the registry reads.
+fn is_provider_key(key: &str) -> bool {
+    meetkit::registry::ALL
+        .iter()
+        .flat_map(|info| info.setting_vars())
+        .any(|var| var.eq_ignore_ascii_case(key))
+}
+
 impl Settings {
     fn get(&self, var: &str) -> Option<&String> {
-        match var {
-            "ZOOM_ACCOUNT_ID" => self.zoom_account_id.as_ref(),
-            "ZOOM_CLIENT_ID" => self.zoom_client_id.as_ref(),
-            "ZOOM_CLIENT_SECRET" => self.zoom_client_secret.as_ref(),
-            "ZOOM_ACCESS_TOKEN" => self.zoom_access_token.as_ref(),
-            "ZOOM_BASE_URL" => self.zoom_base_url.as_ref(),
-            "ZOOM_OAUTH_URL" => self.zoom_oauth_url.as_ref(),
-            "DAILY_API_KEY" => self.daily_api_key.as_ref(),
-            "DAILY_BASE_URL" => self.daily_base_url.as_ref(),
-            "TELNYX_API_KEY" => self.telnyx_api_key.as_ref(),
-            "TELNYX_BASE_URL" => self.telnyx_base_url.as_ref(),
-            "ATTENDEE_API_KEY" => self.attendee_api_key.as_ref(),
-            "ATTENDEE_BASE_URL" => self.attendee_base_url.as_ref(),
-            "ATTENTION_API_KEY" => self.attention_api_key.as_ref(),
-            "ATTENTION_BASE_URL" => self.attention_base_url.as_ref(),
-            _ => None,
-        }
+        self.provider.get(&var.to_ascii_lowercase())
     }
 
     /// `over` wins key by key.
     fn overlay(self, over: Settings) -> Settings {
+        let mut provider = self.provider;
+        provider.extend(over.provider);
+        let (base, over) = (self.knobs, over.knobs);
         macro_rules! pick {
-            ($($field:ident),*) => { Settings { $($field: over.$field.or(self.$field)),* } };
+            ($($field:ident),*) => { Knobs { $($field: over.$field.or(base.$field)),* } };
         }
-        pick!(
-            zoom_account_id,
-            zoom_client_id,
-            zoom_client_secret,
-            zoom_access_token,
-            zoom_base_url,
-            zoom_oauth_url,
-            daily_api_key,
-            daily_base_url,
-            telnyx_api_key,
-            telnyx_base_url,
-            attendee_api_key,
-            attendee_base_url,
-            attention_api_key,
-            attention_base_url,
+        let knobs = pick!(
             allow_insecure,
             concurrency,
             per_provider_concurrency,
@@ -104,7 +79,8 @@ impl Settings {
             rate_limits,
             page_sizes,
             window_days
-        )
+        );
+        Settings { provider, knobs }
     }
 }
 
@@ -285,8 +261,21 @@ fn no_file(global: &GlobalArgs) -> Result<(Settings, Option<PathBuf>, String), C
 }
 
 fn parse_settings(path: &Path, place: &str, table: toml::Table) -> Result<Settings, CliError> {
-    Settings::deserialize(toml::Value::Table(table))
-        .map_err(|e| bad_file(path, &format!("{place}{}", e.message())))
+    let (provider, knobs): (toml::Table, toml::Table) =
+        table.into_iter().partition(|(key, _)| is_provider_key(key));
+    let provider = provider
+        .into_iter()
+        .map(|(key, value)| match value {
+            toml::Value::String(text) => Ok((key.to_ascii_lowercase(), text)),
+            other => Err(bad_file(
+                path,
+                &format!("{place}{key} must be a string, not {}", other.type_str()),
+            )),
+        })
+        .collect::<Result<_, _>>()?;
+    let knobs = Knobs::deserialize(toml::Value::Table(knobs))
+        .map_err(|e| bad_file(path, &format!("{place}{}", e.message())))?;
+    Ok(Settings { provider, knobs })
 }
 
 fn bad_file(path: &Path, reason: &str) -> CliError {
@@ -307,6 +296,7 @@ fn provider_key(path_label: &str, key: &str) -> Result<Provider, CliError> {
 
 fn apply_runtime(config: &mut Config, s: &Settings, label: &str) -> Result<(), CliError> {
     let rt = &mut config.runtime;
+    let s = &s.knobs;
     if let Some(v) = s.allow_insecure {
         rt.allow_insecure = v;
     }
@@ -353,6 +343,7 @@ mod tests {
     fn global(config: &Path, profile: Option<&str>) -> GlobalArgs {
         GlobalArgs {
             verbose: 0,
+            log_format: crate::args::LogFormat::Text,
             quiet: false,
             config: Some(config.to_owned()),
             profile: profile.map(str::to_owned),

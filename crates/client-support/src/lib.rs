@@ -383,3 +383,67 @@ mod tests {
         assert!(http_client(&HttpOptions::default()).is_ok());
     }
 }
+
+/// A generated client could not be built from the configuration given.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The credential cannot be sent in a header.
+    #[error(transparent)]
+    Credential(#[from] InvalidCredential),
+    /// The HTTP client could not be set up.
+    #[error(transparent)]
+    Http(#[from] HttpClientError),
+}
+
+/// What every provider client crate adds to its generated `Client`, written once: the
+/// production base URL as `DEFAULT_BASE_URL`, the re-exports its users need and
+/// `Client::connect`, which authenticates with the provider's scheme. Each crate's `lib.rs`
+/// keeps only what truly differs (its name, base URL, scheme and any extra endpoint).
+#[macro_export]
+macro_rules! client_crate {
+    (name: $name:literal, base_url: $url:literal, scheme: $scheme:ident $(,)?) => {
+        pub use generated::*;
+        pub use $crate::{Auth, BuildError, HttpOptions, Secret};
+
+        #[doc = concat!($name, "'s production API base URL.")]
+        pub const DEFAULT_BASE_URL: &str = $url;
+
+        impl Client {
+            #[doc = concat!(
+                        "A client for `base_url` that authenticates with ",
+                        $crate::scheme_doc!($scheme),
+                        "."
+                    )]
+            pub fn connect(
+                base_url: &str,
+                api_key: &Secret,
+                options: &HttpOptions,
+            ) -> Result<Self, BuildError> {
+                let http = $crate::http_client(options)?;
+                Ok(Self::new_with_client(
+                    base_url,
+                    http,
+                    Auth::with_scheme($crate::AuthScheme::$scheme, api_key)?,
+                ))
+            }
+        }
+    };
+}
+
+/// The `Authorization` header a scheme sends, for generated docs.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! scheme_doc {
+    (Bearer) => {
+        "`Authorization: Bearer <key>`"
+    };
+    (Token) => {
+        "`Authorization: Token <key>`"
+    };
+    (Bare) => {
+        "`Authorization: <key>`"
+    };
+    (Basic) => {
+        "`Authorization: Basic base64(<user>:<key>)`"
+    };
+}

@@ -162,6 +162,25 @@ pub enum ProviderErrorKind {
     Pagination,
 }
 
+impl ProviderErrorKind {
+    /// The snake_case name, as in JSON and in the Python package's error info.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderErrorKind::Auth => "auth",
+            ProviderErrorKind::Permission => "permission",
+            ProviderErrorKind::RateLimited => "rate_limited",
+            ProviderErrorKind::NotFound => "not_found",
+            ProviderErrorKind::BadRequest => "bad_request",
+            ProviderErrorKind::Server => "server",
+            ProviderErrorKind::Network => "network",
+            ProviderErrorKind::InvalidResponse => "invalid_response",
+            ProviderErrorKind::WindowUnavailable => "window_unavailable",
+            ProviderErrorKind::ForeignNextUrl => "foreign_next_url",
+            ProviderErrorKind::Pagination => "pagination",
+        }
+    }
+}
+
 /// One provider (or one of its windows) failed. The rest of the listing goes on.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ProviderError {
@@ -204,6 +223,14 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The snake_case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Window => "window",
+            Scope::Account => "account",
+        }
+    }
+
     /// The scope a failure of `kind` has unless the adapter knows better.
     pub fn of(kind: ProviderErrorKind) -> Self {
         match kind {

@@ -97,6 +97,8 @@ pub struct ProviderInfo {
     /// Sets of credentials that configure the provider, in order of preference; each set is
     /// complete on its own.
     pub credentials: &'static [&'static [Credential]],
+    /// Other settings it reads from the environment or a config file (Zoom's OAuth URL).
+    pub extra_settings: &'static [Credential],
     /// How the API key (or access token) is sent.
     pub auth_scheme: AuthScheme,
     /// What configures it, for messages.
@@ -137,6 +139,14 @@ impl ProviderInfo {
     /// Every credential variable it reads.
     pub fn credential_vars(&self) -> impl Iterator<Item = &'static Credential> {
         self.credentials.iter().flat_map(|set| set.iter())
+    }
+
+    /// Every environment variable it reads: credentials, the base URL, other settings.
+    pub fn setting_vars(&self) -> impl Iterator<Item = &'static str> {
+        self.credential_vars()
+            .chain(self.extra_settings.iter())
+            .map(|c| c.env)
+            .chain(std::iter::once(self.base_url_var))
     }
 
     /// Whether it can apply `filter`.

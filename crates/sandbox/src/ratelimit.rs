@@ -1,7 +1,9 @@
 //! Documented rate limits, enforced when `SandboxConfig::rate_limits` is on.
 //!
-//! A fixed one-second window per provider on the real clock: Zoom 10 req/s (Heavy, Pro),
-//! Daily 20 req/s, Telnyx 20 req/s, Attention 10 req/s; Attendee does not throttle GETs.
+//! A fixed one-second window per provider on the real clock, at the rate meetkit's provider
+//! registry gives (`ProviderInfo::enforced_rate`: Zoom 10 req/s, Heavy on Pro; Daily 20;
+//! Telnyx 20 and Attention 10, which they enforce without publishing; Attendee does not
+//! throttle GETs).
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -10,13 +12,10 @@ use crate::Provider;
 
 /// Requests per second allowed for `p`, `None` when unthrottled.
 pub fn limit(p: Provider) -> Option<u32> {
-    match p {
-        Provider::Zoom => Some(10),
-        Provider::Daily => Some(20),
-        Provider::Telnyx => Some(20),
-        Provider::Attention => Some(10),
-        Provider::Attendee => None,
-    }
+    let provider = p.as_str().parse::<meetkit::Provider>().ok()?;
+    meetkit::registry::info(provider)
+        .enforced_rate()
+        .map(|rate| rate as u32)
 }
 
 /// What a rate-limited answer needs to say.

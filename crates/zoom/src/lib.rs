@@ -18,49 +18,10 @@
 )]
 mod generated;
 
-pub use generated::*;
-pub use meetkit_client_support::{Auth, HttpOptions, Secret};
-
-/// Requests go out through [`meetkit_client_support::execute`], which can show a page's record
-/// fields to meetkit's drift check; this impl takes precedence over the generated default.
-impl progenitor_client::ClientHooks<Auth> for Client {
-    async fn exec(
-        &self,
-        request: reqwest::Request,
-        _info: &progenitor_client::OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        meetkit_client_support::execute(progenitor_client::ClientInfo::client(self), request).await
-    }
-}
-
-/// Zoom's production API base URL.
-pub const DEFAULT_BASE_URL: &str = "https://api.zoom.us/v2";
-
-/// The client could not be built from the configuration given.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    /// The credential cannot be sent in a header.
-    #[error(transparent)]
-    Credential(#[from] meetkit_client_support::InvalidCredential),
-    /// The HTTP client could not be set up.
-    #[error(transparent)]
-    Http(#[from] meetkit_client_support::HttpClientError),
-}
-
-impl Client {
-    /// A client for `base_url` that authenticates with `Authorization: Bearer <key>`.
-    pub fn connect(
-        base_url: &str,
-        api_key: &Secret,
-        options: &HttpOptions,
-    ) -> Result<Self, BuildError> {
-        let http = meetkit_client_support::http_client(options)?;
-        Ok(Self::new_with_client(
-            base_url,
-            http,
-            Auth::bearer(api_key)?,
-        ))
-    }
+meetkit_client_support::client_crate! {
+    name: "Zoom",
+    base_url: "https://api.zoom.us/v2",
+    scheme: Bearer,
 }
 
 impl Client {

@@ -34,6 +34,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     default_base_url: meetkit_attendee::DEFAULT_BASE_URL,
     base_url_var: "ATTENDEE_BASE_URL",
     credentials: &[&[Credential::secret("ATTENDEE_API_KEY", "attendee_api_key")]],
+    extra_settings: &[],
     auth_scheme: AuthScheme::Token,
     configure_hint: "ATTENDEE_API_KEY (and ATTENDEE_BASE_URL when self-hosted)",
     page_size: PageSize {

@@ -33,6 +33,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     default_base_url: meetkit_attention::DEFAULT_BASE_URL,
     base_url_var: "ATTENTION_BASE_URL",
     credentials: &[&[Credential::secret("ATTENTION_API_KEY", "attention_api_key")]],
+    extra_settings: &[],
     auth_scheme: AuthScheme::Bare,
     configure_hint: "ATTENTION_API_KEY (an organization-level key)",
     page_size: PageSize {

@@ -30,6 +30,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     default_base_url: meetkit_daily::DEFAULT_BASE_URL,
     base_url_var: "DAILY_BASE_URL",
     credentials: &[&[Credential::secret("DAILY_API_KEY", "daily_api_key")]],
+    extra_settings: &[],
     auth_scheme: AuthScheme::Bearer,
     configure_hint: "DAILY_API_KEY",
     page_size: PageSize {

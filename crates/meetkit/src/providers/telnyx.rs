@@ -32,6 +32,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     default_base_url: meetkit_telnyx::DEFAULT_BASE_URL,
     base_url_var: "TELNYX_BASE_URL",
     credentials: &[&[Credential::secret("TELNYX_API_KEY", "telnyx_api_key")]],
+    extra_settings: &[],
     auth_scheme: AuthScheme::Bearer,
     configure_hint: "TELNYX_API_KEY",
     page_size: PageSize {

@@ -46,6 +46,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
         ],
         &[Credential::secret("ZOOM_ACCESS_TOKEN", "zoom_access_token")],
     ],
+    extra_settings: &[Credential::plain("ZOOM_OAUTH_URL", "zoom_oauth_url")],
     auth_scheme: AuthScheme::Bearer,
     configure_hint: "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (Server-to-Server OAuth app with the report:read:admin scope), or ZOOM_ACCESS_TOKEN",
     page_size: PageSize {
