@@ -427,6 +427,19 @@ macro_rules! client_crate {
                 ))
             }
         }
+
+        /// Requests go out through [`execute`]($crate::execute), which can show
+        /// a page's record fields to meetkit's drift check; this impl takes precedence over the
+        /// generated default.
+        impl progenitor_client::ClientHooks<Auth> for Client {
+            async fn exec(
+                &self,
+                request: reqwest::Request,
+                _info: &progenitor_client::OperationInfo,
+            ) -> reqwest::Result<reqwest::Response> {
+                $crate::execute(progenitor_client::ClientInfo::client(self), request).await
+            }
+        }
     };
 }
 
