@@ -643,7 +643,7 @@ async fn fetch_page<A: Adapter>(
         let (outcome, line) = meetkit_client_support::capture_request_line(crate::drift::watch(
             &ctx.progress.drift,
             adapter.provider(),
-            cursor.is_none(),
+            matches!(cursor, None | Some(Cursor::Number(1))),
             adapter.page(request, cursor, ctx.include_raw),
         ))
         .await;
