@@ -248,6 +248,7 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
             }
         }
     }
+    sync_rows(&tools, &sandbox, &mut table, meetkit_rate)?;
     sandbox.stop();
 
     // 5: peak RSS, small vs large (the large figure is the throughput run's).
@@ -336,6 +337,98 @@ pub fn run(root: &Path, quick: bool) -> Result<()> {
 
     let path = write_report(&out_dir, &table, quick, started, &detail)?;
     println!("written to {}", path.display());
+    Ok(())
+}
+
+/// `meetkit sync` into each destination, from empty, over the throughput sandbox: NDJSON, SQLite,
+/// and PostgreSQL when `MEETKIT_BENCH_POSTGRES` names a database (its meetkit tables are dropped
+/// first). Each then runs again, as a next scheduled run would: from its checkpoints minus the
+/// lookback, over unchanged data (a database writes nothing; NDJSON reads its file back).
+fn sync_rows(
+    tools: &Tools,
+    sandbox: &SandboxProcess,
+    table: &mut Table,
+    list_rate: f64,
+) -> Result<()> {
+    let dir = tools.out_dir.join("sync");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).with_context(|| format!("could not create {}", dir.display()))?;
+    let ndjson = dir.join("meetings.ndjson");
+    let state = dir.join("state.json");
+    let sqlite = dir.join("meetings.db");
+    let mut destinations: Vec<(&str, Vec<String>)> = vec![
+        (
+            "NDJSON file",
+            vec![
+                "--out".to_owned(),
+                ndjson.display().to_string(),
+                "--state".to_owned(),
+                state.display().to_string(),
+            ],
+        ),
+        (
+            "SQLite",
+            vec!["--to".to_owned(), format!("sqlite:{}", sqlite.display())],
+        ),
+    ];
+    match std::env::var("MEETKIT_BENCH_POSTGRES") {
+        Ok(url) => {
+            let dropped = Command::new("psql")
+                .arg(&url)
+                .args([
+                    "-q",
+                    "-c",
+                    "DROP TABLE IF EXISTS meetings, sync_state, meetkit_schema",
+                ])
+                .status();
+            if !dropped.is_ok_and(|s| s.success()) {
+                bail!("could not empty MEETKIT_BENCH_POSTGRES with psql");
+            }
+            destinations.push(("PostgreSQL", vec!["--to".to_owned(), url]));
+        }
+        Err(_) => println!(
+            "    PostgreSQL sync skipped: set MEETKIT_BENCH_POSTGRES=postgres://USER@HOST/DB (an empty database)"
+        ),
+    }
+    let mut ndjson_s = None;
+    for (label, args) in destinations {
+        let mut runs = Vec::new();
+        for pass in ["first", "again"] {
+            let name = format!(
+                "cli-sync-{}-{pass}",
+                label.split(' ').next().unwrap_or(label)
+            );
+            runs.push(tools.cli_sync(sandbox, &args, &name)?);
+        }
+        let (first, again) = (&runs[0], &runs[1]);
+        let rate = first.meetings as f64 / first.run.wall_s;
+        let ratio = first.run.wall_s / *ndjson_s.get_or_insert(first.run.wall_s);
+        let is_ndjson = label.starts_with("NDJSON");
+        table.row(
+            format!(
+                "Sync → {label}: {} meetings from empty; then the next run (from the checkpoints, nothing changed)",
+                thousands(first.meetings)
+            ),
+            format!(
+                "{} meetings/s ({:.2} s); next run {:.2} s",
+                thousands(rate as u64),
+                first.run.wall_s,
+                again.run.wall_s
+            ),
+            if is_ndjson {
+                format!("`list` {} meetings/s", thousands(list_rate as u64))
+            } else {
+                "sync → NDJSON".to_owned()
+            },
+            if is_ndjson {
+                String::new()
+            } else {
+                format!("{ratio:.2}× its time")
+            },
+            if is_ndjson { String::new() } else { "≤ 2×".to_owned() },
+            (!is_ndjson).then_some(ratio <= 2.0),
+        );
+    }
     Ok(())
 }
 
@@ -521,6 +614,48 @@ impl Tools {
             meetings,
             sandbox_cpu_s,
             requests,
+        })
+    }
+}
+
+impl Tools {
+    /// `meetkit sync` over the sandbox's whole span (its clock pinned to the sandbox's now) into
+    /// the destination `dest` names; the count is its `-v` summary's `received`.
+    fn cli_sync(&self, sandbox: &SandboxProcess, dest: &[String], name: &str) -> Result<ClientRun> {
+        let info = &sandbox.info;
+        let command: Vec<String> = [
+            self.cli.to_string_lossy().as_ref(),
+            "sync",
+            "--lenient",
+            "--since",
+            info.from.as_str(),
+            "-v",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain(dest.iter().cloned())
+        .collect();
+        let now = Path::new(info.to.as_str());
+        let (run, stderr, sandbox_cpu_s) = self.measure(
+            sandbox,
+            name,
+            &command,
+            &[("MEETKIT_CONFIG", &self.unthrottled), ("MEETKIT_NOW", now)],
+        )?;
+        let meetings = stderr
+            .lines()
+            .filter(|l| l.contains(" synced "))
+            .find_map(|l| {
+                l.split_whitespace()
+                    .find_map(|kv| kv.strip_prefix("received="))
+                    .and_then(|v| v.parse().ok())
+            })
+            .with_context(|| format!("{name} printed no `synced` summary: {}", stderr.trim()))?;
+        Ok(ClientRun {
+            run,
+            meetings,
+            sandbox_cpu_s,
+            requests: BTreeMap::new(),
         })
     }
 }

@@ -27,8 +27,14 @@ pub fn run(root: &Path) -> Result<()> {
     })?;
     step("generate --check", || crate::generate::run(root, true))?;
     step("lint-specs", || crate::lint::lint_specs(root))?;
+    step("system packages", || {
+        crate::system::ensure(crate::system::PACKAGES)
+    })?;
     step("cargo test", || {
         cargo(root, &["test", "--workspace", "--locked"])
+    })?;
+    step("fuzz (4 s per provider)", || {
+        crate::fuzz::run(root, 4, false)
     })?;
     step("python (maturin develop, pytest, mypy)", || {
         crate::python::run(root)

@@ -1,8 +1,9 @@
 //! `cargo xtask generate [--check]`: every generated artifact, rendered from its source of truth.
 //!
 //! - `specs/<provider>.yaml` → `crates/<provider>/src/generated.rs` (progenitor, builder style,
-//!   with `meetkit_client_support::Auth` as each client's inner value and pre-request hook, and
-//!   every named enum schema replaced by an open enum; see `open_enums`).
+//!   with `meetkit_client_support::Auth` as each client's inner value and pre-request hook,
+//!   `meetkit_client_support::note_response` as its post-request hook, and every named enum
+//!   schema replaced by an open enum; see `open_enums`).
 //! - the core's `Meeting` type → `specs/meeting.schema.json` (schemars).
 //!
 //! `--check` renders everything in memory and fails with a unified diff when a committed file
@@ -75,6 +76,7 @@ fn render_client(spec_path: &Path) -> Result<String> {
         .with_tag(TagStyle::Merged)
         .with_inner_type(quote!(::meetkit_client_support::Auth))
         .with_pre_hook(quote!(::meetkit_client_support::Auth::apply))
+        .with_post_hook(quote!(::meetkit_client_support::note_response))
         .with_derive("PartialEq");
     for e in &enums {
         settings.with_replacement(

@@ -6,6 +6,7 @@
 mod api_summary;
 mod bench;
 mod ci;
+mod fuzz;
 mod generate;
 #[cfg(test)]
 mod generate_tests;
@@ -16,6 +17,7 @@ mod seeds;
 mod spec_diff;
 #[cfg(test)]
 mod spec_diff_tests;
+mod system;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,7 +58,17 @@ enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Everything CI runs: fmt, clippy, generate --check, lint-specs, Rust tests, Python tests.
+    /// Hostile responses fed to every provider's page decoding and normalization.
+    Fuzz {
+        /// Seconds per provider.
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+        /// Build optimized (many more executions a second).
+        #[arg(long)]
+        release: bool,
+    },
+    /// Everything CI runs: fmt, clippy, generate --check, lint-specs, Rust tests, a short fuzzing
+    /// pass, Python tests.
     Ci,
 }
 
@@ -73,6 +85,7 @@ fn main() -> ExitCode {
         Command::Generate { check } => generate::run(&root, check),
         Command::LintSpecs => lint::lint_specs(&root),
         Command::Bench { quick } => bench::run(&root, quick),
+        Command::Fuzz { seconds, release } => fuzz::run(&root, seconds, release),
         Command::Ci => ci::run(&root),
         Command::SpecDiff { rev, paths } => {
             // Its own exit statuses: 1 means "breaking", so an unreadable input is 2.

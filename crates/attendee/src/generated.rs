@@ -772,6 +772,10 @@ null are left out). ISO 8601 datetime, e.g. `2024-01-18T13:34:56Z`.
 - `states`: Filter bots by state. Can specify multiple states; repeat the parameter
 (`states=a&states=b`): a comma-joined value is a 400.
 
+- `content_type`: Must be `application/json` (the seed and Attendee's published OpenAPI file mark it
+required, so a spec-validating server refuses a request without it; Attendee itself
+ignores it on a GET).
+
 ```ignore
 let response = client.list_bots()
     .cursor(cursor)
@@ -780,6 +784,7 @@ let response = client.list_bots()
     .join_at_before(join_at_before)
     .meeting_url(meeting_url)
     .states(states)
+    .content_type(content_type)
     .send()
     .await;
 ```*/
@@ -811,6 +816,7 @@ pub mod builder {
         >,
         meeting_url: Result<Option<::std::string::String>, String>,
         states: Result<Option<::std::vec::Vec<crate::open_enums::BotState>>, String>,
+        content_type: Result<::std::string::String, String>,
     }
     impl<'a> ListBots<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -822,6 +828,7 @@ pub mod builder {
                 join_at_before: Ok(None),
                 meeting_url: Ok(None),
                 states: Ok(None),
+                content_type: Err("content_type was not initialized".to_string()),
             }
         }
         pub fn cursor<V>(mut self, value: V) -> Self
@@ -902,6 +909,18 @@ pub mod builder {
                 });
             self
         }
+        pub fn content_type<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.content_type = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for content_type failed"
+                        .to_string()
+                });
+            self
+        }
         ///Sends a `GET` request to `/api/v1/bots`
         pub async fn send(
             self,
@@ -917,6 +936,7 @@ pub mod builder {
                 join_at_before,
                 meeting_url,
                 states,
+                content_type,
             } = self;
             let cursor = cursor.map_err(Error::InvalidRequest)?;
             let deduplication_key = deduplication_key.map_err(Error::InvalidRequest)?;
@@ -924,8 +944,9 @@ pub mod builder {
             let join_at_before = join_at_before.map_err(Error::InvalidRequest)?;
             let meeting_url = meeting_url.map_err(Error::InvalidRequest)?;
             let states = states.map_err(Error::InvalidRequest)?;
+            let content_type = content_type.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v1/bots", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
             header_map
                 .append(
                     ::reqwest::header::HeaderName::from_static("api-version"),
@@ -933,6 +954,7 @@ pub mod builder {
                         super::Client::api_version(),
                     ),
                 );
+            header_map.append("Content-Type", content_type.to_string().try_into()?);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -968,6 +990,7 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
+            (::meetkit_client_support::note_response)(&client.inner, &result);
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,

@@ -1,5 +1,6 @@
 //! The Attendee client against a local HTTP stub: the exact request it sends (repeated
-//! `states`, RFC 3339 datetimes; `Token` auth, user agent) and how it decodes the spec's example,
+//! `states`, RFC 3339 datetimes; `Token` auth, user agent, the required `Content-Type`) and how
+//! it decodes the spec's example,
 //! real-world variants (the nulls Attendee really sends, new bot states) and its error bodies.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
@@ -11,6 +12,7 @@ use meetkit_attendee::{Client, Error, ResponseValue, Secret};
 use meetkit_test_stub::*;
 
 const BOTS: &str = "/paths/~1api~1v1~1bots/get/responses";
+const JSON: &str = "application/json";
 
 fn client(stub: &Stub) -> Client {
     Client::connect(&stub.url(""), &Secret::new("k"), &options()).unwrap()
@@ -21,7 +23,7 @@ fn time(s: &str) -> DateTime<Utc> {
 }
 
 async fn list(stub: &Stub) -> Result<ResponseValue<PaginatedBotList>, Error<AttendeeError>> {
-    client(stub).list_bots().send().await
+    client(stub).list_bots().content_type(JSON).send().await
 }
 
 #[tokio::test]
@@ -29,6 +31,7 @@ async fn every_query_parameter_is_sent_exactly() {
     let stub = Stub::start(200, &[], r#"{"results":[]}"#).await;
     client(&stub)
         .list_bots()
+        .content_type(JSON)
         .cursor("cD00ODY=")
         .meeting_url("https://zoom.us/j/123?pwd=456")
         .deduplication_key("my key+1")
@@ -71,6 +74,7 @@ async fn a_single_state_and_no_parameters() {
     let stub = Stub::start(200, &[], r#"{"results":[]}"#).await;
     client(&stub)
         .list_bots()
+        .content_type(JSON)
         .states(vec![BotState::Ready])
         .send()
         .await
@@ -92,10 +96,25 @@ async fn sends_token_scheme_and_meetkit_user_agent() {
 }
 
 #[tokio::test]
+async fn the_required_content_type_is_sent_and_cannot_be_forgotten() {
+    let stub = Stub::start(200, &[], r#"{"results":[]}"#).await;
+    list(&stub).await.unwrap();
+    assert_eq!(stub.seen().await.header("content-type"), Some(JSON));
+    // Required by the spec: a request built without it is refused before it is sent.
+    let stub = Stub::start(200, &[], r#"{"results":[]}"#).await;
+    let err = client(&stub).list_bots().send().await.unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidRequest(m) if m.contains("content_type")),
+        "{err:?}"
+    );
+    stub.abort();
+}
+
+#[tokio::test]
 async fn a_self_hosted_base_url_with_a_path_prefix_is_kept() {
     let stub = Stub::start(200, &[], r#"{"results":[]}"#).await;
     let client = Client::connect(&stub.url("/attendee"), &Secret::new("k"), &options()).unwrap();
-    client.list_bots().send().await.unwrap();
+    client.list_bots().content_type(JSON).send().await.unwrap();
     assert_eq!(stub.seen().await.target, "/attendee/api/v1/bots");
 }
 

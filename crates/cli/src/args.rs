@@ -98,7 +98,8 @@ pub enum Command {
     /// Show how a listing would run: its partitions, windows and fewest requests. Fetches nothing.
     #[command(after_help = PLAN_AFTER_HELP)]
     Plan(PlanArgs),
-    /// Append new and changed meetings to an NDJSON file, resuming from a state file.
+    /// Keep meetings in SQLite, PostgreSQL or an NDJSON file: new and changed ones, resuming
+    /// from checkpoints.
     #[command(after_help = SYNC_AFTER_HELP)]
     Sync(SyncArgs),
     /// Serve the local sandbox (all five providers' APIs) and print the environment for it.
@@ -139,18 +140,31 @@ Examples:
   meetkit plan --provider zoom,daily --from 90d --format json > plan.json";
 
 const SYNC_AFTER_HELP: &str = "\
-Guarantee: meetings are appended to --out and flushed to disk before --state is atomically
-replaced (write, fsync, rename, fsync the directory). A run killed at any moment and run again
-ends with every meeting written exactly once per version: a torn last line is cut off, and
-meetings already in the file with the same content are not written again. A meeting whose
-content changed is appended again; the last line for a (provider, id) is its current version.
+Destinations (--to):
+  meetings.db, sqlite:PATH   a SQLite file (created; the default kind)
+  postgres://USER@HOST/DB    PostgreSQL (libpq-style URL; PGHOST, PGPORT, PGUSER, PGPASSWORD,
+                             PGDATABASE fill what it leaves out)
+  ndjson:PATH --state FILE   appended JSON lines (as --out PATH --state FILE)
+
+Guarantee: meetings are stored in batches, each in one transaction; the checkpoints are stored
+in the same transaction as the last batch. A run killed at any moment and run again leaves every
+meeting stored exactly once and current: a database replaces a changed meeting in place and
+writes nothing for an unchanged one; the NDJSON file appends a changed meeting again (its last
+line is current). One sync at a time per destination: a second exits with an error.
 
 Windows: the first run backfills from --since; later runs fetch from each provider's checkpoint
 minus --lookback, so late-arriving meetings are picked up. A provider that fails keeps its
 checkpoint and is fetched again next time.
 
-Exit codes: as `meetkit list` (0 ok, 2 usage, 3 configuration/credentials, 4 every provider
-failed, 5 partial: what was fetched is appended, failed providers keep their checkpoint).";
+Exit codes: as `meetkit list` (0 ok, 2 usage, 3 configuration/credentials or a database that
+refused them, 4 every provider failed, 5 partial: what was fetched is stored, failed providers
+keep their checkpoint); 1 when the destination cannot be opened or written (unreachable, read-only,
+written by a newer meetkit, another sync running).
+
+Examples:
+  meetkit sync --since 2026-01-01 --to meetings.db
+  meetkit sync --since 90d --to postgres://meetkit@db.internal/meetings
+  meetkit sync --since 2026-01-01 --out meetings.ndjson --state sync.json";
 
 const DOCTOR_AFTER_HELP: &str = "\
 One small request per provider (the smallest page of the last week). Every difference between the
@@ -228,6 +242,8 @@ pub enum Format {
     Ndjson,
     /// Comma-separated, one row per meeting; nested fields flattened, `extension` as JSON.
     Csv,
+    /// Apache Parquet (needs --output): the Python package's Arrow table, in row groups.
+    Parquet,
 }
 
 /// Normalized statuses, as `--status` takes them.
@@ -423,12 +439,16 @@ pub struct SyncArgs {
     /// Where the first run starts (later runs resume from the state).
     #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub since: When,
-    /// The state file (JSON; created on the first run).
+    /// Where meetings go: a SQLite file (PATH or sqlite:PATH), postgres://USER@HOST/DB, or
+    /// ndjson:PATH (with --state).
+    #[arg(long, value_name = "DEST", conflicts_with = "out")]
+    pub to: Option<String>,
+    /// The NDJSON file meetings are appended to (as --to ndjson:FILE).
     #[arg(long, value_name = "FILE")]
-    pub state: PathBuf,
-    /// The NDJSON file meetings are appended to.
+    pub out: Option<PathBuf>,
+    /// The state file of an NDJSON destination (JSON; created on the first run).
     #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
+    pub state: Option<PathBuf>,
     /// Providers to sync, repeated or comma-separated.
     #[arg(
         short,
@@ -445,6 +465,9 @@ pub struct SyncArgs {
     /// Skip, with a warning, the parts of the window a provider cannot serve.
     #[arg(long)]
     pub lenient: bool,
+    /// Store each provider's record, verbatim, as `raw`.
+    #[arg(long)]
+    pub raw: bool,
     /// Connection settings.
     #[command(flatten)]
     pub runtime: RuntimeArgs,

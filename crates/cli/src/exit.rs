@@ -10,7 +10,8 @@ use meetkit::{ProviderError, ProviderErrorKind};
 pub enum Exit {
     /// Everything asked for was listed.
     Ok = 0,
-    /// Anything else: an I/O error, a corrupt state file, …
+    /// Anything else: an I/O error, a corrupt state file, a sync destination that cannot be
+    /// opened or written (unreachable, read-only, newer schema, another sync running), …
     Other = 1,
     /// The command line is wrong: unknown flag, bad time, reversed window, unsupported filter.
     Usage = 2,
@@ -34,9 +35,9 @@ impl From<Exit> for ExitCode {
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  success: everything asked for was listed
-  1  other failure (I/O, a corrupt state file, ...)
+  1  other failure (I/O, a corrupt state file, a sync destination that cannot be opened or written)
   2  usage: bad flag, bad time, reversed window, filter a provider cannot apply
-  3  configuration or credentials: nothing configured, bad base URL, key rejected
+  3  configuration or credentials: nothing configured, bad base URL, key or database login rejected
   4  provider failure: every provider asked for failed and nothing was listed
   5  partial failure: some provider or window failed, others succeeded; all fetched is printed
   6  doctor: a provider's response differs from our spec (the spec path to edit is printed)";

@@ -8,10 +8,11 @@
 //!
 //! - [`execute`] / [`capture_record_fields`]: how every generated client sends its requests,
 //!   and the record field names of a page, for drift checks (see `fields.rs`).
+//! - [`with_response_head`]: the status and headers of a response whose body did not decode.
 //!
-//! Every generated client is built with `Auth` as its inner value and [`Auth::apply`] as its
-//! pre-request hook (see `xtask/src/generate.rs`), so the credential is attached per request and
-//! never baked into a shared `reqwest::Client`.
+//! Every generated client is built with `Auth` as its inner value, [`Auth::apply`] as its
+//! pre-request hook and [`note_response`] as its post-request hook (see `xtask/src/generate.rs`),
+//! so the credential is attached per request and never baked into a shared `reqwest::Client`.
 
 use std::fmt;
 use std::sync::{Arc, Once, RwLock};
@@ -22,6 +23,9 @@ use base64::Engine as _;
 mod fields;
 pub use fields::{capture_record_fields, execute, record_fields};
 use reqwest::header::{AUTHORIZATION, HeaderValue};
+
+mod response_head;
+pub use response_head::{ResponseHead, note_response, with_response_head};
 
 /// The user agent every meetkit request carries.
 pub const USER_AGENT: &str = concat!("meetkit/", env!("CARGO_PKG_VERSION"));
@@ -409,11 +413,7 @@ macro_rules! client_crate {
         pub const DEFAULT_BASE_URL: &str = $url;
 
         impl Client {
-            #[doc = concat!(
-                        "A client for `base_url` that authenticates with ",
-                        $crate::scheme_doc!($scheme),
-                        "."
-                    )]
+            #[doc = $crate::connect_doc!($scheme)]
             pub fn connect(
                 base_url: &str,
                 api_key: &Secret,
@@ -443,20 +443,20 @@ macro_rules! client_crate {
     };
 }
 
-/// The `Authorization` header a scheme sends, for generated docs.
+/// The doc of a generated `Client::connect`: the `Authorization` header its scheme sends.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! scheme_doc {
+macro_rules! connect_doc {
     (Bearer) => {
-        "`Authorization: Bearer <key>`"
+        "A client for `base_url` that authenticates with `Authorization: Bearer <key>`."
     };
     (Token) => {
-        "`Authorization: Token <key>`"
+        "A client for `base_url` that authenticates with `Authorization: Token <key>`."
     };
     (Bare) => {
-        "`Authorization: <key>`"
+        "A client for `base_url` that authenticates with `Authorization: <key>`."
     };
     (Basic) => {
-        "`Authorization: Basic base64(<user>:<key>)`"
+        "A client for `base_url` that authenticates with HTTP Basic `<user>:<key>`."
     };
 }

@@ -52,9 +52,9 @@ pub use drift::{DriftItem, DriftKind};
 pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 pub use meetkit_client_support::{HttpOptions, Secret};
 pub use model::{
-    AttendeeExtension, AttentionExtension, BotEvent, DEFAULT_ACCOUNT, DailyExtension, Extension,
-    KeyValue, Meeting, MeetingStatus, Participant, Person, Provider, Recording, TelnyxExtension,
-    UnknownProvider, ZoomExtension,
+    AttendeeExtension, AttendeeKind, AttentionExtension, BotEvent, DEFAULT_ACCOUNT, DailyExtension,
+    Extension, KeyValue, Meeting, MeetingStatus, Participant, Person, Provider, Recording,
+    TelnyxExtension, UnknownProvider, ZoomExtension,
 };
 pub use plan::{Partition, Plan};
 pub use progress::{Progress, ProviderProgress};

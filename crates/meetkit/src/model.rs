@@ -319,10 +319,25 @@ pub struct TelnyxExtension {
     pub completed_at: Option<DateTime<Utc>>,
 }
 
-/// Attendee bot fields with no normalized home.
+/// What an Attendee record is: `/api/v1/bots` lists both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendeeKind {
+    /// A meeting bot that joins a meeting (ids `bot_…`).
+    #[default]
+    Bot,
+    /// A session of Attendee's meeting app (ids `app_…`; states `connecting`, `connected`,
+    /// `disconnecting`, then the bots' `post_processing`, `ended`…).
+    AppSession,
+}
+
+/// Attendee bot and app-session fields with no normalized home.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AttendeeExtension {
-    /// The bot's state, verbatim.
+    /// A bot or an app session (a bot when absent, as in output from before it existed).
+    #[serde(default)]
+    pub kind: AttendeeKind,
+    /// The record's state, verbatim.
     pub state: Option<String>,
     /// Transcription state (`not_started`, `in_progress`, `complete`, …).
     pub transcription_state: Option<String>,

@@ -59,16 +59,7 @@ pub struct RateLimit {
     pub documented: bool,
 }
 
-/// How finely a provider compares the bounds of a window it is asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Resolution {
-    /// Whole dates (`YYYY-MM-DD`).
-    Day,
-    /// Whole seconds.
-    Second,
-    /// Microseconds.
-    Microsecond,
-}
+pub use crate::providers::resolution::Resolution;
 
 /// Page sizes a provider accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -28,6 +28,10 @@ pub struct SandboxConfig {
     pub zoom_token_ttl: Duration,
     /// Enforce each provider's documented rate limit with 429s (default off).
     pub rate_limits: bool,
+    /// The origin (`scheme://host:port`) Attendee's `next`/`previous` URLs name instead of
+    /// the request's own, as behind a proxy that rewrites Host or ends TLS without
+    /// `X-Forwarded-Proto` (default: the request's Host, over http).
+    pub attendee_next_origin: Option<String>,
 }
 
 impl Default for SandboxConfig {
@@ -41,6 +45,7 @@ impl Default for SandboxConfig {
             per_provider_faults: HashMap::new(),
             zoom_token_ttl: Duration::from_secs(15 * 60),
             rate_limits: false,
+            attendee_next_origin: None,
         }
     }
 }
@@ -55,7 +60,7 @@ impl SandboxConfig {
 }
 
 /// Seeded, reproducible misbehaviour. Rates are probabilities per request in `0.0..=1.0`;
-/// at most one of 429, 5xx, reset and truncation hits a request.
+/// at most one of 429, 5xx, reset, truncation and a proxy's error page hits a request.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Faults {
     /// Added delay before every response.
@@ -68,6 +73,9 @@ pub struct Faults {
     pub reset_rate: f64,
     /// Share of successful responses whose body is cut short (Content-Length says more).
     pub truncate_rate: f64,
+    /// Share of requests answered by a proxy in front of the provider instead: a 502 whose
+    /// body is an HTML page, not the provider's JSON error.
+    pub proxy_error_rate: f64,
     /// Records inserted into the most recently queried window after each served page.
     pub inserts_per_page: u32,
     /// Every record carries a field and (where it has an enum) a value its spec does not list

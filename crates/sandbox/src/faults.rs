@@ -2,8 +2,8 @@
 //!
 //! Request `k` (counted per provider from 1) of a sandbox with seed `s` rolls one die,
 //! `mix(s, provider, k)`: the same seed and the same request sequence give the same
-//! faults. The die picks at most one of rate limit, server error, reset and truncation,
-//! in that order of thresholds. Inserts draw from a separate stream keyed the same way.
+//! faults. The die picks at most one of rate limit, server error, reset, truncation and a
+//! proxy's error page, in that order of thresholds. Inserts draw from a separate stream keyed the same way.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -25,6 +25,8 @@ pub enum Roll {
     Reset,
     /// A successful response whose body is cut short.
     Truncate,
+    /// A proxy in front of the provider answers instead: a 502 with an HTML page.
+    ProxyError,
 }
 
 /// Per-provider request counters and the dice they key.
@@ -59,6 +61,7 @@ impl FaultDice {
         let failed = limited + faults.server_error_rate;
         let reset = failed + faults.reset_rate;
         let truncated = reset + faults.truncate_rate;
+        let proxied = truncated + faults.proxy_error_rate;
         let roll = if u < limited {
             Roll::RateLimited
         } else if u < failed {
@@ -72,6 +75,8 @@ impl FaultDice {
             Roll::Reset
         } else if u < truncated {
             Roll::Truncate
+        } else if u < proxied {
+            Roll::ProxyError
         } else {
             Roll::Pass
         };

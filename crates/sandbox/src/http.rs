@@ -96,6 +96,18 @@ pub fn json_bytes(status: StatusCode, bytes: Vec<u8>) -> Response {
         .into_response()
 }
 
+/// What a reverse proxy (nginx) in front of a provider answers when the provider is down:
+/// a 502 whose body is an HTML page, not the provider's JSON error.
+pub fn proxy_error_page() -> Response {
+    const PAGE: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    (
+        StatusCode::BAD_GATEWAY,
+        [(header::CONTENT_TYPE, HeaderValue::from_static("text/html"))],
+        PAGE,
+    )
+        .into_response()
+}
+
 /// A JSON response whose `Content-Length` promises all of `bytes` but whose body stops
 /// half-way; hyper then closes the connection, and the client sees a truncated body.
 pub fn truncated(status: StatusCode, bytes: Vec<u8>) -> Response {

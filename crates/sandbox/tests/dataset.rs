@@ -129,14 +129,37 @@ fn other_providers_have_their_documented_shapes() {
             "{key} is sometimes set"
         );
     }
-    assert!(bots.iter().any(|b| b["state"] == "connecting"));
     assert!(bots.iter().any(|b| b["state"] == "scheduled"));
     assert!(bots.iter().all(|b| {
         let id = b["id"].as_str().unwrap();
         id.len() == 20
-            && id.starts_with("bot_")
+            && (id.starts_with("bot_") || id.starts_with("app_"))
             && id[4..].chars().all(|c| c.is_ascii_alphanumeric())
     }));
+    // App sessions: some, always with a join_at; the app's states are theirs alone.
+    const APP_STATES: [&str; 3] = ["connecting", "connected", "disconnecting"];
+    let is_app = |b: &&Value| b["id"].as_str().unwrap().starts_with("app_");
+    assert!(bots.iter().filter(is_app).count() > N as usize / 100);
+    assert!(bots.iter().filter(is_app).all(|b| !b["join_at"].is_null()));
+    assert!(
+        bots.iter()
+            .filter(|b| !is_app(b))
+            .all(|b| !APP_STATES.contains(&b["state"].as_str().unwrap()))
+    );
+    // Live app sessions (the last hour) take every app state: a dense dataset has many.
+    let dense = Dataset::new(1, 5_000_000, now());
+    let hour_ago = now().timestamp() - 3600;
+    let live: Vec<&str> = (0..dense.base_len())
+        .rev()
+        .map(|i| dense.base(Provider::Attendee, i))
+        .skip_while(|r| r.start > now().timestamp())
+        .take_while(|r| r.start > hour_ago)
+        .filter(|r| attendee::is_app_session(&dense, *r))
+        .map(|r| attendee::state(&dense, r))
+        .collect();
+    for state in APP_STATES {
+        assert!(live.contains(&state), "{state} in {live:?}");
+    }
     assert!(
         bots.iter()
             .flat_map(|b| b["events"].as_array().unwrap())

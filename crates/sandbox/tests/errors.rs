@@ -470,6 +470,7 @@ async fn attendee_errors_and_pages_match_the_spec() {
     let resp = c
         .get(url(""))
         .header("authorization", &key)
+        .header("content-type", "application/json")
         .header("host", "bots.example.test:9000")
         .send()
         .await
@@ -508,6 +509,24 @@ async fn attendee_errors_and_pages_match_the_spec() {
     ] {
         let body = chk.expect("attendee", op, &get(&c, &url(q), auth).await, 400);
         assert!(body["error"].is_string(), "{q}");
+    }
+    // The spec's required Content-Type: refused without it, as a validating server does.
+    for content_type in [None, Some("text/plain")] {
+        let mut request = c.get(url("")).header("authorization", &key);
+        if let Some(t) = content_type {
+            request = request.header("content-type", t);
+        }
+        let resp = request.send().await.unwrap();
+        let a = Answer {
+            status: resp.status().as_u16(),
+            headers: resp.headers().clone(),
+            body: resp.json().await.unwrap(),
+        };
+        let body = chk.expect("attendee", op, &a, 400);
+        assert!(
+            body["error"].as_str().unwrap().contains("Content-Type"),
+            "{body}"
+        );
     }
     let body = chk.expect(
         "attendee",

@@ -18,7 +18,7 @@ fn chaos() -> Faults {
         reset_rate: 0.05,
         truncate_rate: 0.05,
         inserts_per_page: 2,
-        drift: false,
+        ..Faults::default()
     }
 }
 

@@ -32,7 +32,7 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         .output
         .as_ref()
         .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
-    let mut sink = output::sink(format, output::open(args.output.as_deref())?, args.raw);
+    let mut sink = output::sink(format, args.output.as_deref(), args.raw)?;
     let progress = ProgressLine::new(global.quiet);
     // Rows and the progress line share the terminal only when stdout is one.
     let shared_terminal = args.output.is_none() && std::io::stdout().is_terminal();

@@ -30,6 +30,7 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs) -> Result<Exit, CliErro
         truncate_rate: rate("truncate-rate", args.truncate_rate)?,
         inserts_per_page: args.inserts_per_page,
         drift: args.drift,
+        ..Faults::default()
     };
     let total = faults.rate_limit_rate
         + faults.server_error_rate

@@ -2,6 +2,7 @@
 
 mod csv;
 mod json;
+mod parquet;
 pub mod progress;
 mod table;
 
@@ -51,12 +52,22 @@ pub fn open(path: Option<&Path>) -> Result<Box<dyn Write>, CliError> {
     }
 }
 
-/// A sink writing `format` to `out`; `raw` adds the `raw` column to CSV.
-pub fn sink(format: Format, out: Box<dyn Write>, raw: bool) -> Box<dyn Sink> {
-    match format {
-        Format::Table => Box::new(Table::new(out)),
-        Format::Json => Box::new(json::JsonArray::new(out)),
-        Format::Ndjson => Box::new(json::Ndjson::new(out)),
-        Format::Csv => Box::new(csv::Csv::new(out, raw)),
-    }
+/// A sink writing `format` to `path` (standard output when `None`); `raw` adds the `raw`
+/// column to CSV and Parquet.
+pub fn sink(format: Format, path: Option<&Path>, raw: bool) -> Result<Box<dyn Sink>, CliError> {
+    Ok(match format {
+        Format::Table => Box::new(Table::new(open(path)?)),
+        Format::Json => Box::new(json::JsonArray::new(open(path)?)),
+        Format::Ndjson => Box::new(json::Ndjson::new(open(path)?)),
+        Format::Csv => Box::new(csv::Csv::new(open(path)?, raw)),
+        Format::Parquet => {
+            let Some(path) = path else {
+                return Err(CliError::new(
+                    crate::exit::Exit::Usage,
+                    "--format parquet writes a file: add --output FILE.parquet",
+                ));
+            };
+            Box::new(parquet::Parquet::create(path, raw)?)
+        }
+    })
 }

@@ -2,6 +2,8 @@
 //! a clean environment (no real credentials, no user config file, a pinned clock).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod pg;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -156,4 +158,40 @@ pub fn meeting_schema() -> serde_json::Value {
 
 pub fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+/// Starts `args` again and again, killing each run with SIGKILL after a random wait, until
+/// `kills` runs were killed before they finished; `between` checks the destination after each
+/// kill. Panics if that takes more than four times `kills` runs.
+pub async fn kill_repeatedly(
+    meetkit: &Meetkit,
+    args: &[&str],
+    kills: usize,
+    seed: u64,
+    mut between: impl FnMut(),
+) {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let mut killed = 0;
+    let mut runs = 0;
+    while killed < kills {
+        runs += 1;
+        assert!(
+            runs <= 4 * kills,
+            "only {killed} of {runs} runs were killed mid-way; the runs are too short to prove anything"
+        );
+        let mut child = meetkit
+            .command(args)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let wait = std::time::Duration::from_millis(rng.random_range(20..450));
+        tokio::time::sleep(wait).await;
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            killed += 1;
+        }
+        let _ = child.wait();
+        between();
+    }
 }

@@ -1,29 +1,38 @@
 //! Attendee: `GET /api/v1/bots`, one record per meeting bot.
 //!
-//! - Window: `join_at_after`/`join_at_before` are strict (`>`/`<`) and leave out bots without a
-//!   `join_at`; meetkit asks from one second before `from` and filters exactly.
-//! - Paging: fixed pages of 25; `next` is an absolute URL that Attendee builds from the request's
-//!   Host header. meetkit follows it only when its origin is the configured base URL's, and then
-//!   only takes its `cursor`: credentials never go to another origin.
-//! - Normalized start: `join_at`. Bots without one (told to join immediately) belong to no
-//!   window and are never listed; the README says so.
+//! - Window: `join_at_after`/`join_at_before` are strict (`>`/`<`), cut to microseconds by the
+//!   server, and leave out bots without a `join_at`. meetkit sends whole microseconds, the
+//!   start one microsecond early and the end raised, and filters exactly.
+//! - Paging: fixed pages of 25; `next` is an absolute URL that Attendee builds from the scheme
+//!   and Host it saw, so behind a proxy it can name another origin. meetkit only takes its
+//!   `cursor` and asks the configured base URL for it: credentials never go anywhere else.
+//! - Records: the list holds meeting bots and app sessions (ids `app_…`: sessions of Attendee's
+//!   meeting app, states `connecting`/`connected`/`disconnecting`); `extension.kind` says which.
+//! - Normalized start: `join_at`. Records without one (bots told to join immediately) belong
+//!   to no window and are never listed; the README says so.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use meetkit_attendee::Client;
 use meetkit_attendee::open_enums::BotState;
-use meetkit_attendee::types::{AttendeeError, Bot};
+use meetkit_attendee::types::{AttendeeError, Bot, PaginatedBotList};
 use url::Url;
 
 use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{
-    AttendeeExtension, BotEvent, Extension, Meeting, MeetingStatus, Provider, Recording,
+    AttendeeExtension, AttendeeKind, BotEvent, Extension, Meeting, MeetingStatus, Provider,
+    Recording,
 };
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
-use crate::providers::{ErrorBody, classify, raw_json};
+use crate::providers::resolution::{BoundResolution, Resolution, widen};
+use crate::providers::{ErrorBody, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, Resolution};
+use crate::registry::{Credential, PageSize, ProviderInfo};
 use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_bots";
+/// The `Content-Type` every request carries.
+const JSON: &str = "application/json";
 
 /// Attendee's descriptor.
 pub const INFO: ProviderInfo = ProviderInfo {
@@ -72,6 +81,8 @@ pub struct Attendee {
     states: Vec<BotState>,
     meeting_url: Option<String>,
     deduplication_key: Option<String>,
+    /// Whether a `next` URL on another origin was already reported (once is enough).
+    foreign_next_noted: AtomicBool,
 }
 
 /// One Attendee listing: a strict `join_at` range.
@@ -94,37 +105,13 @@ impl Attendee {
                 .collect(),
             meeting_url: filters.meeting_url.clone(),
             deduplication_key: filters.deduplication_key.clone(),
+            foreign_next_noted: AtomicBool::new(false),
         }
     }
+}
 
-    /// The cursor of a `next` URL, if it is on the configured origin.
-    pub fn cursor_of(&self, next: &str) -> Result<Option<String>, ProviderError> {
-        let url = Url::parse(next).map_err(|e| {
-            ProviderError::new(
-                Provider::Attendee,
-                OPERATION,
-                ProviderErrorKind::InvalidResponse,
-                format!("the next-page URL {next:?} does not parse: {e}"),
-            )
-        })?;
-        if url.origin() != self.base.origin() {
-            return Err(ProviderError::new(
-                Provider::Attendee,
-                OPERATION,
-                ProviderErrorKind::ForeignNextUrl,
-                format!(
-                    "the next page is at {}, another origin than the configured {}; it was not followed, so no credentials left for it",
-                    url.origin().ascii_serialization(),
-                    self.base.origin().ascii_serialization()
-                ),
-            )
-            .with_hint("Attendee builds next URLs from the Host header: set ATTENDEE_BASE_URL to the exact origin the server is reached at (for example behind a proxy)"));
-        }
-        Ok(url
-            .query_pairs()
-            .find(|(k, _)| k == "cursor")
-            .map(|(_, v)| v.into_owned()))
-    }
+impl BoundResolution for Attendee {
+    const BOUND_RESOLUTION: Resolution = INFO.bound_resolution;
 }
 
 impl Adapter for Attendee {
@@ -143,9 +130,14 @@ impl Adapter for Attendee {
     }
 
     fn requests(&self, window: &Window, _filters: &Filters) -> Vec<AttendeeRequest> {
+        let wide = widen(window, Self::BOUND_RESOLUTION);
+        // Both bounds are strict: one step before the start keeps a bot at exactly `from`.
         vec![AttendeeRequest {
-            after: window.from() - chrono::Duration::seconds(1),
-            before: window.to(),
+            after: wide
+                .from()
+                .checked_sub_signed(Self::BOUND_RESOLUTION.step())
+                .unwrap_or(wide.from()),
+            before: wide.to(),
         }]
     }
 
@@ -158,6 +150,8 @@ impl Adapter for Attendee {
         let mut call = self
             .client
             .list_bots()
+            // Required by Attendee's spec; spec-validating servers refuse a request without it.
+            .content_type(JSON)
             .join_at_after(request.after)
             .join_at_before(request.before);
         if !self.states.is_empty() {
@@ -172,41 +166,22 @@ impl Adapter for Attendee {
         if let Some(Cursor::Token(c)) = cursor {
             call = call.cursor(c.as_str());
         }
-        match call.send().await {
+        match send(Provider::Attendee, OPERATION, call.send()).await {
             Ok(list) => {
-                let list = list.into_inner();
-                // A bad next URL ends paging after this page; the page itself is kept.
-                let (next, stop) = match list.next.as_deref().filter(|n| !n.is_empty()) {
-                    None => (None, None),
-                    Some(next) => match self.cursor_of(next) {
-                        Ok(Some(c)) => (Some(Cursor::Token(c)), None),
-                        Ok(None) => (
-                            None,
-                            Some(ProviderError::new(
-                                Provider::Attendee,
-                                OPERATION,
-                                ProviderErrorKind::Pagination,
-                                format!("the next-page URL {next:?} has no cursor"),
-                            )),
-                        ),
-                        Err(e) => (None, Some(e)),
-                    },
-                };
-                Ok(RawPage {
-                    stop,
-                    records: list.results.len(),
-                    meetings: list
-                        .results
-                        .into_iter()
-                        .filter_map(|b| normalize(b, include_raw))
-                        .collect(),
-                    next,
-                    total_pages: None,
-                    total_results: None,
-                })
+                let (page, foreign) = page_from(list, &self.base, include_raw);
+                if let Some(origin) = foreign
+                    && !self.foreign_next_noted.swap(true, Ordering::Relaxed)
+                {
+                    tracing::debug!(
+                        provider = %Provider::Attendee,
+                        next_origin = %origin,
+                        base_origin = %self.base.origin().ascii_serialization(),
+                        "Attendee's next-page URLs name another origin than the configured base URL (a proxy that rewrites Host, or TLS ended in front of it); only their cursor is used, against the configured base URL"
+                    );
+                }
+                Ok(page)
             }
-            Err(e) => {
-                let mut failure = classify(Provider::Attendee, OPERATION, e).await;
+            Err(mut failure) => {
                 let error = &mut failure.error;
                 match error.status {
                     Some(401) => {
@@ -221,34 +196,112 @@ impl Adapter for Attendee {
     }
 }
 
-fn status_of(state: &str) -> MeetingStatus {
-    match state {
-        "scheduled" | "staged" | "ready" => MeetingStatus::Scheduled,
-        "joining"
-        | "joined_not_recording"
-        | "joined_recording"
-        | "joined_recording_paused"
-        | "joined_recording_permission_denied"
-        | "joining_breakout_room"
-        | "leaving_breakout_room"
-        | "waiting_room"
-        | "leaving"
-        | "connecting"
-        | "connected"
-        | "disconnecting" => MeetingStatus::InProgress,
-        "post_processing" => MeetingStatus::Processing,
-        "ended" | "data_deleted" => MeetingStatus::Ended,
-        "fatal_error" => MeetingStatus::Failed,
+/// A decoded page as the adapter hands it on, and the origin its `next` URL named when that
+/// is not `base`'s. Only the `next` URL's `cursor` is kept: the next request goes to `base`.
+#[doc(hidden)]
+pub fn page_from(
+    list: PaginatedBotList,
+    base: &Url,
+    include_raw: bool,
+) -> (RawPage, Option<String>) {
+    let mut foreign = None;
+    // A bad next URL ends paging after this page; the page itself is kept.
+    let (next, stop) = match list.next.as_deref().filter(|n| !n.is_empty()) {
+        None => (None, None),
+        Some(next) => match Url::parse(next) {
+            Err(e) => (
+                None,
+                Some(paging_error(
+                    ProviderErrorKind::InvalidResponse,
+                    format!("the next-page URL {next:?} does not parse: {e}"),
+                )),
+            ),
+            Ok(url) => {
+                if url.origin() != base.origin() {
+                    foreign = Some(url.origin().ascii_serialization());
+                }
+                let cursor = url
+                    .query_pairs()
+                    .find(|(k, v)| k == "cursor" && !v.is_empty())
+                    .map(|(_, v)| Cursor::Token(v.into_owned()));
+                match cursor {
+                    Some(cursor) => (Some(cursor), None),
+                    None => (
+                        None,
+                        Some(paging_error(
+                            ProviderErrorKind::Pagination,
+                            format!("the next-page URL {next:?} has no cursor"),
+                        )),
+                    ),
+                }
+            }
+        },
+    };
+    let page = RawPage {
+        stop,
+        records: list.results.len(),
+        meetings: list
+            .results
+            .into_iter()
+            .filter_map(|b| normalize(b, include_raw))
+            .collect(),
+        next,
+        total_pages: None,
+        total_results: None,
+    };
+    (page, foreign)
+}
+
+fn paging_error(kind: ProviderErrorKind, message: String) -> ProviderError {
+    ProviderError::new(Provider::Attendee, OPERATION, kind, message)
+}
+
+/// App sessions are told apart by their id (`app_…`; bots' are `bot_…`).
+fn kind_of(id: &str) -> AttendeeKind {
+    if id.starts_with("app_") {
+        AttendeeKind::AppSession
+    } else {
+        AttendeeKind::Bot
+    }
+}
+
+/// The meeting's status from a record's state. The status is the meeting's, so an app
+/// session that is connecting, connected or disconnecting says the meeting is in progress
+/// (as a bot that is joining, in the meeting or leaving does); a bot never reports those
+/// three, and one that does is not understood.
+fn status_of(kind: AttendeeKind, state: &str) -> MeetingStatus {
+    match (kind, state) {
+        (AttendeeKind::AppSession, "connecting" | "connected" | "disconnecting") => {
+            MeetingStatus::InProgress
+        }
+        (AttendeeKind::Bot, "connecting" | "connected" | "disconnecting") => MeetingStatus::Unknown,
+        (_, "scheduled" | "staged" | "ready") => MeetingStatus::Scheduled,
+        (
+            _,
+            "joining"
+            | "joined_not_recording"
+            | "joined_recording"
+            | "joined_recording_paused"
+            | "joined_recording_permission_denied"
+            | "joining_breakout_room"
+            | "leaving_breakout_room"
+            | "waiting_room"
+            | "leaving",
+        ) => MeetingStatus::InProgress,
+        (_, "post_processing") => MeetingStatus::Processing,
+        (_, "ended" | "data_deleted") => MeetingStatus::Ended,
+        (_, "fatal_error") => MeetingStatus::Failed,
         _ => MeetingStatus::Unknown,
     }
 }
 
-/// An Attendee bot as a [`Meeting`]; `None` without `join_at`.
+/// An Attendee bot or app session as a [`Meeting`]; `None` without `join_at`.
 pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `b`.
     let raw = raw_json(&b, include_raw);
     crate::note_value!(Provider::Attendee, "state", b.state);
     let start = b.join_at?;
+    let kind = kind_of(&b.id);
     let state = b.state.as_ref().map(|s| s.as_str().to_owned());
     Some(Meeting {
         provider: Provider::Attendee,
@@ -258,7 +311,9 @@ pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
         start,
         end: None,
         duration_seconds: None,
-        status: state.as_deref().map_or(MeetingStatus::Unknown, status_of),
+        status: state
+            .as_deref()
+            .map_or(MeetingStatus::Unknown, |s| status_of(kind, s)),
         status_raw: state.clone(),
         host: None,
         participants: Vec::new(),
@@ -270,6 +325,7 @@ pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
         meeting_url: b.meeting_url,
         room: None,
         extension: Extension::Attendee(AttendeeExtension {
+            kind,
             state,
             transcription_state: b.transcription_state,
             recording_state: b.recording_state,
@@ -323,5 +379,116 @@ impl crate::providers::Connector for AttendeeConnector {
             ctx,
             upfront,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, state: &str) -> Bot {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "state": state, "join_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn kind_and_status(m: &Meeting) -> (AttendeeKind, MeetingStatus) {
+        match &m.extension {
+            Extension::Attendee(ext) => (ext.kind, m.status),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn app_sessions_are_told_apart_from_bots_and_their_states_mapped() {
+        let cases = [
+            (
+                "app_x",
+                "connecting",
+                AttendeeKind::AppSession,
+                MeetingStatus::InProgress,
+            ),
+            (
+                "app_x",
+                "connected",
+                AttendeeKind::AppSession,
+                MeetingStatus::InProgress,
+            ),
+            (
+                "app_x",
+                "disconnecting",
+                AttendeeKind::AppSession,
+                MeetingStatus::InProgress,
+            ),
+            (
+                "app_x",
+                "post_processing",
+                AttendeeKind::AppSession,
+                MeetingStatus::Processing,
+            ),
+            (
+                "app_x",
+                "ended",
+                AttendeeKind::AppSession,
+                MeetingStatus::Ended,
+            ),
+            (
+                "app_x",
+                "fatal_error",
+                AttendeeKind::AppSession,
+                MeetingStatus::Failed,
+            ),
+            (
+                "bot_x",
+                "joined_recording",
+                AttendeeKind::Bot,
+                MeetingStatus::InProgress,
+            ),
+            (
+                "bot_x",
+                "scheduled",
+                AttendeeKind::Bot,
+                MeetingStatus::Scheduled,
+            ),
+            // A bot in an app session's state is not understood.
+            (
+                "bot_x",
+                "connected",
+                AttendeeKind::Bot,
+                MeetingStatus::Unknown,
+            ),
+        ];
+        for (id, state, kind, status) in cases {
+            let meeting = normalize(record(id, state), false)
+                .unwrap_or_else(|| panic!("{id} {state} has a join_at"));
+            assert_eq!(kind_and_status(&meeting), (kind, status), "{id} {state}");
+        }
+    }
+
+    #[test]
+    fn only_the_cursor_of_a_next_url_is_kept_whatever_its_origin() {
+        let base =
+            Url::parse("https://attendee.example.com/prefix").unwrap_or_else(|e| panic!("{e}"));
+        let page = |next: &str| {
+            let list: PaginatedBotList =
+                serde_json::from_value(serde_json::json!({"next": next, "results": []}))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            page_from(list, &base, false)
+        };
+        let (same, foreign) = page("https://attendee.example.com/prefix/api/v1/bots?cursor=abc");
+        assert_eq!(
+            (same.next, foreign),
+            (Some(Cursor::Token("abc".into())), None)
+        );
+        let (proxied, foreign) = page("http://10.0.0.7:8000/api/v1/bots?states=ended&cursor=c%3D");
+        assert_eq!(proxied.next, Some(Cursor::Token("c=".into())));
+        assert_eq!(foreign.as_deref(), Some("http://10.0.0.7:8000"));
+        assert!(proxied.stop.is_none());
+        let (none, _) = page("http://10.0.0.7:8000/api/v1/bots?cursor=");
+        assert_eq!(
+            (none.next, none.stop.map(|e| e.kind)),
+            (None, Some(ProviderErrorKind::Pagination))
+        );
     }
 }

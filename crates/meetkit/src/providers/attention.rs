@@ -1,7 +1,8 @@
 //! Attention: `GET /v2/recorder_metrics/all_meetings`, one record per calendar event.
 //!
 //! - Window: `fromDateTime`/`toDateTime` are both inclusive and at most 90 days apart; meetkit
-//!   filters the inclusive end away. `upcoming=true` serves future meetings and `false` past
+//!   sends whole seconds (the start cut down, the end raised; a window that then spans more
+//!   than 90 days is asked in two halves) and filters the inclusive end away. `upcoming=true` serves future meetings and `false` past
 //!   ones (the server's "now" decides the split): a window more than a day from now is asked only
 //!   the way that can hold meetings, one near now both ways, unless the query asks for one.
 //! - Paging: `nextCursor`, absent or empty at the end.
@@ -10,16 +11,17 @@
 use std::num::NonZeroU64;
 
 use meetkit_attention::Client;
-use meetkit_attention::types::{AttentionError, RecorderMeeting};
+use meetkit_attention::types::{AttentionError, RecorderMeeting, RecorderMeetingList};
 
 use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{
     AttentionExtension, Extension, Meeting, MeetingStatus, Participant, Person, Provider, Recording,
 };
 use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
-use crate::providers::{ErrorBody, classify, non_empty, raw_json};
+use crate::providers::resolution::{BoundResolution, Resolution, widen};
+use crate::providers::{ErrorBody, non_empty, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
+use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
 use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_recorder_meetings";
@@ -102,6 +104,10 @@ impl Attention {
     }
 }
 
+impl BoundResolution for Attention {
+    const BOUND_RESOLUTION: Resolution = INFO.bound_resolution;
+}
+
 impl Adapter for Attention {
     type Request = AttentionRequest;
 
@@ -133,12 +139,23 @@ impl Adapter for Attention {
                 }
             }
         };
+        let wide = widen(window, Self::BOUND_RESOLUTION);
+        let parts = if wide.to() - wide.from() > chrono::Duration::days(MAX_SPAN_DAYS) {
+            window.split_into(2)
+        } else {
+            vec![*window]
+        };
         halves
             .iter()
-            .map(|&upcoming| AttentionRequest {
-                from: window.from(),
-                to: window.to(),
-                upcoming,
+            .flat_map(|&upcoming| {
+                parts.iter().map(move |part| {
+                    let wide = widen(part, Self::BOUND_RESOLUTION);
+                    AttentionRequest {
+                        from: wide.from(),
+                        to: wide.to(),
+                        upcoming,
+                    }
+                })
             })
             .collect()
     }
@@ -153,9 +170,10 @@ impl Adapter for Attention {
     }
 
     fn narrow(&self, request: &AttentionRequest, piece: &Window) -> Option<AttentionRequest> {
+        let wide = widen(piece, Self::BOUND_RESOLUTION);
         Some(AttentionRequest {
-            from: piece.from(),
-            to: piece.to(),
+            from: wide.from(),
+            to: wide.to(),
             upcoming: request.upcoming,
         })
     }
@@ -184,24 +202,9 @@ impl Adapter for Attention {
         if let Some(Cursor::Token(c)) = cursor {
             call = call.cursor(c.as_str());
         }
-        match call.send().await {
-            Ok(list) => {
-                let list = list.into_inner();
-                Ok(RawPage {
-                    records: list.items.len(),
-                    meetings: list
-                        .items
-                        .into_iter()
-                        .filter_map(|m| normalize(m, include_raw))
-                        .collect(),
-                    next: non_empty(list.next_cursor).map(Cursor::Token),
-                    total_pages: None,
-                    stop: None,
-                    total_results: None,
-                })
-            }
-            Err(e) => {
-                let mut failure = classify(Provider::Attention, OPERATION, e).await;
+        match send(Provider::Attention, OPERATION, call.send()).await {
+            Ok(list) => Ok(page_from(list, include_raw)),
+            Err(mut failure) => {
                 if failure.error.kind == ProviderErrorKind::Auth {
                     failure.error.hint = Some(
                         "check ATTENTION_API_KEY: it must be an organization-level key".to_owned(),
@@ -210,6 +213,23 @@ impl Adapter for Attention {
                 Err(failure)
             }
         }
+    }
+}
+
+/// A decoded page as the adapter hands it on (`nextCursor` absent or empty at the end).
+#[doc(hidden)]
+pub fn page_from(list: RecorderMeetingList, include_raw: bool) -> RawPage {
+    RawPage {
+        records: list.items.len(),
+        meetings: list
+            .items
+            .into_iter()
+            .filter_map(|m| normalize(m, include_raw))
+            .collect(),
+        next: non_empty(list.next_cursor).map(Cursor::Token),
+        total_pages: None,
+        stop: None,
+        total_results: None,
     }
 }
 

@@ -9,14 +9,15 @@
 use std::num::NonZeroU64;
 
 use meetkit_daily::Client;
-use meetkit_daily::types::{DailyError, DailyMeetingSession};
+use meetkit_daily::types::{DailyError, DailyMeetingList, DailyMeetingSession};
 
 use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{DailyExtension, Extension, Meeting, MeetingStatus, Participant, Provider};
 use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
-use crate::providers::{ErrorBody, classify, from_unix, raw_json};
+use crate::providers::resolution::{BoundResolution, Resolution, widen};
+use crate::providers::{ErrorBody, after_seconds, from_unix, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
+use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
 use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_meetings";
@@ -79,12 +80,16 @@ pub struct DailyRequest {
 impl DailyRequest {
     /// Whole seconds covering `window` (`timeframe_end` is exclusive).
     fn covering(window: &Window) -> Self {
-        let to = window.to();
+        let wide = widen(window, Daily::BOUND_RESOLUTION);
         Self {
-            start: window.from().timestamp(),
-            end: to.timestamp() + i64::from(to.timestamp_subsec_nanos() > 0),
+            start: wide.from().timestamp(),
+            end: wide.to().timestamp(),
         }
     }
+}
+
+impl BoundResolution for Daily {
+    const BOUND_RESOLUTION: Resolution = INFO.bound_resolution;
 }
 
 impl Daily {
@@ -147,28 +152,9 @@ impl Adapter for Daily {
         if let Some(Cursor::Token(after)) = cursor {
             call = call.starting_after(after.as_str());
         }
-        match call.send().await {
-            Ok(list) => {
-                let list = list.into_inner();
-                let records = list.data.len();
-                let next = (u64::try_from(records).unwrap_or(u64::MAX) >= self.limit.get())
-                    .then(|| list.data.last().map(|s| Cursor::Token(s.id.clone())))
-                    .flatten();
-                Ok(RawPage {
-                    meetings: list
-                        .data
-                        .into_iter()
-                        .filter_map(|s| normalize(s, include_raw))
-                        .collect(),
-                    records,
-                    next,
-                    total_pages: None,
-                    stop: None,
-                    total_results: u64::try_from(list.total_count).ok(),
-                })
-            }
-            Err(e) => {
-                let mut failure = classify(Provider::Daily, OPERATION, e).await;
+        match send(Provider::Daily, OPERATION, call.send()).await {
+            Ok(list) => Ok(page_from(list, self.limit.get(), include_raw)),
+            Err(mut failure) => {
                 let error = &mut failure.error;
                 if error.code.as_deref() == Some("authorization-header-error")
                     || error.kind == ProviderErrorKind::Auth
@@ -182,12 +168,34 @@ impl Adapter for Daily {
     }
 }
 
+/// A decoded page as the adapter hands it on: a page as long as `limit` has a next one,
+/// after its last session.
+#[doc(hidden)]
+pub fn page_from(list: DailyMeetingList, limit: u64, include_raw: bool) -> RawPage {
+    let records = list.data.len();
+    let next = (u64::try_from(records).unwrap_or(u64::MAX) >= limit)
+        .then(|| list.data.last().map(|s| Cursor::Token(s.id.clone())))
+        .flatten();
+    RawPage {
+        meetings: list
+            .data
+            .into_iter()
+            .filter_map(|s| normalize(s, include_raw))
+            .collect(),
+        records,
+        next,
+        total_pages: None,
+        stop: None,
+        total_results: u64::try_from(list.total_count).ok(),
+    }
+}
+
 /// A Daily meeting session as a [`Meeting`]; `None` without a start time.
 pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `s`.
     let raw = raw_json(&s, include_raw);
     let start = from_unix(s.start_time?)?;
-    let end = s.duration.map(|d| start + chrono::Duration::seconds(d));
+    let end = s.duration.and_then(|d| after_seconds(start, d));
     let participant_count = s
         .participants
         .as_ref()

@@ -7,15 +7,17 @@
 pub mod attendee;
 pub mod attention;
 pub mod daily;
+pub mod resolution;
 pub mod telnyx;
 pub mod zoom;
 
+use std::future::Future;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
 use futures::stream::BoxStream;
-use meetkit_client_support::Auth;
-use progenitor_client::Error as ClientError;
+use meetkit_client_support::{Auth, ResponseHead, with_response_head};
+use progenitor_client::{Error as ClientError, ResponseValue};
 use reqwest::StatusCode;
 
 use crate::config::{Config, check_base_url};
@@ -182,21 +184,53 @@ pub trait ErrorBody {
 
 /// Longest provider message kept in an error (bodies can be whole HTML pages).
 const MAX_MESSAGE: usize = 300;
+/// Longest start of an undecodable body quoted in an error.
+const MAX_QUOTE: usize = 200;
 
 fn clip(text: &str) -> String {
+    clip_to(text, MAX_MESSAGE)
+}
+
+fn clip_to(text: &str, max: usize) -> String {
     let text = text.trim();
-    match text.char_indices().nth(MAX_MESSAGE) {
+    match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
     }
 }
 
+/// The start of a body that did not decode, on one line and quoted (an HTML page's
+/// newlines and indentation would drown the error).
+fn quote_body(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{:?}", clip_to(&one_line, MAX_QUOTE))
+}
+
+/// Sends a generated client's request (its `send()` future) and unwraps the response, or
+/// turns the failure into a [`Failure`] (see [`classify`]) that keeps the response's status
+/// even when its body did not decode.
+pub async fn send<T, E: ErrorBody>(
+    provider: Provider,
+    operation: &'static str,
+    request: impl Future<Output = Result<ResponseValue<T>, ClientError<E>>>,
+) -> Result<T, Failure> {
+    let (result, head) = with_response_head(request).await;
+    match result {
+        Ok(value) => Ok(value.into_inner()),
+        Err(e) => Err(classify(provider, operation, e, head).await),
+    }
+}
+
 /// Turns a generated client's error into a [`Failure`]: kind, status, code, message, and
-/// whether and when to retry.
+/// whether and when to retry. `head` is the response's status and headers, when one came:
+/// an error body that is not JSON (an empty 400, a proxy's HTML 502) is judged by its status
+/// like any other error, and its start is quoted.
 pub async fn classify<E: ErrorBody>(
     provider: Provider,
     operation: &'static str,
     err: ClientError<E>,
+    head: Option<ResponseHead>,
 ) -> Failure {
     let from_status = |status: StatusCode, code: Option<String>, message: String, retry_after| {
         let kind = kind_of(status);
@@ -260,20 +294,44 @@ pub async fn classify<E: ErrorBody>(
             failure.retryable = true;
             failure
         }
-        ClientError::InvalidResponsePayload(bytes, e) => {
-            // Usually a body cut short; retried. A body that never parses fails after the retries.
-            let mut failure = Failure::fatal(ProviderError::new(
-                provider,
-                operation,
-                ProviderErrorKind::InvalidResponse,
-                format!(
-                    "the response body is not what the API documents ({e}; {} bytes)",
-                    bytes.len()
-                ),
-            ));
-            failure.retryable = true;
-            failure
-        }
+        ClientError::InvalidResponsePayload(bytes, e) => match head {
+            // An error status with a body that is not the documented error (an empty 400,
+            // a proxy's HTML 502): the status decides, as for any other error.
+            Some(head) if !head.status.is_success() => {
+                let message = if bytes.iter().all(u8::is_ascii_whitespace) {
+                    default_message(head.status)
+                } else {
+                    format!(
+                        "the provider answered {} with a body that is not its documented error: {}",
+                        head.status,
+                        quote_body(&bytes)
+                    )
+                };
+                from_status(
+                    head.status,
+                    None,
+                    message,
+                    retry_after_from_headers(&head.headers),
+                )
+            }
+            _ => {
+                // A success whose body does not decode: usually a body cut short, so it is
+                // retried; a body that never parses fails after the retries.
+                let mut failure = Failure::fatal(ProviderError::new(
+                    provider,
+                    operation,
+                    ProviderErrorKind::InvalidResponse,
+                    format!(
+                        "the response body is not what the API documents ({e}; {} bytes, starting {})",
+                        bytes.len(),
+                        quote_body(&bytes)
+                    ),
+                ));
+                failure.error.status = head.map(|h| h.status.as_u16());
+                failure.retryable = true;
+                failure
+            }
+        },
         ClientError::InvalidRequest(message) => Failure::fatal(ProviderError::new(
             provider,
             operation,
@@ -329,6 +387,12 @@ fn default_message(status: StatusCode) -> String {
 /// Unix seconds to UTC; `None` when out of range.
 pub fn from_unix(seconds: i64) -> Option<DateTime<Utc>> {
     Utc.timestamp_opt(seconds, 0).single()
+}
+
+/// `seconds` after `start` (an end from a start and a duration); `None` when a provider's
+/// duration takes it out of range.
+pub fn after_seconds(start: DateTime<Utc>, seconds: i64) -> Option<DateTime<Utc>> {
+    start.checked_add_signed(chrono::TimeDelta::try_seconds(seconds)?)
 }
 
 /// A provider record as JSON for `Meeting::raw`.

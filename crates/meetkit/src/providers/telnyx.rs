@@ -1,7 +1,7 @@
 //! Telnyx Video: `GET /room_recordings`, one record per recording.
 //!
-//! - Window: `filter[date_started_at][gte|lte]` are whole dates (inclusive); meetkit asks for a
-//!   day more on each side and filters exactly on `started_at`.
+//! - Window: `filter[date_started_at][gte|lte]` are whole dates (inclusive); meetkit widens the
+//!   window to whole days, asks for a day more on each side and filters exactly on `started_at`.
 //! - Paging: numbered pages (`page[number]`, `page[size]` up to 250) with `meta.total_pages`;
 //!   after the first page the rest are fetched concurrently. If the totals change meanwhile
 //!   (recordings added), the window is walked again in order (see [`crate::paging`]).
@@ -10,15 +10,16 @@
 use std::num::NonZeroU64;
 
 use meetkit_telnyx::Client;
-use meetkit_telnyx::types::{RoomRecording, TelnyxErrors};
+use meetkit_telnyx::types::{RoomRecording, RoomRecordingList, TelnyxErrors};
 use uuid::Uuid;
 
 use crate::error::{Failure, ProviderErrorKind, QueryError};
 use crate::model::{Extension, Meeting, MeetingStatus, Provider, Recording, TelnyxExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
-use crate::providers::{ErrorBody, classify, non_empty, raw_json};
+use crate::providers::resolution::{BoundResolution, Resolution, widen};
+use crate::providers::{ErrorBody, after_seconds, non_empty, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
+use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
 use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_room_recordings";
@@ -141,6 +142,10 @@ impl Telnyx {
     }
 }
 
+impl BoundResolution for Telnyx {
+    const BOUND_RESOLUTION: Resolution = INFO.bound_resolution;
+}
+
 impl Adapter for Telnyx {
     type Request = TelnyxRequest;
 
@@ -157,11 +162,12 @@ impl Adapter for Telnyx {
     }
 
     fn requests(&self, window: &Window, _filters: &Filters) -> Vec<TelnyxRequest> {
-        let pad = chrono::Duration::days(1);
-        let last = window.to() - chrono::Duration::nanoseconds(1);
+        let wide = widen(window, Self::BOUND_RESOLUTION);
+        let first = wide.from().date_naive();
+        // Inclusive dates: the last is the day before the widened end, plus the pad.
         vec![TelnyxRequest {
-            from: (window.from() - pad).date_naive(),
-            to: (last + pad).date_naive(),
+            from: first.pred_opt().unwrap_or(first),
+            to: wide.to().date_naive(),
         }]
     }
 
@@ -203,34 +209,36 @@ impl Adapter for Telnyx {
         if let Some(max) = self.max_duration {
             call = call.filter_duration_secs_lte(max);
         }
-        match call.send().await {
-            Ok(list) => {
-                let list = list.into_inner();
-                let meta = list.meta.unwrap_or_default();
-                let total_pages = meta.total_pages.and_then(|t| u64::try_from(t).ok());
-                Ok(RawPage {
-                    records: list.data.len(),
-                    meetings: list
-                        .data
-                        .into_iter()
-                        .filter_map(|r| normalize(r, include_raw))
-                        .collect(),
-                    next: total_pages
-                        .filter(|t| number < *t)
-                        .map(|_| Cursor::Number(number + 1)),
-                    total_pages,
-                    stop: None,
-                    total_results: meta.total_results.and_then(|t| u64::try_from(t).ok()),
-                })
-            }
-            Err(e) => {
-                let mut failure = classify(Provider::Telnyx, OPERATION, e).await;
+        match send(Provider::Telnyx, OPERATION, call.send()).await {
+            Ok(list) => Ok(page_from(list, number, include_raw)),
+            Err(mut failure) => {
                 if failure.error.kind == ProviderErrorKind::Auth {
                     failure.error.hint = Some("check TELNYX_API_KEY: a v2 API key from the Telnyx portal (Auth → API Keys)".to_owned());
                 }
                 Err(failure)
             }
         }
+    }
+}
+
+/// Decoded page `number` as the adapter hands it on, with the totals of its `meta`.
+#[doc(hidden)]
+pub fn page_from(list: RoomRecordingList, number: u64, include_raw: bool) -> RawPage {
+    let meta = list.meta.unwrap_or_default();
+    let total_pages = meta.total_pages.and_then(|t| u64::try_from(t).ok());
+    RawPage {
+        records: list.data.len(),
+        meetings: list
+            .data
+            .into_iter()
+            .filter_map(|r| normalize(r, include_raw))
+            .collect(),
+        next: total_pages
+            .filter(|t| number < *t)
+            .map(|_| Cursor::Number(number + 1)),
+        total_pages,
+        stop: None,
+        total_results: meta.total_results.and_then(|t| u64::try_from(t).ok()),
     }
 }
 
@@ -259,7 +267,7 @@ pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
         start,
         end: r
             .ended_at
-            .or_else(|| duration.map(|d| start + chrono::Duration::seconds(d))),
+            .or_else(|| duration.and_then(|d| after_seconds(start, d))),
         duration_seconds: duration,
         status,
         status_raw: status_raw.clone(),

@@ -1,7 +1,7 @@
 //! Zoom: `GET /report/users/{userId}/meetings`, past meetings of one user.
 //!
 //! - Window: `from`/`to` are whole dates, at most one month apart and no older than six months.
-//!   meetkit asks for one day more on each side (Zoom's date boundary is not documented as UTC)
+//!   meetkit widens the window to whole days and asks for one day more on each side (Zoom's date boundary is not documented as UTC)
 //!   and filters exactly; windows (default 25 days) stay inside the one-month rule with that
 //!   padding. Parts older than six months are reported, not silently dropped.
 //! - Paging: `next_page_token`, `""` on the last page, expiring after 15 minutes (400 code 300:
@@ -18,15 +18,16 @@ use chrono::{Months, NaiveDate, Utc};
 use meetkit_client_support::{Auth, AuthScheme, Secret};
 use meetkit_zoom::Client;
 use meetkit_zoom::open_enums::{ZoomGrantType, ZoomReportType};
-use meetkit_zoom::types::{ZoomError, ZoomOAuthError, ZoomReportMeeting};
+use meetkit_zoom::types::{ZoomError, ZoomMeetingReport, ZoomOAuthError, ZoomReportMeeting};
 use tokio::sync::Mutex;
 
 use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{Extension, KeyValue, Meeting, MeetingStatus, Person, Provider, ZoomExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
-use crate::providers::{ErrorBody, classify, non_empty, raw_json};
+use crate::providers::resolution::{BoundResolution, Resolution, widen};
+use crate::providers::{ErrorBody, after_seconds, non_empty, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
+use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
 
 const OPERATION: &str = "report_user_meetings";
 
@@ -117,16 +118,14 @@ impl TokenMinter {
         if self.generation() > seen {
             return Ok(());
         }
-        let token = self
+        let request = self
             .oauth
             .create_access_token()
             .grant_type(ZoomGrantType::AccountCredentials)
             .account_id(self.account_id.as_str())
-            .send()
-            .await;
-        match token {
+            .send();
+        match send(Provider::Zoom, "create_access_token", request).await {
             Ok(token) => {
-                let token = token.into_inner();
                 auth.rotate(&Secret::new(token.access_token)).map_err(|_| {
                     Failure::fatal(ProviderError::new(
                         Provider::Zoom,
@@ -139,8 +138,7 @@ impl TokenMinter {
                 tracing::debug!("minted a Zoom access token");
                 Ok(())
             }
-            Err(e) => {
-                let mut failure = classify(Provider::Zoom, "create_access_token", e).await;
+            Err(mut failure) => {
                 if matches!(
                     failure.error.kind,
                     ProviderErrorKind::Auth | ProviderErrorKind::BadRequest
@@ -230,30 +228,32 @@ impl Zoom {
         if let Some(Cursor::Token(token)) = cursor {
             call = call.next_page_token(token.as_str());
         }
-        match call.send().await {
-            Ok(report) => {
-                let report = report.into_inner();
-                let records = report.meetings.unwrap_or_default();
-                let count = records.len();
-                let meetings = records
-                    .into_iter()
-                    .filter_map(|m| normalize(m, include_raw))
-                    .collect();
-                Ok(RawPage {
-                    meetings,
-                    records: count,
-                    next: non_empty(report.next_page_token).map(Cursor::Token),
-                    total_pages: None,
-                    stop: None,
-                    total_results: report.total_records.and_then(|t| u64::try_from(t).ok()),
-                })
-            }
-            Err(e) => {
-                let mut failure = classify(Provider::Zoom, OPERATION, e).await;
+        match send(Provider::Zoom, OPERATION, call.send()).await {
+            Ok(report) => Ok(page_from(report, include_raw)),
+            Err(mut failure) => {
                 refine(&mut failure, request, cursor.is_some());
                 Err(failure)
             }
         }
+    }
+}
+
+/// A decoded report page as the adapter hands it on (`next_page_token` is `""` at the end).
+#[doc(hidden)]
+pub fn page_from(report: ZoomMeetingReport, include_raw: bool) -> RawPage {
+    let records = report.meetings.unwrap_or_default();
+    let count = records.len();
+    let meetings = records
+        .into_iter()
+        .filter_map(|m| normalize(m, include_raw))
+        .collect();
+    RawPage {
+        meetings,
+        records: count,
+        next: non_empty(report.next_page_token).map(Cursor::Token),
+        total_pages: None,
+        stop: None,
+        total_results: report.total_records.and_then(|t| u64::try_from(t).ok()),
     }
 }
 
@@ -287,6 +287,10 @@ fn refine(failure: &mut Failure, request: &ZoomRequest, had_cursor: bool) {
     }
 }
 
+impl BoundResolution for Zoom {
+    const BOUND_RESOLUTION: Resolution = INFO.bound_resolution;
+}
+
 impl Adapter for Zoom {
     type Request = ZoomRequest;
 
@@ -304,10 +308,12 @@ impl Adapter for Zoom {
 
     fn requests(&self, window: &Window, filters: &Filters) -> Vec<ZoomRequest> {
         let earliest = Self::earliest(Utc::now().date_naive());
-        let pad = chrono::Duration::days(1);
-        let from = (window.from() - pad).date_naive().max(earliest);
-        let last = window.to() - chrono::Duration::nanoseconds(1);
-        let to = (last + pad).date_naive();
+        let wide = widen(window, Self::BOUND_RESOLUTION);
+        let first = wide.from().date_naive();
+        // Inclusive dates, a day more on each side: the last is the day before the widened
+        // end, plus the pad.
+        let from = first.pred_opt().unwrap_or(first).max(earliest);
+        let to = wide.to().date_naive();
         let users = if filters.host.is_empty() {
             vec!["me".to_owned()]
         } else {
@@ -371,7 +377,7 @@ pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
     let duration_seconds = m.duration.map(|minutes| minutes.saturating_mul(60));
     let end = m
         .end_time
-        .or_else(|| duration_seconds.map(|d| start + chrono::Duration::seconds(d)));
+        .or_else(|| duration_seconds.and_then(|d| after_seconds(start, d)));
     let host =
         (m.user_email.is_some() || m.user_name.is_some() || m.host_name.is_some()).then(|| {
             Person {

@@ -1,8 +1,12 @@
-//! Attendee bots (`GET /api/v1/bots`), generated on demand.
+//! Attendee bots and app sessions (`GET /api/v1/bots`), generated on demand.
 //!
 //! Creation order is index order (inserted bots come last). `join_at` is the record's
 //! start, except that about 8% of base bots have a null `join_at` (bots told to join at
 //! once); those fall in no window. State follows `join_at` relative to `now`.
+//!
+//! About 6% of the records that started by `now` are app sessions (sessions of Attendee's
+//! meeting app, ids `app_…`): they always have a `join_at`, and while live they are
+//! `connecting`, `connected` or `disconnecting` (states bots never take).
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -72,9 +76,16 @@ pub struct BotEvent {
     pub created_at: String,
 }
 
-/// The bot's `join_at` second, `None` when null: cheap, used by filters and the truth.
+/// True when record `rec` is an app session rather than a bot: cheap, used by ids and states.
+pub fn is_app_session(ds: &Dataset, rec: Rec) -> bool {
+    rec.start <= ds.now_secs() && ds.draw(P, rec.index, 7).chance(0.06)
+}
+
+/// The record's `join_at` second, `None` when null: cheap, used by filters and the truth.
 pub fn join_at(ds: &Dataset, rec: Rec) -> Option<i64> {
-    let null = rec.index < ds.base_len() && ds.draw(P, rec.index, 1).chance(0.08);
+    let null = rec.index < ds.base_len()
+        && ds.draw(P, rec.index, 1).chance(0.08)
+        && !is_app_session(ds, rec);
     (!null).then_some(rec.start)
 }
 
@@ -130,33 +141,33 @@ pub fn deduplication_key(ds: &Dataset, rec: Rec) -> Option<String> {
         .then(|| format!("dedup-{:06x}", d.below((ds.base_len() / 2).max(4) * 7 + 11)))
 }
 
-/// The bot's state: cheap, used by the `states` filter.
+/// The record's state: cheap, used by the `states` filter.
 pub fn state(ds: &Dataset, rec: Rec) -> &'static str {
     let mut d = ds.draw(P, rec.index, 4);
     let now = ds.now_secs();
+    if is_app_session(ds, rec) {
+        return match rec.start {
+            t if t > now - 3600 => {
+                d.pick_str(&["connecting", "connected", "connected", "disconnecting"])
+            }
+            t if t > now - 7200 => d.pick_str(&["post_processing", "ended"]),
+            _ if d.chance(0.9) => "ended",
+            _ => "fatal_error",
+        };
+    }
     match join_at(ds, rec) {
-        None => d.pick_str(&[
-            "ready",
-            "joining",
-            "connecting",
-            "ended",
-            "ended",
-            "ended",
-            "fatal_error",
-        ]),
+        None => d.pick_str(&["ready", "joining", "ended", "ended", "ended", "fatal_error"]),
         Some(t) if t > now + 600 => d.pick_str(&["scheduled", "scheduled", "scheduled", "staged"]),
-        Some(t) if t > now => d.pick_str(&["staged", "ready", "connecting"]),
+        Some(t) if t > now => d.pick_str(&["staged", "ready", "joining"]),
         Some(t) if t > now - 3600 => d.pick_str(&[
             "joined_recording",
             "joined_not_recording",
             "waiting_room",
             "joined_recording_paused",
-            "connected",
             "joining_breakout_room",
             "leaving_breakout_room",
             "joined_recording_permission_denied",
             "leaving",
-            "disconnecting",
         ]),
         Some(t) if t > now - 7200 => d.pick_str(&["post_processing", "ended", "ended"]),
         Some(_) => {
@@ -210,9 +221,14 @@ fn events_for(state: &str, at: i64, now: i64, d: &mut Draw) -> Vec<BotEvent> {
     out
 }
 
-/// The id of bot `index`.
-pub fn bot_id(ds: &Dataset, index: u64) -> String {
-    format!("bot_{}", ids::alnum(&mut ds.draw(P, index, 6), 16))
+/// The id of record `rec`: `bot_` or, for an app session, `app_` and 16 alphanumerics.
+pub fn bot_id(ds: &Dataset, rec: Rec) -> String {
+    let prefix = if is_app_session(ds, rec) {
+        "app"
+    } else {
+        "bot"
+    };
+    format!("{prefix}_{}", ids::alnum(&mut ds.draw(P, rec.index, 6), 16))
 }
 
 /// Builds record `rec`.
@@ -246,7 +262,7 @@ pub fn bot(ds: &Dataset, rec: Rec) -> Bot {
         m
     });
     Bot {
-        id: bot_id(ds, rec.index),
+        id: bot_id(ds, rec),
         meeting_url: meeting_url(ds, rec),
         state: st.into(),
         events,

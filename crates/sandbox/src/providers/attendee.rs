@@ -4,11 +4,20 @@
 //! last, so they come at the end). Fixed pages of 25. `cursor` is DRF-style base64 of
 //! `p=<index>` (next: bots created after it) or `r=1&p=<index>` (previous: bots created
 //! before it); anything else is 404 `Invalid cursor`. `next`/`previous` are absolute URLs
-//! built from the request's Host header, keeping the other query parameters.
+//! built from the request's Host header (or `SandboxConfig::attendee_next_origin`, as behind a
+//! proxy), keeping the other query parameters.
+//!
+//! `join_at_after`/`join_at_before` are cut to microseconds (extra digits dropped), then
+//! compared strictly, as Attendee's server does.
+//!
+//! Like a server that validates requests against Attendee's published OpenAPI file, a request
+//! without the required `Content-Type: application/json` header is a 400 (the real server
+//! ignores the header on a GET; spec-validating servers in front of it or standing in for it
+//! do not).
 
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
 use serde::Serialize;
 use serde_json::json;
 
@@ -86,9 +95,9 @@ struct BotsPage {
 pub struct Filters {
     /// `states` (any of).
     pub states: Vec<String>,
-    /// `join_at > after` (seconds, exact instant as nanoseconds since the epoch).
+    /// `join_at > after`, cut to microseconds.
     pub after: Option<DateTime<Utc>>,
-    /// `join_at < before`.
+    /// `join_at < before`, cut to microseconds.
     pub before: Option<DateTime<Utc>>,
     /// `meeting_url`, resolved to the URL pool members it names.
     pub meeting_url: Option<Vec<u64>>,
@@ -114,6 +123,12 @@ fn parse_time(name: &str, raw: &str) -> Result<DateTime<Utc>, Response> {
         })
 }
 
+/// `t` with the digits past microseconds dropped, as Attendee's datetime parsing does.
+fn cut_to_micros(t: DateTime<Utc>) -> DateTime<Utc> {
+    let nanos = t.timestamp_subsec_nanos();
+    t.with_nanosecond(nanos - nanos % 1_000).unwrap_or(t)
+}
+
 impl Filters {
     /// Parses the filters, or answers Attendee's 400.
     pub fn parse(ds: &Dataset, q: &Params) -> Result<Filters, Response> {
@@ -135,7 +150,7 @@ impl Filters {
         let time = |name: &str| {
             q.get(name)
                 .filter(|v| !v.is_empty())
-                .map(|raw| parse_time(name, raw))
+                .map(|raw| parse_time(name, raw).map(cut_to_micros))
                 .transpose()
         };
         Ok(Filters {
@@ -239,7 +254,7 @@ impl Cursor {
     }
 }
 
-fn page_url(ctx: &Ctx, authority: &str, cursor: Cursor) -> String {
+fn page_url(ctx: &Ctx, state: &AppState, cursor: Cursor) -> String {
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     let mut placed = false;
     for (k, v) in ctx.params.pairs() {
@@ -255,14 +270,36 @@ fn page_url(ctx: &Ctx, authority: &str, cursor: Cursor) -> String {
     if !placed {
         query.append_pair("cursor", &cursor.encode());
     }
-    format!(
-        "http://{}/attendee/api/v1/bots?{}",
-        ctx.host(authority),
-        query.finish()
-    )
+    let origin = match &state.config.attendee_next_origin {
+        Some(origin) => origin.trim_end_matches('/').to_owned(),
+        None => format!("http://{}", ctx.host(&state.authority)),
+    };
+    format!("{origin}/attendee/api/v1/bots?{}", query.finish())
+}
+
+/// The 400 a spec-validating server answers when the required `Content-Type` is missing or
+/// names something else than JSON.
+fn require_json_content_type(ctx: &Ctx) -> Result<(), Response> {
+    let content_type = ctx
+        .headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let is_json = content_type.is_some_and(|v| {
+        v.split(';')
+            .next()
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+    });
+    if is_json {
+        return Ok(());
+    }
+    Err(bad_request(&format!(
+        "Invalid request: the header Content-Type is required and must be application/json (got {}).",
+        content_type.map_or_else(|| "none".to_owned(), |v| format!("{v:?}"))
+    )))
 }
 
 fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
+    require_json_content_type(ctx)?;
     let ds = &state.ds;
     let q = &ctx.params;
     let filters = Filters::parse(ds, q)?;
@@ -307,7 +344,7 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
                 more_after.then(|| {
                     page_url(
                         ctx,
-                        &state.authority,
+                        state,
                         Cursor {
                             position: last.index,
                             reverse: false,
@@ -317,7 +354,7 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
                 more_before.then(|| {
                     page_url(
                         ctx,
-                        &state.authority,
+                        state,
                         Cursor {
                             position: first.index,
                             reverse: true,

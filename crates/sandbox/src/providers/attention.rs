@@ -1,6 +1,7 @@
 //! Attention: `GET /v2/recorder_metrics/all_meetings`.
 //!
-//! `fromDateTime <= date <= toDateTime` (both inclusive, at most 90 days apart). Past
+//! `fromDateTime <= date <= toDateTime` (both inclusive, at most 90 days apart), both bounds
+//! cut to whole seconds first (the resolution meetkit assumes for Attention). Past
 //! meetings (`date <= now`) come newest first; with `upcoming=true`, future ones
 //! (`date > now`) oldest first; ties by uuid (starts never tie here). `nextCursor` is an
 //! opaque keyset cursor (the last served record's start and index), absent at the end.
@@ -19,7 +20,6 @@ use crate::data::{Dataset, Rec, attention as data, ids};
 use crate::http::{self, Ctx, Params};
 use crate::ratelimit::Throttle;
 use crate::state::AppState;
-use crate::truth::ceil_secs;
 
 const P: Provider = Provider::Attention;
 /// The widest window Attention answers.
@@ -160,9 +160,9 @@ impl Filters {
         })
     }
 
-    /// The start seconds `[lo, hi)` this query covers.
+    /// The start seconds `[lo, hi)` this query covers: both bounds cut to seconds, inclusive.
     pub fn range(&self, ds: &Dataset) -> (i64, i64) {
-        let lo = ceil_secs(self.from);
+        let lo = self.from.timestamp();
         let hi = self.to.timestamp() + 1;
         let now = ds.now_secs();
         if self.upcoming {

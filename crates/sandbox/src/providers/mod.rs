@@ -1,7 +1,8 @@
 //! The five provider APIs, and the request pipeline they share.
 //!
 //! Every list request runs: latency → the provider's auth check → its documented rate
-//! limit (if on) → the fault die (429, 5xx, reset) → the handler → truncation (fault) →
+//! limit (if on) → the fault die (429, 5xx, reset, a proxy's HTML 502) → the handler →
+//! truncation (fault) →
 //! the insert fault, which adds `inserts_per_page` records to the window the handler just
 //! served, after serving it. The drift fault rewrites the records of every served page.
 
@@ -98,6 +99,7 @@ pub async fn serve(
             kill.trigger();
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
+        Roll::ProxyError => return http::proxy_error_page(),
         Roll::Pass | Roll::Truncate => {}
     }
     let mut page = match (api.list)(&state, &ctx) {

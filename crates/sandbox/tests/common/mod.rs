@@ -56,7 +56,8 @@ pub async fn get_once(
     url: &str,
     auth: Option<&str>,
 ) -> Result<Answer, String> {
-    let mut req = client.get(url);
+    // Attendee's spec requires it on every request; the others ignore it.
+    let mut req = client.get(url).header("content-type", "application/json");
     if let Some(a) = auth {
         req = req.header("authorization", a);
     }

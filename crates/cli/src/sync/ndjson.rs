@@ -1,5 +1,5 @@
-//! Incremental sync's durable parts: the NDJSON file meetings are appended to and the state file
-//! that says how far each provider has been fetched.
+//! The NDJSON destination: the file meetings are appended to and the state file that says how
+//! far each provider account has been fetched.
 //!
 //! The guarantee, and why it holds when the process is killed at any instant:
 //! 1. Meetings are only ever appended to the NDJSON file, one `\n`-terminated line each; JSON
@@ -14,7 +14,7 @@
 //!    and fsyncing the directory. A checkpoint therefore never covers data that is not on disk;
 //!    at worst a killed run's window is fetched again and step 2 skips what is already there.
 //!
-//! Concurrent runs on the same state are not supported (nothing locks the files).
+//! One writer: the NDJSON file is locked (`flock`) for the whole run; a second sync on it exits.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File, OpenOptions};
@@ -25,6 +25,10 @@ use chrono::{DateTime, Utc};
 use meetkit::{Meeting, Provider};
 use serde::{Deserialize, Serialize};
 
+use super::{
+    Checkpoint, Destination, Written, content_hash, count_written, lock_exclusively,
+    refuse_read_only, with_written,
+};
 use crate::exit::{CliError, Exit};
 
 /// The state file's format version.
@@ -40,11 +44,12 @@ pub struct State {
     /// The file's length when this state was written; a shorter file was replaced or cut, and
     /// the checkpoints no longer describe it.
     pub out_bytes: u64,
-    /// Per provider.
-    pub providers: BTreeMap<Provider, ProviderState>,
+    /// Per provider account: keyed by the provider's name for the default account (as in
+    /// version 1 files written before accounts), `provider:account` for the others.
+    pub providers: BTreeMap<String, ProviderState>,
 }
 
-/// One provider's progress.
+/// One provider account's progress.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ProviderState {
     /// The earliest start synced from.
@@ -142,33 +147,8 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// 64-bit FNV-1a: stable across runs and Rust versions, which `DefaultHasher` does not promise.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
-}
-
-/// The content hash of a meeting: its JSON without `raw`.
-pub fn content_hash(meeting: &Meeting) -> u64 {
-    let without_raw;
-    let meeting = if meeting.raw.is_some() {
-        without_raw = Meeting {
-            raw: None,
-            ..meeting.clone()
-        };
-        &without_raw
-    } else {
-        meeting
-    };
-    fnv1a(&serde_json::to_vec(meeting).unwrap_or_default())
-}
-
-/// The key of a meeting in the seen set.
-pub type Key = (Provider, String);
+/// The key of a meeting in the seen set: provider, account, id.
+pub type Key = (Provider, String, String);
 
 /// The NDJSON file, recovered and open for appending.
 pub struct OutFile {
@@ -177,27 +157,38 @@ pub struct OutFile {
     seen: HashMap<Key, u64>,
     /// Bytes cut off the end (a torn last line), if any.
     pub truncated: u64,
-    /// Complete lines found at start.
-    pub lines: u64,
     len: u64,
 }
 
 impl OutFile {
-    /// Opens (creating) `path`, cuts a torn last line, and remembers what is already there for
-    /// meetings starting at or after `seen_from` (only those can be fetched again).
-    pub fn open(path: &Path, seen_from: DateTime<Utc>) -> Result<Self, CliError> {
-        let fail = |e: io::Error| {
-            CliError::new(
-                Exit::Other,
-                format!("could not open {}: {e}", path.display()),
-            )
-        };
+    /// Opens (creating) `path` for appending and takes the one-writer lock on it.
+    pub fn lock(path: &Path) -> Result<File, CliError> {
+        refuse_read_only(path, &path.display().to_string())?;
         let file = OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
             .open(path)
-            .map_err(fail)?;
+            .map_err(|e| {
+                CliError::new(
+                    Exit::Other,
+                    format!("could not open {}: {e}", path.display()),
+                )
+            })?;
+        lock_exclusively(&file, &path.display().to_string())?;
+        Ok(file)
+    }
+
+    /// Recovers `file` (opened by [`OutFile::lock`]): cuts a torn last line, and remembers what
+    /// is already there for meetings starting at or after `seen_from` (only those can be
+    /// fetched again).
+    pub fn recover(file: File, path: &Path, seen_from: DateTime<Utc>) -> Result<Self, CliError> {
+        let fail = |e: io::Error| {
+            CliError::new(
+                Exit::Other,
+                format!("could not read {}: {e}", path.display()),
+            )
+        };
         let mut reader = BufReader::with_capacity(256 * 1024, &file);
         let mut seen = HashMap::new();
         let mut good = 0u64;
@@ -226,7 +217,7 @@ impl OutFile {
             good += n as u64;
             if meeting.start >= seen_from {
                 let hash = content_hash(&meeting);
-                seen.insert((meeting.provider, meeting.id), hash);
+                seen.insert((meeting.provider, meeting.account, meeting.id), hash);
             }
         }
         drop(reader);
@@ -241,7 +232,6 @@ impl OutFile {
             writer: io::BufWriter::with_capacity(64 * 1024, file),
             seen,
             truncated,
-            lines,
             len: good,
         })
     }
@@ -249,7 +239,11 @@ impl OutFile {
     /// Appends `meeting` unless the same content is already in the file; true if written.
     pub fn append(&mut self, meeting: &Meeting) -> Result<bool, CliError> {
         let hash = content_hash(meeting);
-        let key = (meeting.provider, meeting.id.clone());
+        let key = (
+            meeting.provider,
+            meeting.account.clone(),
+            meeting.id.clone(),
+        );
         if self.seen.get(&key) == Some(&hash) {
             return Ok(false);
         }
@@ -277,14 +271,170 @@ impl OutFile {
     }
 }
 
+/// The state file's key of a provider account.
+fn state_key(provider: Provider, account: &str) -> String {
+    if account == meetkit::model::DEFAULT_ACCOUNT {
+        provider.as_str().to_owned()
+    } else {
+        format!("{provider}:{account}")
+    }
+}
+
+/// The inverse of [`state_key`]; `None` for a key that names no provider.
+fn parse_state_key(key: &str) -> Option<(Provider, String)> {
+    let (provider, account) = key
+        .split_once(':')
+        .unwrap_or((key, meetkit::model::DEFAULT_ACCOUNT));
+    Some((provider.parse().ok()?, account.to_owned()))
+}
+
+/// `ndjson:PATH` (or `--out PATH`) with its `--state` file.
+pub struct NdjsonDestination {
+    out_path: PathBuf,
+    state_path: PathBuf,
+    state: State,
+    /// Opened and locked at [`NdjsonDestination::open`]; recovered at `prepare`.
+    locked: Option<File>,
+    out: Option<OutFile>,
+    quiet: bool,
+}
+
+impl NdjsonDestination {
+    /// Opens and locks `out`, and loads `state` (which must belong to `out`).
+    pub fn open(out: &Path, state_path: &Path, quiet: bool) -> Result<Self, CliError> {
+        let out_path = std::path::absolute(out).map_err(|e| CliError::io(out.display(), &e))?;
+        let mut state = match State::load(state_path)? {
+            Some(state) if state.out != out_path => {
+                return Err(CliError::new(
+                    Exit::Usage,
+                    format!(
+                        "the state file {} belongs to {}, not {}; pass that --out, or a new --state to start another sync",
+                        state_path.display(),
+                        state.out.display(),
+                        out_path.display()
+                    ),
+                ));
+            }
+            Some(state) => state,
+            None => State::new(out_path.clone()),
+        };
+        let locked = OutFile::lock(&out_path)?;
+        let out_len = locked.metadata().map(|m| m.len()).unwrap_or(0);
+        if out_len < state.out_bytes && !state.providers.is_empty() {
+            if !quiet {
+                eprintln!(
+                    "meetkit: warning: {} is shorter than when the state was written ({out_len} < {} bytes); syncing again from --since",
+                    out_path.display(),
+                    state.out_bytes
+                );
+            }
+            state.providers.clear();
+        }
+        Ok(Self {
+            out_path,
+            state_path: state_path.to_owned(),
+            state,
+            locked: Some(locked),
+            out: None,
+            quiet,
+        })
+    }
+}
+
+impl Destination for NdjsonDestination {
+    fn name(&self) -> String {
+        self.out_path.display().to_string()
+    }
+
+    fn checkpoints(&mut self) -> Result<Vec<Checkpoint>, CliError> {
+        Ok(self
+            .state
+            .providers
+            .iter()
+            .filter_map(|(key, p)| {
+                let (provider, account) = parse_state_key(key)?;
+                Some(Checkpoint {
+                    provider,
+                    account,
+                    since: p.since,
+                    checkpoint: p.checkpoint,
+                    meetings_written: p.meetings_written,
+                    last_run: p.last_run,
+                })
+            })
+            .collect())
+    }
+
+    fn prepare(&mut self, refetch_from: DateTime<Utc>) -> Result<(), CliError> {
+        let Some(file) = self.locked.take() else {
+            return Ok(());
+        };
+        let out = OutFile::recover(file, &self.out_path, refetch_from)?;
+        if out.truncated > 0 && !self.quiet {
+            eprintln!(
+                "meetkit: warning: cut a torn last line ({} bytes) off {}, left by an interrupted run",
+                out.truncated,
+                self.out_path.display()
+            );
+        }
+        self.out = Some(out);
+        Ok(())
+    }
+
+    fn store(
+        &mut self,
+        meetings: &[Meeting],
+        checkpoints: &[Checkpoint],
+        written: &mut Written,
+    ) -> Result<(), CliError> {
+        let Some(out) = self.out.as_mut() else {
+            return Err(CliError::new(
+                Exit::Other,
+                "internal error: the NDJSON destination was written before it was prepared",
+            ));
+        };
+        for meeting in meetings {
+            if out.append(meeting)? {
+                count_written(written, meeting);
+            }
+        }
+        if checkpoints.is_empty() {
+            return Ok(()); // appended, buffered: durable with the checkpoints
+        }
+        let durable = out.sync()?;
+        for c in with_written(checkpoints, written) {
+            self.state.providers.insert(
+                state_key(c.provider, &c.account),
+                ProviderState {
+                    since: c.since,
+                    checkpoint: c.checkpoint,
+                    meetings_written: c.meetings_written,
+                    last_run: c.last_run,
+                },
+            );
+        }
+        self.state.out_bytes = durable;
+        self.state.store(&self.state_path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn fnv_is_the_published_function() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    fn state_keys_keep_version_1_files_readable() {
+        assert_eq!(state_key(Provider::Zoom, "default"), "zoom");
+        assert_eq!(state_key(Provider::Zoom, "eu"), "zoom:eu");
+        assert_eq!(
+            parse_state_key("zoom"),
+            Some((Provider::Zoom, "default".to_owned()))
+        );
+        assert_eq!(
+            parse_state_key("daily:eu"),
+            Some((Provider::Daily, "eu".to_owned()))
+        );
+        assert_eq!(parse_state_key("skype"), None);
     }
 
     #[test]
@@ -304,15 +454,15 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("out.ndjson");
         fs::write(&path, b"{\"provider\":\"zo")?;
-        let out = OutFile::open(&path, DateTime::<Utc>::MIN_UTC).map_err(|e| e.message)?;
-        assert_eq!((out.truncated, out.lines), (15, 0));
+        let open = |path: &Path| {
+            OutFile::lock(path).and_then(|f| OutFile::recover(f, path, DateTime::<Utc>::MIN_UTC))
+        };
+        let out = open(&path).map_err(|e| e.message)?;
+        assert_eq!(out.truncated, 15);
         drop(out);
         assert_eq!(fs::read(&path)?.len(), 0);
         fs::write(&path, b"not json\n")?;
-        let err = OutFile::open(&path, DateTime::<Utc>::MIN_UTC)
-            .err()
-            .map(|e| e.message)
-            .unwrap_or_default();
+        let err = open(&path).err().map(|e| e.message).unwrap_or_default();
         assert!(
             err.contains("line 1") && err.contains("not a meeting"),
             "{err}"

@@ -1,0 +1,364 @@
+//! The SQLite destination (`sqlite:PATH`, SQLite compiled in): meetkit's schema in one file,
+//! each batch and its checkpoints in one `BEGIN IMMEDIATE` transaction, and the one-writer
+//! lock on the file itself.
+//!
+//! The database runs in WAL mode with `synchronous=NORMAL`: readers (the `sqlite3` shell, a
+//! notebook) read while a sync writes, and a commit is atomic and ordered after a crash or a
+//! kill; a power cut may lose the last commits, meetings and checkpoint together.
+
+use std::fs::File;
+use std::path::Path;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use meetkit::Meeting;
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::sql::{self, Value};
+use super::{
+    Checkpoint, Destination, Written, count_written, lock_exclusively, refuse_read_only,
+    with_written,
+};
+use crate::exit::{CliError, Exit};
+
+/// How times are stored: RFC 3339 UTC with microseconds, fixed width, so text order is time
+/// order and SQLite's date functions read them.
+fn time_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl rusqlite::ToSql for Value<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Text(Some(s)) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Value::Json(Some(s)) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Value::Time(Some(t)) => ToSqlOutput::from(time_text(*t)),
+            Value::Int(Some(n)) => ToSqlOutput::from(*n),
+            Value::Text(None) | Value::Json(None) | Value::Time(None) | Value::Int(None) => {
+                ToSqlOutput::Borrowed(ValueRef::Null)
+            }
+        })
+    }
+}
+
+/// `sqlite:PATH`.
+pub struct SqliteDestination {
+    name: String,
+    upsert: String,
+    /// Declared before `_lock`: the connection closes first, then the lock's descriptor (closing
+    /// any descriptor of a file drops the process's POSIX locks on it, SQLite's included).
+    conn: Connection,
+    _lock: File,
+}
+
+impl SqliteDestination {
+    /// Opens (creating) the database at `path`, takes the one-writer lock and migrates it.
+    pub fn open(path: &Path) -> Result<Self, CliError> {
+        let name = path.display().to_string();
+        refuse_read_only(path, &name)?;
+        let conn = Connection::open(path).map_err(|e| sql::failed("open", &name, e))?;
+        if conn.is_readonly("main").unwrap_or(false) {
+            return Err(CliError::new(
+                Exit::Other,
+                format!(
+                    "{name} can only be opened read-only; make it (and its directory) writable or sync to another file"
+                ),
+            ));
+        }
+        let lock = File::open(path).map_err(|e| sql::failed("open", &name, e))?;
+        lock_exclusively(&lock, &name)?;
+        let mut me = Self {
+            upsert: sql::upsert(&format!(
+                "VALUES ({})",
+                (1..=sql::COLUMNS.len() + sql::BOOKKEEPING.len())
+                    .map(|i| format!("?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            name,
+            conn,
+            _lock: lock,
+        };
+        me.migrate()?;
+        Ok(me)
+    }
+
+    /// Checks the schema version, then brings the database to the latest in one transaction.
+    fn migrate(&mut self) -> Result<(), CliError> {
+        let name = self.name.clone();
+        let read = |e| sql::failed("read", &name, e);
+        let has_versions: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meetkit_schema')",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(read)?;
+        let current: i64 = if has_versions {
+            self.conn
+                .query_row(sql::SELECT_VERSION, [], |row| row.get(0))
+                .map_err(read)?
+        } else {
+            0
+        };
+        // Refused before anything (even the journal mode) is written.
+        let pending = sql::pending(current, &name)?;
+        let setup = |e| sql::failed("set up", &name, e);
+        self.conn
+            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .map_err(setup)?;
+        self.conn
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;")
+            .map_err(setup)?;
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let migrate = |e| sql::failed("migrate", &name, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(migrate)?;
+        tx.execute(sql::VERSION_TABLE, []).map_err(migrate)?;
+        for m in pending {
+            tx.execute_batch(m.sqlite).map_err(migrate)?;
+            tx.execute(
+                "INSERT INTO meetkit_schema (version, applied_at) VALUES (?1, ?2)",
+                rusqlite::params![m.version, time_text(Utc::now())],
+            )
+            .map_err(migrate)?;
+        }
+        tx.commit().map_err(migrate)
+    }
+}
+
+impl Destination for SqliteDestination {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn checkpoints(&mut self) -> Result<Vec<Checkpoint>, CliError> {
+        let name = self.name.clone();
+        let read = |e| sql::failed("read the checkpoints of", &name, e);
+        let mut stmt = self.conn.prepare(sql::SELECT_CHECKPOINTS).map_err(read)?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, i64>(4)?,
+                    row.get::<_, String>(5)?,
+                ))
+            })
+            .map_err(read)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (provider, account, since, checkpoint, written, last_run) = row.map_err(read)?;
+            let (Ok(provider), Some(since), Some(checkpoint), Some(last_run)) = (
+                provider.parse(),
+                parse_time(&since),
+                parse_time(&checkpoint),
+                parse_time(&last_run),
+            ) else {
+                continue; // a row this meetkit cannot read is fetched again from --since
+            };
+            out.push(Checkpoint {
+                provider,
+                account,
+                since,
+                checkpoint,
+                meetings_written: sql::count(written),
+                last_run,
+            });
+        }
+        Ok(out)
+    }
+
+    fn prepare(&mut self, _refetch_from: DateTime<Utc>) -> Result<(), CliError> {
+        Ok(())
+    }
+
+    fn store(
+        &mut self,
+        meetings: &[Meeting],
+        checkpoints: &[Checkpoint],
+        written: &mut Written,
+    ) -> Result<(), CliError> {
+        let name = self.name.clone();
+        let write = |e| sql::failed("write to", &name, e);
+        let now = Utc::now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(write)?;
+        {
+            let mut stmt = tx.prepare_cached(&self.upsert).map_err(write)?;
+            for meeting in meetings {
+                let values = sql::values(meeting);
+                let bookkeeping = [
+                    Value::Int(Some(sql::hash(meeting))),
+                    Value::Time(Some(now)),
+                    Value::Time(Some(now)),
+                ];
+                let changed = stmt
+                    .execute(rusqlite::params_from_iter(
+                        values.iter().chain(&bookkeeping),
+                    ))
+                    .map_err(write)?;
+                if changed > 0 {
+                    count_written(written, meeting);
+                }
+            }
+        }
+        let upsert_checkpoint = sql::upsert_checkpoint(|i| format!("?{i}"));
+        for c in with_written(checkpoints, written) {
+            tx.execute(
+                &upsert_checkpoint,
+                rusqlite::params![
+                    c.provider.as_str(),
+                    c.account,
+                    time_text(c.since),
+                    time_text(c.checkpoint),
+                    sql::int(c.meetings_written),
+                    time_text(c.last_run),
+                ],
+            )
+            .map_err(write)?;
+        }
+        tx.commit().map_err(write)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use meetkit::{Extension, MeetingStatus, Provider, ZoomExtension};
+
+    fn meeting(id: &str, title: &str) -> Meeting {
+        Meeting {
+            provider: Provider::Zoom,
+            account: meetkit::model::DEFAULT_ACCOUNT.to_owned(),
+            id: id.to_owned(),
+            title: Some(title.to_owned()),
+            start: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+            end: None,
+            duration_seconds: Some(60),
+            status: MeetingStatus::Ended,
+            status_raw: None,
+            host: None,
+            participants: Vec::new(),
+            participant_count: None,
+            recording: None,
+            meeting_url: None,
+            room: None,
+            extension: Extension::Zoom(ZoomExtension::default()),
+            raw: None,
+        }
+    }
+
+    fn rows(path: &Path) -> Result<i64, rusqlite::Error> {
+        Connection::open(path)?.query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
+    }
+
+    #[test]
+    fn columns_in_the_table_are_the_arrow_names_then_bookkeeping()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("m.db");
+        drop(SqliteDestination::open(&path).map_err(|e| e.message)?);
+        let conn = Connection::open(&path)?;
+        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('meetings')")?;
+        let names: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let expected: Vec<&str> = sql::COLUMNS
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(sql::BOOKKEEPING)
+            .collect();
+        assert_eq!(names, expected);
+        let version: i64 = conn.query_row(sql::SELECT_VERSION, [], |row| row.get(0))?;
+        assert_eq!(version, i64::from(sql::latest()));
+        Ok(())
+    }
+
+    #[test]
+    fn unchanged_writes_nothing_changed_updates_in_place() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("m.db");
+        let mut dest = SqliteDestination::open(&path).map_err(|e| e.message)?;
+        let mut written = Written::new();
+        let batch = [meeting("a", "one"), meeting("b", "two")];
+        dest.store(&batch, &[], &mut written)
+            .map_err(|e| e.message)?;
+        let zoom = (Provider::Zoom, meetkit::model::DEFAULT_ACCOUNT.to_owned());
+        assert_eq!(written.get(&zoom), Some(&2));
+        dest.store(&batch, &[], &mut written)
+            .map_err(|e| e.message)?;
+        assert_eq!(written.get(&zoom), Some(&2), "unchanged: no write");
+        dest.store(&[meeting("a", "renamed")], &[], &mut written)
+            .map_err(|e| e.message)?;
+        assert_eq!(written.get(&zoom), Some(&3));
+        let conn = Connection::open(&path)?;
+        let title: String =
+            conn.query_row("SELECT title FROM meetings WHERE id = 'a'", [], |r| {
+                r.get(0)
+            })?;
+        assert_eq!((title.as_str(), rows(&path)?), ("renamed", 2));
+        Ok(())
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_while_the_first_holds_the_file()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("m.db");
+        let first = SqliteDestination::open(&path).map_err(|e| e.message)?;
+        let err = SqliteDestination::open(&path)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(err.contains("another meetkit sync is writing to"), "{err}");
+        drop(first);
+        SqliteDestination::open(&path).map_err(|e| e.message)?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_full_disk_fails_the_batch_and_keeps_nothing_of_it()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("m.db");
+        let mut dest = SqliteDestination::open(&path).map_err(|e| e.message)?;
+        let mut written = Written::new();
+        dest.store(&[meeting("a", "one")], &[], &mut written)
+            .map_err(|e| e.message)?;
+        // The file may not grow: what a full disk does to SQLite.
+        let pages: i64 = dest.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        dest.conn.pragma_update(None, "max_page_count", pages)?;
+        let big: Vec<Meeting> = (0..2000)
+            .map(|i| meeting(&format!("m{i}"), &"x".repeat(500)))
+            .collect();
+        let err = dest
+            .store(&big, &[], &mut written)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(
+            err.contains("could not write to") && err.contains("full"),
+            "{err}"
+        );
+        drop(dest);
+        assert_eq!(rows(&path)?, 1, "the failed batch left nothing behind");
+        Ok(())
+    }
+}

@@ -1,0 +1,39 @@
+//! `cargo xtask fuzz [--seconds N] [--release]`: hostile responses fed to every provider's page
+//! decoding and normalization (`crates/meetkit/tests/fuzz/`), N seconds per provider.
+//!
+//! Structured mutation on the stable toolchain: the harness is an ignored test of the core, so
+//! it runs against exactly the code `cargo test` builds. It prints executions per provider and
+//! fails, saving each input under `target/fuzz-crashes/`, when one panicked.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+/// Runs the fuzzing pass for `seconds` per provider, optimized when `release`.
+pub fn run(root: &Path, seconds: u64, release: bool) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut args = vec!["test", "-p", "meetkit", "--test", "fuzz", "--locked"];
+    if release {
+        args.push("--release");
+    }
+    args.extend([
+        "--",
+        "--ignored",
+        "--exact",
+        "fuzz_decode_and_normalize",
+        "--nocapture",
+    ]);
+    let status = Command::new(cargo)
+        .args(&args)
+        .env("MEETKIT_FUZZ_SECONDS", seconds.to_string())
+        .current_dir(root)
+        .status()
+        .context("could not run cargo test for the fuzzing pass")?;
+    if !status.success() {
+        bail!(
+            "the fuzzing pass failed ({status}); see the inputs it saved under target/fuzz-crashes/"
+        );
+    }
+    Ok(())
+}
