@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, TypedDict, Unio
 
 from . import _meetkit
 from ._list import MeetingBatches, MeetingList
+from .errors import from_info
 from ._time import DurationLike, TimeLike, now, to_micros, to_seconds
 
 __all__ = ["Client", "ZoomSettings", "ApiKeySettings", "Providers"]
@@ -310,6 +311,46 @@ class Client:
         spec = _spec(locals())
         native = self._native.iter(spec, batch_size)
         return MeetingBatches(native, _progress_bar() if progress else None)
+
+    def plan(
+        self,
+        provider: Providers = "all",
+        *,
+        start: TimeLike,
+        end: Optional[TimeLike] = None,
+        host: Strings = None,
+        room: Optional[str] = None,
+        status: Strings = None,
+        state: Strings = None,
+        meeting_url: Optional[str] = None,
+        meeting_type: Optional[str] = None,
+        min_duration: Optional[DurationLike] = None,
+        max_duration: Optional[DurationLike] = None,
+        ongoing: Optional[bool] = None,
+        upcoming: Optional[bool] = None,
+        deduplication_key: Optional[str] = None,
+        recording_type: Optional[str] = None,
+        session_id: Optional[str] = None,
+        participant_id: Optional[str] = None,
+        raw: bool = False,
+        lenient: bool = False,
+    ) -> List[str]:
+        """The partitions :meth:`list_meetings` with these arguments would run, fetching
+        nothing: one JSON string per provider account (its windows and filters, no secrets).
+        Run each anywhere with :meth:`run_partition` on a client holding that account's
+        credentials; together they list every meeting once. A part of the window planning
+        already knows cannot be listed (Zoom older than six months) raises, unless ``lenient``."""
+        limit = None
+        spec = _spec(locals())
+        partitions, _warnings, failures = self._native.plan(spec)
+        if failures:
+            raise from_info(failures[0])
+        return partitions
+
+    def run_partition(self, partition: str) -> MeetingList:
+        """Lists one partition from :meth:`plan` with this client's credentials; a failure is
+        in the result's ``errors``, like :meth:`list_meetings`."""
+        return MeetingList(self._native.run(partition))
 
     async def alist_meetings(
         self,

@@ -105,6 +105,12 @@ class Sandbox:
         ``[start, end)`` returns (Zoom's six-month limit aside)."""
         return self._native.truth(provider, to_micros(start, "start"), to_micros(end, "end"))
 
+    def retitle(self, provider: str, id: str, title: str) -> None:
+        """Changes the title of a ``zoom`` or ``attention`` meeting (by its provider-native
+        ``id``), as if someone edited it after it was listed: the next listing returns the new
+        title. Raises :class:`~meetkit.SandboxError` for other providers or unknown ids."""
+        self._native.retitle(provider, id, title)
+
     def close(self) -> None:
         """Stops the server (also done on leaving the ``with`` block)."""
         self._native.close()

@@ -49,6 +49,11 @@ def to_micros(value: TimeLike, name: str = "time") -> int:
     return (to_utc(value, name) - _EPOCH) // _MICROSECOND
 
 
+def from_micros(micros: int) -> _dt.datetime:
+    """Microseconds since 1970-01-01 UTC as an aware UTC datetime (the inverse of :func:`to_micros`)."""
+    return _EPOCH + micros * _MICROSECOND
+
+
 def to_seconds(value: DurationLike | None, name: str) -> int | None:
     """Whole seconds (rounded down), or ``None``."""
     if value is None:

@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use meetkit::{Client, Config};
+use meetkit::{Client, Config, Partition};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use crate::errors;
 use crate::listing::{self, Counters, PyMeetingBatches, PyMeetingList};
@@ -171,6 +172,53 @@ impl PyClient {
             let collected = listing::collect(stream, Arc::new(Counters::default())).await;
             Ok(PyMeetingList::new(collected, raw))
         })
+    }
+
+    /// The listing's plan without fetching anything: its partitions as JSON (no secrets),
+    /// its warnings, and the failures planning already knows (as `error_infos` dicts).
+    #[allow(clippy::type_complexity)]
+    fn plan<'py>(
+        &self,
+        py: Python<'py>,
+        spec: QuerySpec,
+    ) -> PyResult<(Vec<String>, Vec<String>, Vec<Bound<'py, PyDict>>)> {
+        let query = spec.to_query(py)?;
+        let plan = self
+            .client
+            .plan(&query)
+            .map_err(|e| errors::to_py(py, &e))?;
+        let partitions = plan
+            .partitions
+            .iter()
+            .map(|p| {
+                serde_json::to_string(p).map_err(|e| {
+                    PyValueError::new_err(format!("could not write a partition as JSON: {e}"))
+                })
+            })
+            .collect::<PyResult<_>>()?;
+        let failures = plan
+            .errors
+            .iter()
+            .map(|e| errors::provider_info(py, e))
+            .collect::<PyResult<_>>()?;
+        Ok((partitions, plan.warnings, failures))
+    }
+
+    /// Lists one partition (JSON from [`PyClient::plan`]) with this client's credentials.
+    fn run(&self, py: Python<'_>, partition: &str) -> PyResult<PyMeetingList> {
+        let partition: Partition = serde_json::from_str(partition).map_err(|e| {
+            errors::query_error(
+                py,
+                format!("not a meetkit partition ({e}): pass a string from Client.plan"),
+            )
+        })?;
+        let stream = {
+            let _entered = runtime().enter();
+            self.client
+                .run(&partition)
+                .map_err(|e| errors::to_py(py, &e))?
+        };
+        listing::collect_blocking(py, stream, partition.include_raw, None)
     }
 
     fn __repr__(&self) -> String {

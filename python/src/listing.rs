@@ -82,6 +82,16 @@ pub fn list_blocking(
     progress: Option<Bound<'_, PyAny>>,
 ) -> PyResult<PyMeetingList> {
     let stream = open(py, client, query)?;
+    collect_blocking(py, stream, query.include_raw, progress)
+}
+
+/// Drains an open `stream`, waiting with the GIL released; `progress` as in [`list_blocking`].
+pub fn collect_blocking(
+    py: Python<'_>,
+    stream: MeetingStream,
+    raw: bool,
+    progress: Option<Bound<'_, PyAny>>,
+) -> PyResult<PyMeetingList> {
     let counters = Arc::new(Counters::default());
     let report = || -> PyResult<()> {
         if let Some(callback) = &progress {
@@ -91,7 +101,7 @@ pub fn list_blocking(
     };
     let collected = wait(py, collect(stream, counters.clone()), |_| report())?;
     report()?;
-    Ok(PyMeetingList::new(collected, query.include_raw))
+    Ok(PyMeetingList::new(collected, raw))
 }
 
 /// Meetings, with the per-provider failures and warnings of the listing that produced them.
@@ -131,6 +141,18 @@ impl PyMeetingList {
 
 #[pymethods]
 impl PyMeetingList {
+    /// A list with no meetings: its Arrow stream carries just the table's schema.
+    #[staticmethod]
+    #[pyo3(signature = (raw = false))]
+    fn empty(raw: bool) -> Self {
+        let collected = Collected {
+            meetings: Vec::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        };
+        Self::new(collected, raw)
+    }
+
     fn __len__(&self) -> usize {
         self.meetings.len()
     }

@@ -65,6 +65,20 @@ fn faults(py: Python<'_>, spec: &HashMap<String, f64>) -> PyResult<Faults> {
     Ok(f)
 }
 
+impl PySandbox {
+    /// Runs `f` on the running sandbox; an error once it is closed.
+    fn with_handle<T>(&self, py: Python<'_>, f: impl FnOnce(&SandboxHandle) -> T) -> PyResult<T> {
+        let guard = self
+            .handle
+            .lock()
+            .map_err(|_| errors::sandbox_error(py, "the sandbox's lock is poisoned".to_owned()))?;
+        let handle = guard
+            .as_ref()
+            .ok_or_else(|| errors::sandbox_error(py, "the sandbox is closed".to_owned()))?;
+        Ok(f(handle))
+    }
+}
+
 #[pymethods]
 impl PySandbox {
     /// Starts a sandbox; `now_us` fixes its clock (microseconds since 1970, default: now).
@@ -160,14 +174,22 @@ impl PySandbox {
                 .ok_or_else(|| errors::sandbox_error(py, format!("{us}µs is out of range")))
         };
         let (from, to) = (at(start_us)?, at(end_us)?);
-        let guard = self
-            .handle
-            .lock()
-            .map_err(|_| errors::sandbox_error(py, "the sandbox's lock is poisoned".to_owned()))?;
-        let handle = guard
-            .as_ref()
-            .ok_or_else(|| errors::sandbox_error(py, "the sandbox is closed".to_owned()))?;
-        Ok(handle.truth(p, from, to))
+        self.with_handle(py, |handle| handle.truth(p, from, to))
+    }
+
+    /// Gives Zoom or Attention meeting `id` a new title, as if edited after it was listed.
+    fn retitle(&self, py: Python<'_>, provider: &str, id: &str, title: &str) -> PyResult<()> {
+        let p = self::provider(py, provider)?;
+        if self.with_handle(py, |handle| handle.retitle(p, id, title))? {
+            Ok(())
+        } else {
+            Err(errors::sandbox_error(
+                py,
+                format!(
+                    "no {provider} meeting {id:?} to retitle: only zoom and attention meetings have titles the sandbox can change"
+                ),
+            ))
+        }
     }
 
     /// Stops the server; idempotent.

@@ -10,6 +10,7 @@ mod fuzz;
 mod generate;
 #[cfg(test)]
 mod generate_tests;
+mod java;
 mod lint;
 mod open_enums;
 mod python;

@@ -1,9 +1,11 @@
 //! `cargo xtask ci`'s Python step: build the `meetkit` package into a virtualenv under
 //! `target/` and run its tests (pytest, including the quickstart notebook) and `mypy --strict`.
 //!
-//! The virtualenv (`target/py-venv`) is reused between runs; its pinned test dependencies
-//! (`python/requirements-test.txt`) are reinstalled only when that file changes. The package is
-//! built with `maturin develop` (the dev profile), much faster than a release wheel.
+//! The virtualenv (`target/py-venv`) is reused between runs; its pinned dependencies
+//! (`python/requirements-test.txt`, and the dlt/DuckDB/PySpark engines in
+//! `python/requirements-dataeng.txt`) are reinstalled only when a file changes. The Spark tests
+//! need Java 17+ (`java.rs` installs it when missing). The package is built with
+//! `maturin develop` (the dev profile), much faster than a release wheel.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,27 +32,8 @@ pub fn run(root: &Path) -> Result<()> {
         )?;
     }
 
-    let requirements = python_dir.join("requirements-test.txt");
-    let wanted = std::fs::read_to_string(&requirements)
-        .with_context(|| format!("could not read {}", requirements.display()))?;
-    let stamp = venv.join("requirements-test.installed");
-    if std::fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
-        println!("installing {}", requirements.display());
-        run_checked(
-            Command::new(&python)
-                .args([
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "-r",
-                ])
-                .arg(&requirements),
-            "pip install -r python/requirements-test.txt",
-        )?;
-        std::fs::write(&stamp, &wanted)
-            .with_context(|| format!("could not write {}", stamp.display()))?;
+    for requirements in REQUIREMENTS {
+        install_requirements(&venv, &python, &python_dir.join(requirements))?;
     }
 
     // maturin develop installs into the virtualenv named by VIRTUAL_ENV.
@@ -70,12 +53,17 @@ pub fn run(root: &Path) -> Result<()> {
     let cli = target.join("debug").join(exe("meetkit"));
 
     // pytest reads python/pyproject.toml for its options (testpaths, timeout).
-    let status = venv_command(&venv, &python)
+    let mut pytest = venv_command(&venv, &python);
+    pytest
         .args(["-m", "pytest", "-p", "no:cacheprovider"])
         .env("MEETKIT_CLI", &cli)
-        .current_dir(&python_dir)
-        .status()
-        .context("could not run pytest")?;
+        // The dlt and Spark tests fail here, rather than skip, when their engines are missing.
+        .env("MEETKIT_REQUIRE_DATAENG", "1")
+        .current_dir(&python_dir);
+    if let Some(java_home) = crate::java::ensure()? {
+        pytest.env("JAVA_HOME", java_home);
+    }
+    let status = pytest.status().context("could not run pytest")?;
     match status.code() {
         Some(0) => {}
         Some(PYTEST_NO_TESTS) => {
@@ -92,6 +80,39 @@ pub fn run(root: &Path) -> Result<()> {
         "mypy --strict (python/tests, python/meetkit)",
     )?;
     Ok(())
+}
+
+/// Pinned requirements files installed into the virtualenv: the test tools, and the engines
+/// the dlt and Spark integrations are tested against (large: PySpark alone is ~300 MB).
+const REQUIREMENTS: [&str; 2] = ["requirements-test.txt", "requirements-dataeng.txt"];
+
+/// `pip install -r requirements`, skipped when the virtualenv's stamp says this exact file
+/// was installed already.
+fn install_requirements(venv: &Path, python: &Path, requirements: &Path) -> Result<()> {
+    let wanted = std::fs::read_to_string(requirements)
+        .with_context(|| format!("could not read {}", requirements.display()))?;
+    let name = requirements
+        .file_stem()
+        .map_or_else(|| "requirements".into(), |s| s.to_string_lossy());
+    let stamp = venv.join(format!("{name}.installed"));
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    println!("installing {}", requirements.display());
+    run_checked(
+        Command::new(python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+            ])
+            .arg(requirements),
+        &format!("pip install -r {}", requirements.display()),
+    )?;
+    std::fs::write(&stamp, &wanted).with_context(|| format!("could not write {}", stamp.display()))
 }
 
 fn default_python() -> &'static str {

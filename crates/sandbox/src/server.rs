@@ -154,6 +154,21 @@ impl SandboxHandle {
         truth::truth(&self.state.ds, p, from, to)
     }
 
+    /// Gives the meeting `id` (provider-native) of `p` a new title, as if it were edited
+    /// after a client listed it. Only Zoom (topic) and Attention (summary) have titles to
+    /// change; returns false when `p` has none or no meeting has that id.
+    pub fn retitle(&self, p: Provider, id: &str, title: &str) -> bool {
+        if !matches!(p, Provider::Zoom | Provider::Attention) {
+            return false;
+        }
+        let ds = &self.state.ds;
+        let found = ds.all(p).find(|r| truth::native_id(ds, p, *r) == id);
+        if let Some(rec) = found {
+            ds.retitle(p, rec.index, title.to_owned());
+        }
+        found.is_some()
+    }
+
     /// The dataset behind this sandbox (for reference checks in tests).
     pub fn dataset(&self) -> &Dataset {
         &self.state.ds

@@ -198,3 +198,49 @@ async fn a_taken_port_is_a_bind_error() {
     assert!(err.to_string().contains(&h.addr().port().to_string()));
     h.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_retitled_meeting_changes_its_title_and_nothing_else() {
+    let h = Sandbox::start(SandboxConfig {
+        meetings: 50,
+        now: Some(now()),
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let ds = h.dataset();
+    let zoom_rec = ds.base(Provider::Zoom, 7);
+    let attention_rec = ds.base(Provider::Attention, 7);
+    let (zoom_before, attention_before) = (
+        zoom::meeting(ds, zoom_rec),
+        attention::meeting(ds, attention_rec),
+    );
+    assert!(h.retitle(Provider::Zoom, &zoom_before.uuid, "Renamed"));
+    assert!(h.retitle(Provider::Attention, &attention_before.uuid, "Renamed too"));
+    let zoom_after = zoom::meeting(ds, zoom_rec);
+    let attention_after = attention::meeting(ds, attention_rec);
+    assert_eq!(zoom_after.topic, "Renamed");
+    assert_eq!(attention_after.summary, "Renamed too");
+    assert_eq!(
+        zoom::ZoomMeeting {
+            topic: zoom_before.topic.clone(),
+            ..zoom_after
+        },
+        zoom_before
+    );
+    assert_eq!(
+        attention::AttentionMeeting {
+            summary: attention_before.summary.clone(),
+            ..attention_after
+        },
+        attention_before
+    );
+    assert_eq!(
+        zoom::meeting(ds, ds.base(Provider::Zoom, 8)),
+        zoom::meeting(&Dataset::new(0, 50, now()), ds.base(Provider::Zoom, 8)),
+        "other meetings keep theirs"
+    );
+    assert!(!h.retitle(Provider::Zoom, "no-such-uuid", "x"));
+    assert!(!h.retitle(Provider::Daily, &daily::session_id(ds, 7), "x"));
+    h.shutdown().await;
+}

@@ -27,6 +27,8 @@ struct Probe {
     spec_text: &'static str,
     path: &'static str,
     query: Vec<(&'static str, String)>,
+    /// Request headers the spec requires (Attendee's `Content-Type`).
+    headers: &'static [(&'static str, &'static str)],
 }
 
 /// How far back the probe looks: short, but long enough that an active account has a record.
@@ -48,6 +50,7 @@ fn probe(provider: Provider, now: DateTime<Utc>) -> Probe {
                 ("to", date(now)),
                 ("page_size", "1".into()),
             ],
+            headers: &[],
         },
         Provider::Daily => Probe {
             operation: "list_meetings",
@@ -59,6 +62,7 @@ fn probe(provider: Provider, now: DateTime<Utc>) -> Probe {
                 ("timeframe_end", now.timestamp().to_string()),
                 ("limit", "1".into()),
             ],
+            headers: &[],
         },
         Provider::Telnyx => Probe {
             operation: "list_room_recordings",
@@ -69,6 +73,7 @@ fn probe(provider: Provider, now: DateTime<Utc>) -> Probe {
                 ("filter[date_started_at][gte]", date(day_ago)),
                 ("page[size]", "1".into()),
             ],
+            headers: &[],
         },
         Provider::Attendee => Probe {
             operation: "list_bots",
@@ -79,6 +84,7 @@ fn probe(provider: Provider, now: DateTime<Utc>) -> Probe {
                 ("join_at_after", rfc3339(day_ago)),
                 ("join_at_before", rfc3339(now)),
             ],
+            headers: &[("content-type", "application/json")],
         },
         Provider::Attention => Probe {
             operation: "list_recorder_meetings",
@@ -90,6 +96,7 @@ fn probe(provider: Provider, now: DateTime<Utc>) -> Probe {
                 ("toDateTime", rfc3339(now)),
                 ("size", "1".into()),
             ],
+            headers: &[],
         },
     }
 }
@@ -183,7 +190,11 @@ async fn check(
         None => return findings,
     };
     let url = format!("{}{}", base_url.trim_end_matches('/'), probe.path);
-    let mut request = match http.get(&url).query(&probe.query).build() {
+    let mut builder = http.get(&url).query(&probe.query);
+    for (name, value) in probe.headers {
+        builder = builder.header(*name, *value);
+    }
+    let mut request = match builder.build() {
         Ok(request) => request,
         Err(e) => {
             findings.add(

@@ -154,9 +154,11 @@ pub fn meeting(ds: &Dataset, rec: Rec) -> AttentionMeeting {
     let owner = members.first().copied().unwrap_or(0);
     let recorded = status == "recorded";
     let mut c = ds.draw(P, rec.index, 4);
+    // Drawn even when retitled, so the fields drawn after it stay the same.
+    let summary = words::topic(&mut d);
     AttentionMeeting {
         uuid: meeting_uuid(ds, rec.index),
-        summary: words::topic(&mut d),
+        summary: ds.retitled(P, rec.index).unwrap_or(summary),
         date: iso(rec.start),
         user_uuid: user_uuid(ds, owner),
         user_name: user_name(ds, owner),

@@ -8,7 +8,8 @@
 //!
 //! Records inserted while a client pages (a fault) live in a small side list per provider,
 //! with indices `n, n+1, …` and start seconds chosen never to collide with any other
-//! record's, so "order by start" stays a strict total order.
+//! record's, so "order by start" stays a strict total order. Records retitled by a test
+//! (a meeting edited after it was first listed) keep their new title in a small side map.
 
 pub mod attendee;
 pub mod attention;
@@ -19,6 +20,7 @@ pub mod telnyx;
 pub mod words;
 pub mod zoom;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::RwLock;
 
@@ -106,6 +108,7 @@ pub struct Dataset {
     now: DateTime<Utc>,
     spans: Vec<Span>,
     inserted: Vec<RwLock<Vec<Rec>>>,
+    titles: RwLock<HashMap<(usize, u64), String>>,
 }
 
 fn slot(p: Provider) -> usize {
@@ -143,6 +146,7 @@ impl Dataset {
                 .iter()
                 .map(|_| RwLock::new(Vec::new()))
                 .collect(),
+            titles: RwLock::new(HashMap::new()),
         }
     }
 
@@ -215,6 +219,22 @@ impl Dataset {
         } else {
             self.inserted(p).into_iter().find(|r| r.index == index)
         }
+    }
+
+    /// Gives record `index` of `p` a new title (Zoom's topic, Attention's summary): the
+    /// meeting as edited after a client first listed it.
+    pub fn retitle(&self, p: Provider, index: u64, title: String) {
+        if let Ok(mut titles) = self.titles.write() {
+            titles.insert((slot(p), index), title);
+        }
+    }
+
+    /// The title record `index` of `p` was given by [`Dataset::retitle`], if any.
+    pub fn retitled(&self, p: Provider, index: u64) -> Option<String> {
+        self.titles
+            .read()
+            .ok()
+            .and_then(|titles| titles.get(&(slot(p), index)).cloned())
     }
 
     /// Every record (base and inserted) whose start lies in `[from, to)`, by start.

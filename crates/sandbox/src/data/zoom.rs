@@ -149,11 +149,13 @@ pub fn meeting(ds: &Dataset, rec: Rec) -> ZoomMeeting {
     let join_waiting_room_time = d
         .chance(0.15)
         .then(|| zoom_time_string(rec.start - 60, &mut d));
+    // Drawn even when retitled, so the fields drawn after it stay the same.
+    let topic = words::topic(&mut d);
     ZoomMeeting {
         uuid,
         id,
         kind,
-        topic: words::topic(&mut d),
+        topic: ds.retitled(P, rec.index).unwrap_or(topic),
         user_name: ZOOM_USER_NAME.into(),
         user_email: ZOOM_USER_EMAIL.into(),
         start_time: iso(rec.start),
