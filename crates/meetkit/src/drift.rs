@@ -15,6 +15,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -108,29 +109,35 @@ tokio::task_local! {
 /// values; with `probe_fields` (the first page of a listing; at most [`FIELD_PROBES`] per
 /// partition), also compares the keys of the page's records, read off the response body, with
 /// the fields of the provider's record type.
-pub(crate) async fn watch<F: std::future::Future>(
+///
+/// `fetch` is boxed before anything wraps it, and this is a plain function so the returned
+/// future holds only the box: each wrapper (the task-local scope, its async block,
+/// `capture_record_fields`, the caller's `capture_request_line`) keeps the future it wraps by
+/// value, and in debug builds a moved-from capture and its awaited copy are laid out side by
+/// side. Unboxed, a 10 KB page future grew to 150 KB per `fetch_page` and overflowed worker
+/// stacks. The cost is one allocation per page.
+pub(crate) fn watch<F: Future>(
     log: &Arc<DriftLog>,
     provider: Provider,
     probe_fields: bool,
     fetch: F,
-) -> F::Output {
+) -> impl Future<Output = F::Output> {
+    let fetch = Box::pin(fetch);
     let log = Arc::clone(log);
-    CURRENT
-        .scope(Arc::clone(&log), async move {
-            if !probe_fields || !log.take_probe() {
-                return fetch.await;
-            }
-            let (output, fields) = meetkit_client_support::capture_record_fields(fetch).await;
-            if let Some(fields) = fields {
-                let known = known_fields(provider);
-                unknown_fields(
-                    provider,
-                    fields.iter().filter(|f| !known.contains(&f.as_str())),
-                );
-            }
-            output
-        })
-        .await
+    CURRENT.scope(Arc::clone(&log), async move {
+        if !probe_fields || !log.take_probe() {
+            return fetch.await;
+        }
+        let (output, fields) = meetkit_client_support::capture_record_fields(fetch).await;
+        if let Some(fields) = fields {
+            let known = known_fields(provider);
+            unknown_fields(
+                provider,
+                fields.iter().filter(|f| !known.contains(&f.as_str())),
+            );
+        }
+        output
+    })
 }
 
 /// The response fields meetkit's spec gives `provider`'s records: the wire names of the
@@ -257,6 +264,21 @@ mod tests {
                 "zoom: response field `new_field` is not in meetkit's spec (ignored)",
             ]
         );
+    }
+
+    #[test]
+    fn watch_holds_the_page_future_boxed() {
+        let log = Arc::new(DriftLog::default());
+        let page = async {
+            let buffer = [7u8; 16 * 1024];
+            tokio::task::yield_now().await;
+            buffer[0]
+        };
+        assert!(std::mem::size_of_val(&page) > 16 * 1024);
+        let watched = watch(&log, Provider::Zoom, true, page);
+        assert!(std::mem::size_of_val(&watched) < 1024);
+        let wrapped = meetkit_client_support::capture_request_line(watched);
+        assert!(std::mem::size_of_val(&wrapped) < 4 * 1024);
     }
 
     #[test]
