@@ -43,6 +43,7 @@ pub mod registry;
 pub mod retry;
 mod run;
 pub mod schema;
+pub mod unmapped;
 
 pub use client::{Client, Listing, MeetingStream};
 pub use config::{
