@@ -48,4 +48,4 @@ def test_without_drift_warnings_say_nothing_about_specs(everything: meetkit.Meet
 
 def test_drift_fault_takes_only_true_or_false() -> None:
     with pytest.raises(meetkit.SandboxError, match="drift"):
-        meetkit.Sandbox(faults={"drift": 0.5})  # type: ignore[typeddict-item]
+        meetkit.Sandbox(faults={"drift": 0.5})  # type: ignore[arg-type]

@@ -9,10 +9,12 @@
 //! JSON Schema's description, [`schema`]) without an adapter change. Only top-level record
 //! fields: a field new inside a nested object (a participant, an event) is not seen.
 //!
-//! Cost per record: one name lookup per serialized field; a normalized field's value is not
-//! serialized, so a record whose fields are all normalized allocates nothing.
+//! Cost per record: none while every field of the generated record is mapped ([`of`] looks
+//! that up once per provider); once a spec gains a field, one name lookup per serialized field,
+//! and only the unmapped fields' values are serialized.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeStruct};
@@ -22,6 +24,19 @@ use crate::model::Provider;
 
 /// Record fields with no typed home, by wire name.
 pub type Unmapped = BTreeMap<String, Value>;
+
+/// The fields of `provider`'s `record` that its adapter does not map (see [`fields`]). While
+/// every field of the generated record type is mapped — the spec has nothing new — this is
+/// one lookup, and the record is not walked.
+pub fn of<T: Serialize>(provider: Provider, record: &T) -> Unmapped {
+    static ANY: OnceLock<[bool; 5]> = OnceLock::new();
+    let any = ANY.get_or_init(|| Provider::ALL.map(|p| !unmapped_names(p).is_empty()));
+    if any[provider as usize] {
+        fields(record, crate::providers::normalized_fields(provider))
+    } else {
+        Unmapped::new()
+    }
+}
 
 /// The fields of `record` (a generated record type) not named in `normalized`, with their
 /// values; `null`s are left out, as an absent field would be.
@@ -56,7 +71,10 @@ fn schema_of(provider: Provider, names: &[&str]) -> schemars::Schema {
                 "The {} record's `{name}`, as sent.",
                 provider.display_name()
             );
-            ((*name).to_owned(), serde_json::json!({ "description": about }))
+            (
+                (*name).to_owned(),
+                serde_json::json!({ "description": about }),
+            )
         })
         .collect();
     schemars::json_schema!({

@@ -83,6 +83,24 @@ fn normalize(provider: Provider, record: Value) -> Option<Meeting> {
     }
 }
 
+/// The field names `provider`'s generated record type serializes `example` with.
+fn serialized_names(provider: Provider, example: &serde_json::Map<String, Value>) -> Vec<String> {
+    fn names<T: serde::Serialize + serde::de::DeserializeOwned>(example: Value) -> Vec<String> {
+        let record: T = serde_json::from_value(example).unwrap();
+        meetkit::unmapped::fields(&record, &[])
+            .into_keys()
+            .collect()
+    }
+    let example = Value::Object(example.clone());
+    match provider {
+        Provider::Zoom => names::<meetkit_zoom::types::ZoomReportMeeting>(example),
+        Provider::Daily => names::<meetkit_daily::types::DailyMeetingSession>(example),
+        Provider::Telnyx => names::<meetkit_telnyx::types::RoomRecording>(example),
+        Provider::Attendee => names::<meetkit_attendee::types::Bot>(example),
+        Provider::Attention => names::<meetkit_attention::types::RecorderMeeting>(example),
+    }
+}
+
 fn unmapped(meeting: &Meeting) -> serde_json::Map<String, Value> {
     let extension = serde_json::to_value(&meeting.extension).unwrap();
     extension
@@ -162,6 +180,17 @@ fn every_field_of_each_spec_record_lands_in_a_normalized_field_or_the_extension(
             if !record.fields.iter().any(|f| f == name) {
                 homeless.push(format!(
                     "{provider}: NORMALIZED names `{name}`, which the spec's record does not have"
+                ));
+            }
+        }
+        // `unmapped::of` skips the walk when the generated type's field names are all
+        // mapped: those names must be the ones the record serializes with.
+        let serialized = serialized_names(provider, &record.example);
+        let known = meetkit::drift::known_fields(provider);
+        for name in serialized.iter().chain(&record.fields) {
+            if !known.contains(&name.as_str()) {
+                homeless.push(format!(
+                    "{provider}: `{name}` is not among the generated record type's field names"
                 ));
             }
         }

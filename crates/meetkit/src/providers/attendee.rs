@@ -314,7 +314,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `b`.
     let raw = raw_json(&b, include_raw);
-    let unmapped = crate::unmapped::fields(&b, NORMALIZED);
+    let unmapped = crate::unmapped::of(Provider::Attendee, &b);
     crate::note_value!(Provider::Attendee, "state", b.state);
     let start = b.join_at?;
     let kind = kind_of(&b.id);

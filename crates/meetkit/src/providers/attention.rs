@@ -273,7 +273,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(m: RecorderMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
-    let unmapped = crate::unmapped::fields(&m, NORMALIZED);
+    let unmapped = crate::unmapped::of(Provider::Attention, &m);
     let start = m.date?;
     let participant_count = m
         .participants

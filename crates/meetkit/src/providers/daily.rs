@@ -207,7 +207,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `s`.
     let raw = raw_json(&s, include_raw);
-    let unmapped = crate::unmapped::fields(&s, NORMALIZED);
+    let unmapped = crate::unmapped::of(Provider::Daily, &s);
     let start = from_unix(s.start_time?)?;
     let end = s.duration.and_then(|d| after_seconds(start, d));
     let participant_count = s

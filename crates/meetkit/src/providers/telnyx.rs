@@ -268,7 +268,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `r`.
     let raw = raw_json(&r, include_raw);
-    let unmapped = crate::unmapped::fields(&r, NORMALIZED);
+    let unmapped = crate::unmapped::of(Provider::Telnyx, &r);
     crate::note_value!(Provider::Telnyx, "status", r.status);
     crate::note_value!(Provider::Telnyx, "type", r.type_);
     let start = r.started_at?;

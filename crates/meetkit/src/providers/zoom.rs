@@ -402,7 +402,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
-    let unmapped = crate::unmapped::fields(&m, NORMALIZED);
+    let unmapped = crate::unmapped::of(Provider::Zoom, &m);
     crate::note_value!(Provider::Zoom, "type", m.type_);
     let start = m.start_time?;
     let id = non_empty(m.uuid).or_else(|| m.id.map(|n| n.to_string()))?;
