@@ -158,7 +158,6 @@ _PROVIDER_KINDS: Dict[str, Type[ProviderError]] = {
     "server": ServerError,
     "network": NetworkError,
     "invalid_response": InvalidResponseError,
-    "foreign_next_url": InvalidResponseError,
     "pagination": InvalidResponseError,
     "window_unavailable": WindowUnavailableError,
 }

@@ -16,7 +16,7 @@ pub fn provider_info<'py>(py: Python<'py>, e: &ProviderError) -> PyResult<Bound<
     info.set_item("message", e.to_string())?;
     info.set_item("detail", &e.message)?;
     info.set_item("provider", e.provider.as_str())?;
-    info.set_item("operation", e.operation)?;
+    info.set_item("operation", e.operation.as_ref())?;
     info.set_item("status", e.status)?;
     info.set_item("code", e.code.as_deref())?;
     info.set_item("hint", e.hint.as_deref())?;

@@ -10,6 +10,7 @@ mod client;
 mod dicts;
 mod errors;
 mod listing;
+mod notices;
 mod query;
 mod runtime;
 mod sandbox;

@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use tokio::sync::mpsc;
 
+use crate::notices::RetryNotices;
 use crate::runtime::{TICK, runtime, wait};
 use crate::{arrow, dicts, errors};
 
@@ -93,14 +94,16 @@ pub fn collect_blocking(
     progress: Option<Bound<'_, PyAny>>,
 ) -> PyResult<PyMeetingList> {
     let counters = Arc::new(Counters::default());
-    let report = || -> PyResult<()> {
+    let mut notices = RetryNotices::new(stream.progress());
+    let mut report = |py: Python<'_>| -> PyResult<()> {
+        notices.say(py)?;
         if let Some(callback) = &progress {
             callback.call1(counters.read())?;
         }
         Ok(())
     };
-    let collected = wait(py, collect(stream, counters.clone()), |_| report())?;
-    report()?;
+    let collected = wait(py, collect(stream, counters.clone()), &mut report)?;
+    report(py)?;
     Ok(PyMeetingList::new(collected, raw))
 }
 
@@ -215,12 +218,14 @@ pub struct PyMeetingBatches {
     done: bool,
     errors: Vec<ProviderError>,
     warnings: Vec<String>,
+    notices: RetryNotices,
 }
 
 impl PyMeetingBatches {
     /// Starts filling batches from `stream` in the background.
     pub fn start(stream: MeetingStream, batch_size: usize, raw: bool) -> Self {
         let (sender, receiver) = mpsc::channel(1);
+        let notices = RetryNotices::new(stream.progress());
         runtime().spawn(fill(stream, batch_size.max(1), sender));
         Self {
             receiver,
@@ -228,6 +233,7 @@ impl PyMeetingBatches {
             done: false,
             errors: Vec::new(),
             warnings: Vec::new(),
+            notices,
         }
     }
 }
@@ -270,6 +276,7 @@ impl PyMeetingBatches {
             let received = py.detach(|| {
                 runtime().block_on(async { tokio::time::timeout(TICK, receiver.recv()).await })
             });
+            self.notices.say(py)?;
             match received {
                 Err(_elapsed) => py.check_signals()?,
                 Ok(None) => self.done = true,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 
@@ -41,7 +42,6 @@ def test_hierarchy() -> None:
         ("network", meetkit.NetworkError),
         ("invalid_response", meetkit.InvalidResponseError),
         ("pagination", meetkit.InvalidResponseError),
-        ("foreign_next_url", meetkit.InvalidResponseError),
         ("window_unavailable", meetkit.WindowUnavailableError),
         ("config", meetkit.ConfigError),
         ("query", meetkit.QueryError),
@@ -161,3 +161,25 @@ def test_zoom_older_than_six_months(sandbox: meetkit.Sandbox, client: meetkit.Cl
     assert strict.errors and all(isinstance(e, meetkit.WindowUnavailableError) for e in strict.errors)
     lenient = client.list_meetings("zoom", start=start, end=end, lenient=True)
     assert lenient.ok and lenient.warnings
+
+
+def test_retries_are_said_on_the_meetkit_logger(window: Window, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="meetkit")
+
+    def notices() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.name == "meetkit" and "retrying in" in r.getMessage()]
+
+    with meetkit.Sandbox(seed=5, meetings=50, provider_faults={"telnyx": {"server_error_rate": 1.0}}) as sb:
+        client = meetkit.Client.from_mapping(sb.env, max_attempts=2)
+        res = client.list_meetings("telnyx", start=window[0], end=window[1])
+        said = notices()
+        caplog.clear()
+        batches = list(client.iter_meetings("telnyx", start=window[0], end=window[1]))
+        said_in_batches = notices()
+    assert res.errors and not batches
+    # Both ways of listing say it (at most one notice every few seconds per provider), naming
+    # the provider, the attempt and the error.
+    for messages in (said, said_in_batches):
+        assert messages, [r.getMessage() for r in caplog.records]
+        assert all(m.startswith("telnyx: retrying in ") for m in messages)
+        assert all("attempt 2 of 2" in m and "HTTP 5" in m for m in messages)

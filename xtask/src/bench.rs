@@ -16,7 +16,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
-use crate::ci::cargo;
+use crate::cargo::cargo;
 
 /// Dataset sizes of one run.
 struct Sizes {

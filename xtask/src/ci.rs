@@ -1,10 +1,11 @@
 //! `cargo xtask ci`: every check CI runs, in the order that fails fastest.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
+
+use crate::cargo::cargo;
 
 /// Runs every CI step; stops at the first failure.
 pub fn run(root: &Path) -> Result<()> {
@@ -52,18 +53,4 @@ fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     result
-}
-
-/// Runs `cargo <args>` in the workspace root.
-pub fn cargo(root: &Path, args: &[&str]) -> Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(cargo)
-        .args(args)
-        .current_dir(root)
-        .status()
-        .with_context(|| format!("could not run cargo {}", args.join(" ")))?;
-    if !status.success() {
-        bail!("cargo {} exited with {status}", args.join(" "));
-    }
-    Ok(())
 }

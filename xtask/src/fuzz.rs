@@ -13,7 +13,9 @@ use anyhow::{Context, Result, bail};
 /// Runs the fuzzing pass for `seconds` per provider, optimized when `release`.
 pub fn run(root: &Path, seconds: u64, release: bool) -> Result<()> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let mut args = vec!["test", "-p", "meetkit", "--test", "fuzz", "--locked"];
+    // The workspace's feature set (not `-p meetkit`'s): the test build reuses what the rest of
+    // the suite compiled instead of rebuilding dependencies with other features.
+    let mut args = vec!["test", "--workspace", "--test", "fuzz", "--locked"];
     if release {
         args.push("--release");
     }

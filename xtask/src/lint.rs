@@ -11,36 +11,15 @@
 //! example validates against its schema. Each failure is reported as `specs/<file>: <json pointer>: <rule broken>`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use meetkit_openapi_check::Spec;
 use serde_json::Value;
 
+pub use crate::problem::Problem;
+use crate::problem::{escape, problem};
 use crate::seeds;
-
-/// One broken rule: the file, where in it, and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Path relative to the workspace root, e.g. `specs/zoom.yaml`.
-    pub file: String,
-    /// JSON pointer into the file's document.
-    pub pointer: String,
-    /// The rule broken.
-    pub rule: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pointer = if self.pointer.is_empty() {
-            "/"
-        } else {
-            &self.pointer
-        };
-        write!(f, "{}: {pointer}: {}", self.file, self.rule)
-    }
-}
 
 /// Lints every `specs/*.yaml` under `root`, checks each against its seed in `specs/seeds/`, and
 /// checks `specs/seeds/*` still equal `../shared/seeds/*` when that directory exists. Prints each
@@ -85,19 +64,6 @@ pub fn lint_specs(root: &Path) -> Result<()> {
     }
     println!("lint-specs: {} specs ok", files.len());
     Ok(())
-}
-
-pub(crate) fn problem(file: &str, pointer: &str, rule: impl Into<String>) -> Problem {
-    Problem {
-        file: file.to_owned(),
-        pointer: pointer.to_owned(),
-        rule: rule.into(),
-    }
-}
-
-/// Escapes one JSON-pointer segment.
-pub(crate) fn escape(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
 }
 
 /// Checks the rules of the module docs on one loaded spec; `file` names it in problems.

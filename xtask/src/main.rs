@@ -5,6 +5,7 @@
 
 mod api_summary;
 mod bench;
+mod cargo;
 mod ci;
 mod fuzz;
 mod generate;
@@ -13,6 +14,7 @@ mod generate_tests;
 mod java;
 mod lint;
 mod open_enums;
+mod problem;
 mod python;
 mod seeds;
 mod spec_diff;

@@ -47,7 +47,7 @@ pub fn run(root: &Path) -> Result<()> {
 
     // tests/test_cli.py compares the DataFrame with the CLI's output; naming the binary
     // keeps that test from being skipped here.
-    crate::ci::cargo(root, &["build", "--locked", "--package", "meetkit-cli"])?;
+    crate::cargo::cargo(root, &["build", "--locked", "--package", "meetkit-cli"])?;
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     let cli = target.join("debug").join(exe("meetkit"));

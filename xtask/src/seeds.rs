@@ -13,7 +13,7 @@ use meetkit_openapi_check::Spec;
 use regex::Regex;
 use serde_json::Value;
 
-use crate::lint::{Problem, escape, problem};
+use crate::problem::{Problem, escape, problem};
 
 /// What a seed names.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -60,9 +60,19 @@ impl CliError {
         }
     }
 
-    /// An I/O failure on `what` (a path, "standard output").
+    /// An I/O failure on `what` (a path, "standard output"). A closed pipe (`meetkit … |
+    /// head`) is not a failure: the reader has what it wanted, so it ends the command quietly
+    /// with success (see [`CliError::is_closed_pipe`]).
     pub fn io(what: impl fmt::Display, err: &std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return Self::new(Exit::Ok, String::new());
+        }
         Self::new(Exit::Other, format!("could not write {what}: {err}"))
+    }
+
+    /// Whether this is the quiet end of a closed pipe, with nothing to say.
+    pub fn is_closed_pipe(&self) -> bool {
+        self.exit == Exit::Ok && self.message.is_empty()
     }
 }
 

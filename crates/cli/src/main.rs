@@ -39,7 +39,9 @@ fn main() -> ExitCode {
     match result {
         Ok(exit) => exit.into(),
         Err(err) => {
-            eprintln!("meetkit: error: {err}");
+            if !err.is_closed_pipe() {
+                eprintln!("meetkit: error: {err}");
+            }
             err.exit.into()
         }
     }

@@ -330,6 +330,15 @@ async fn vv_logs_a_line_per_request_and_json_logs_parse_and_no_level_shows_a_sec
         "{}",
         run.stderr
     );
+    // Each line says how many bytes came back (the sandbox declares Content-Length).
+    assert!(
+        requests
+            .iter()
+            .all(|l| l.split_whitespace().any(|w| w.starts_with("bytes=")
+                && w["bytes=".len()..].parse::<u64>().is_ok_and(|n| n > 0))),
+        "{}",
+        run.stderr
+    );
     for level in ["-v", "-vv", "-vvv"] {
         let run = meetkit
             .run(&[

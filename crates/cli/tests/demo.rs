@@ -43,3 +43,26 @@ fn demo_runs_with_no_environment_at_all() {
     assert_eq!(rows, 21, "{stdout}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+/// `meetkit … | head`: when the reader goes away, output commands end quietly with success
+/// (no panic, no "broken pipe" error), as any Unix filter does.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    for args in [&["demo"][..], &["completions", "bash"][..]] {
+        let home = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_meetkit"))
+            .args(args)
+            .env_clear()
+            .env("HOME", home.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closing the read end before the command writes makes its first write fail with EPIPE.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.trim().is_empty(), "{args:?}: {stderr}");
+    }
+}

@@ -24,7 +24,9 @@ mod fields;
 pub use fields::{capture_record_fields, execute, record_fields};
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 
+mod request_log;
 mod response_head;
+pub use request_log::{RequestLog, capture_request_log};
 pub use response_head::{ResponseHead, note_response, with_response_head};
 
 /// The user agent every meetkit request carries.
@@ -179,7 +181,7 @@ impl Auth {
     /// provider asks for it, and it would only leak our spec's numbering).
     pub fn apply(&self, request: &mut reqwest::Request) {
         request.headers_mut().remove("api-version");
-        note_request_line(request);
+        request_log::note_request(request);
         let slot = self
             .header
             .read()
@@ -188,37 +190,6 @@ impl Auth {
             request.headers_mut().insert(AUTHORIZATION, value.clone());
         }
     }
-}
-
-tokio::task_local! {
-    /// The method, path and query of the last request sent inside [`capture_request_line`].
-    static REQUEST_LINE: std::cell::RefCell<Option<String>>;
-}
-
-/// Runs `call` and returns, beside its output, the method, path and query of the last request
-/// a generated client sent while it ran (`GET /v1/meetings?limit=100`), for request logs. No
-/// credential is in it: they travel only in the `Authorization` header.
-pub async fn capture_request_line<F: std::future::Future>(call: F) -> (F::Output, Option<String>) {
-    REQUEST_LINE
-        .scope(std::cell::RefCell::new(None), async {
-            let output = call.await;
-            let line = REQUEST_LINE
-                .try_with(|line| line.borrow_mut().take())
-                .ok()
-                .flatten();
-            (output, line)
-        })
-        .await
-}
-
-fn note_request_line(request: &reqwest::Request) {
-    let url = request.url();
-    let line = match url.query() {
-        Some(query) => format!("{} {}?{query}", request.method(), url.path()),
-        None => format!("{} {}", request.method(), url.path()),
-    };
-    // Outside `capture_request_line` there is nowhere to put it.
-    let _ = REQUEST_LINE.try_with(|slot| *slot.borrow_mut() = Some(line));
 }
 
 impl fmt::Debug for Auth {

@@ -40,15 +40,18 @@ pub async fn with_response_head<F: Future>(request: F) -> (F::Output, Option<Res
 }
 
 /// The post-request hook of every generated client: keeps the response's head for
-/// [`with_response_head`]; does nothing outside it.
+/// [`with_response_head`] and its size for the request log; does nothing outside them.
 pub fn note_response(_auth: &Auth, result: &Result<reqwest::Response, reqwest::Error>) {
     if let Ok(response) = result {
-        let head = ResponseHead {
-            status: response.status(),
-            headers: response.headers().clone(),
-        };
-        // Outside `with_response_head` there is no slot and nobody asked: nothing to keep.
-        let _ = LAST.try_with(|slot| *slot.borrow_mut() = Some(head));
+        crate::request_log::note_response_size(response);
+        // Outside `with_response_head` there is no slot and nobody asked: nothing to keep
+        // (and nothing is copied).
+        let _ = LAST.try_with(|slot| {
+            *slot.borrow_mut() = Some(ResponseHead {
+                status: response.status(),
+                headers: response.headers().clone(),
+            });
+        });
     }
 }
 

@@ -23,10 +23,11 @@ use crate::model::{DEFAULT_ACCOUNT, Meeting, Provider};
 use crate::paging::FetchContext;
 use crate::plan::{Partition, Plan};
 use crate::progress::{Progress, ProgressCounters};
-use crate::providers::{Endpoint, PartitionStream, connector};
+use crate::providers::{Endpoint, connector};
 use crate::query::Query;
 use crate::ratelimit::Gates;
 use crate::registry;
+use crate::run::PartitionStream;
 
 /// Lists meetings. Cheap to clone; needs a Tokio runtime to stream.
 #[derive(Clone)]
@@ -304,9 +305,12 @@ impl Client {
 /// Whether `provider` can apply the query's filters: supported at all (the registry), and
 /// with values it accepts (its connector).
 fn check_filters(provider: Provider, query: &Query) -> Result<(), QueryError> {
-    if let Some(filter) = query.filters.unsupported_by(provider).into_iter().next() {
-        let supported = filter
-            .supported_by()
+    if let Some(filter) = registry::info(provider)
+        .unsupported(&query.filters)
+        .into_iter()
+        .next()
+    {
+        let supported = registry::supporting(filter)
             .iter()
             .map(|p| p.as_str())
             .collect::<Vec<_>>()

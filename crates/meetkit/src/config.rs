@@ -7,7 +7,6 @@
 //! unless it is loopback or explicitly allowed.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use meetkit_client_support::{HttpOptions, Secret};
 use url::Url;
@@ -15,6 +14,7 @@ use url::Url;
 use crate::error::ConfigError;
 use crate::model::Provider;
 use crate::registry;
+pub use crate::retry::RetryOptions;
 
 /// How meetkit authenticates to Zoom.
 #[derive(Clone, Debug)]
@@ -64,33 +64,6 @@ pub struct ProviderSource {
     pub credentials: String,
     /// The base URL in use.
     pub base_url: String,
-}
-
-/// Retry policy for failed requests.
-#[derive(Clone, Debug)]
-pub struct RetryOptions {
-    /// Attempts per request, the first included (default 6).
-    pub max_attempts: u32,
-    /// First backoff (default 200 ms); doubles each attempt, with full jitter.
-    pub base_delay: Duration,
-    /// Longest backoff between attempts (default 20 s).
-    pub max_delay: Duration,
-    /// Longest wait honoured from a `Retry-After` (default 120 s); longer waits fail the window.
-    pub max_retry_after: Duration,
-    /// Shortest wait after a 429, even when `Retry-After` says 0 (default 250 ms).
-    pub min_rate_limit_delay: Duration,
-}
-
-impl Default for RetryOptions {
-    fn default() -> Self {
-        Self {
-            max_attempts: 6,
-            base_delay: Duration::from_millis(200),
-            max_delay: Duration::from_secs(20),
-            max_retry_after: Duration::from_secs(120),
-            min_rate_limit_delay: Duration::from_millis(250),
-        }
-    }
 }
 
 /// The runtime's knobs.

@@ -112,7 +112,7 @@ tokio::task_local! {
 ///
 /// `fetch` is boxed before anything wraps it, and this is a plain function so the returned
 /// future holds only the box: each wrapper (the task-local scope, its async block,
-/// `capture_record_fields`, the caller's `capture_request_line`) keeps the future it wraps by
+/// `capture_record_fields`, the caller's `capture_request_log`) keeps the future it wraps by
 /// value, and in debug builds a moved-from capture and its awaited copy are laid out side by
 /// side. Unboxed, a 10 KB page future grew to 150 KB per `fetch_page` and overflowed worker
 /// stacks. The cost is one allocation per page.
@@ -277,7 +277,7 @@ mod tests {
         assert!(std::mem::size_of_val(&page) > 16 * 1024);
         let watched = watch(&log, Provider::Zoom, true, page);
         assert!(std::mem::size_of_val(&watched) < 1024);
-        let wrapped = meetkit_client_support::capture_request_line(watched);
+        let wrapped = meetkit_client_support::capture_request_log(watched);
         assert!(std::mem::size_of_val(&wrapped) < 4 * 1024);
     }
 

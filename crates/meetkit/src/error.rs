@@ -3,13 +3,13 @@
 //! Every message names what was wrong and what to do. No error ever holds a credential: they
 //! are built from statuses, provider error codes and messages, never from request headers.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
-
 use crate::model::Provider;
-use crate::query::{FilterName, Window};
+pub use crate::query::QueryError;
+use crate::query::Window;
 
 /// Anything meetkit can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -90,49 +90,6 @@ pub enum ConfigError {
     },
 }
 
-/// The query cannot be run as asked.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum QueryError {
-    /// `to` is not after `from`.
-    #[error(
-        "the window is empty or reversed: from {from} is not before to {to}; swap them or widen the window"
-    )]
-    EmptyWindow {
-        /// Start.
-        from: DateTime<Utc>,
-        /// End.
-        to: DateTime<Utc>,
-    },
-    /// A filter a named provider cannot apply.
-    #[error(
-        "{provider} cannot filter by {filter}; it is supported by {supported}. Drop the filter or choose another provider"
-    )]
-    UnsupportedFilter {
-        /// The provider.
-        provider: Provider,
-        /// The filter.
-        filter: FilterName,
-        /// Who supports it.
-        supported: String,
-    },
-    /// A filter value the provider would reject.
-    #[error("{provider}: {message}")]
-    InvalidFilter {
-        /// The provider.
-        provider: Provider,
-        /// What is wrong.
-        message: String,
-    },
-    /// Every provider was left out by the filters.
-    #[error(
-        "no configured provider supports the filters given ({filters}); name a provider that does"
-    )]
-    NoProviderLeft {
-        /// The filters.
-        filters: String,
-    },
-}
-
 /// What kind of provider failure this is; decides retrying and exit codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -156,8 +113,6 @@ pub enum ProviderErrorKind {
     InvalidResponse,
     /// The window lies where the provider cannot serve it (Zoom: older than six months).
     WindowUnavailable,
-    /// A `next` URL pointed to another origin; it was not followed.
-    ForeignNextUrl,
     /// Paging went wrong: a repeated cursor, endless empty pages, too many pages.
     Pagination,
 }
@@ -175,7 +130,6 @@ impl ProviderErrorKind {
             ProviderErrorKind::Network => "network",
             ProviderErrorKind::InvalidResponse => "invalid_response",
             ProviderErrorKind::WindowUnavailable => "window_unavailable",
-            ProviderErrorKind::ForeignNextUrl => "foreign_next_url",
             ProviderErrorKind::Pagination => "pagination",
         }
     }
@@ -187,7 +141,7 @@ pub struct ProviderError {
     /// Which provider.
     pub provider: Provider,
     /// The API operation (`report_user_meetings`, `list_meetings`, …).
-    pub operation: &'static str,
+    pub operation: Cow<'static, str>,
     /// The window being fetched, when the failure is about one.
     pub window: Option<Window>,
     /// What kind of failure.
@@ -252,7 +206,7 @@ impl ProviderError {
     ) -> Self {
         Self {
             provider,
-            operation,
+            operation: Cow::Borrowed(operation),
             window: None,
             kind,
             status: None,
@@ -313,12 +267,12 @@ impl fmt::Display for ProviderError {
 
 impl std::error::Error for ProviderError {}
 
-/// [`ProviderError`] as read back from JSON (a [`Plan`](crate::Plan)'s errors): the operation
-/// is the provider's own, so it needs no owned string.
-
+/// [`ProviderError`] as read back from JSON (a [`Plan`](crate::Plan)'s errors).
 #[derive(serde::Deserialize)]
 struct ProviderErrorRepr {
     provider: Provider,
+    #[serde(default)]
+    operation: String,
     window: Option<Window>,
     kind: ProviderErrorKind,
     status: Option<u16>,
@@ -343,9 +297,9 @@ impl<'de> serde::Deserialize<'de> for ProviderError {
 
 impl From<ProviderErrorRepr> for ProviderError {
     fn from(r: ProviderErrorRepr) -> Self {
-        Self {
+        ProviderError {
             provider: r.provider,
-            operation: crate::plan::operation_of(r.provider),
+            operation: Cow::Owned(r.operation),
             window: r.window,
             kind: r.kind,
             status: r.status,
@@ -358,18 +312,28 @@ impl From<ProviderErrorRepr> for ProviderError {
     }
 }
 
-/// A failed attempt: the error, and what the retry policy needs to know (how the provider
-/// failed and when it said to come back).
+/// A failed attempt: the error, and what happens next.
 #[derive(Debug)]
 pub struct Failure {
-    /// The error, as the caller will see it if retries do not help.
+    /// The error, as the caller will see it if nothing that follows helps.
     pub error: ProviderError,
-    /// Whether another attempt may succeed.
-    pub retryable: bool,
-    /// How long the provider asked us to wait.
-    pub retry_after: Option<Duration>,
+    /// What the engine does about it.
+    pub next: Next,
+}
+
+/// What the engine does after a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// Send the same request again, after the wait the provider asked for when it said one
+    /// (else the retry policy's backoff), while attempts remain.
+    Retry {
+        /// How long the provider asked us to wait (`Retry-After`).
+        after: Option<Duration>,
+    },
     /// The page cursor was refused as expired (Zoom code 300): restart the listing.
-    pub cursor_expired: bool,
+    Restart,
+    /// Nothing will help: report the error.
+    Stop,
 }
 
 impl Failure {
@@ -377,9 +341,15 @@ impl Failure {
     pub fn fatal(error: ProviderError) -> Self {
         Self {
             error,
-            retryable: false,
-            retry_after: None,
-            cursor_expired: false,
+            next: Next::Stop,
+        }
+    }
+
+    /// A failure another attempt may fix, after `after` when the provider said so.
+    pub fn retry(error: ProviderError, after: Option<Duration>) -> Self {
+        Self {
+            error,
+            next: Next::Retry { after },
         }
     }
 }

@@ -30,6 +30,7 @@
 
 pub mod client;
 pub mod config;
+pub mod descriptor;
 pub mod drift;
 pub mod error;
 pub mod model;
@@ -40,6 +41,7 @@ pub mod providers;
 pub mod query;
 pub mod ratelimit;
 pub mod registry;
+pub mod resolution;
 pub mod retry;
 mod run;
 pub mod schema;

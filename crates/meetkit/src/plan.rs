@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::ProviderError;
 use crate::model::Provider;
 use crate::query::{Filters, Window};
-use crate::registry;
 
 /// One provider account's share of a listing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,9 +98,4 @@ impl Plan {
     pub fn errors_of(&self, provider: Provider) -> impl Iterator<Item = &ProviderError> {
         self.errors.iter().filter(move |e| e.provider == provider)
     }
-}
-
-/// The operation name of a provider, for errors read back from JSON.
-pub(crate) fn operation_of(provider: Provider) -> &'static str {
-    registry::info(provider).operation
 }

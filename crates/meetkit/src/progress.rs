@@ -1,8 +1,8 @@
 //! Live progress of a listing: counters per provider that the paging engine bumps and the
 //! CLI's progress line and the Python package read.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::model::Provider;
 
@@ -23,6 +23,10 @@ pub struct ProgressCounters {
     created: std::time::Instant,
     /// What the provider sent that its spec does not know.
     pub(crate) drift: Arc<crate::drift::DriftLog>,
+    /// Retry notices given so far, and the latest one, for readers that are not the log
+    /// (Python).
+    notices: AtomicU64,
+    notice: Mutex<Option<String>>,
 }
 
 /// How often a provider that keeps retrying says so on the log (warn level, so the CLI prints
@@ -43,6 +47,8 @@ impl ProgressCounters {
             noticed_ms: AtomicU64::new(u64::MAX),
             created: std::time::Instant::now(),
             drift: Arc::default(),
+            notices: AtomicU64::new(0),
+            notice: Mutex::new(None),
         }
     }
     pub(crate) fn request(&self) {
@@ -76,13 +82,16 @@ impl ProgressCounters {
         {
             return;
         }
-        tracing::warn!(
+        let notice = format!(
             "{}: retrying in {:.1} s (attempt {} of {}): {error}",
             self.provider,
             wait.as_secs_f64(),
             attempt + 1,
             max_attempts
         );
+        tracing::warn!("{notice}");
+        *self.notice.lock().unwrap_or_else(PoisonError::into_inner) = Some(notice);
+        self.notices.fetch_add(1, Ordering::Release);
     }
     pub(crate) fn meeting(&self) {
         self.meetings.fetch_add(1, Ordering::Relaxed);
@@ -114,6 +123,10 @@ pub struct ProviderProgress {
     pub done: bool,
     /// At least one window failed.
     pub failed: bool,
+    /// Retry notices given so far (at most one every [`RETRY_NOTICE_EVERY`]).
+    pub notices: u64,
+    /// The latest retry notice: what is being retried, and for how long.
+    pub notice: Option<String>,
 }
 
 /// Live progress of a listing, per provider. Cheap to clone and poll from another thread.
@@ -134,6 +147,12 @@ impl Progress {
                 retries: c.retries.load(Ordering::Relaxed),
                 done: c.done.load(Ordering::Relaxed),
                 failed: c.failed.load(Ordering::Relaxed),
+                notices: c.notices.load(Ordering::Acquire),
+                notice: c
+                    .notice
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .clone(),
             })
             .collect()
     }

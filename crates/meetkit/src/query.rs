@@ -9,7 +9,6 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::QueryError;
 use crate::model::{Meeting, MeetingStatus, Provider};
 
 /// A half-open time window `[from, to)` in UTC.
@@ -201,15 +200,6 @@ impl FilterName {
             FilterName::ParticipantId => "participant-id",
         }
     }
-
-    /// Which providers can honour this filter (from the registry).
-    pub fn supported_by(self) -> Vec<Provider> {
-        crate::registry::ALL
-            .iter()
-            .filter(|i| i.supports(self))
-            .map(|i| i.provider)
-            .collect()
-    }
 }
 
 impl fmt::Display for FilterName {
@@ -241,14 +231,6 @@ impl Filters {
         push(self.session_id.is_some(), FilterName::SessionId);
         push(self.participant_id.is_some(), FilterName::ParticipantId);
         out
-    }
-
-    /// The filters `provider` cannot honour.
-    pub fn unsupported_by(&self, provider: Provider) -> Vec<FilterName> {
-        self.set()
-            .into_iter()
-            .filter(|f| !crate::registry::info(provider).supports(*f))
-            .collect()
     }
 
     /// The filters applied here, on normalized fields, to every provider's meetings.
@@ -341,6 +323,49 @@ impl Query {
         self.lenient = lenient;
         self
     }
+}
+
+/// The query cannot be run as asked.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum QueryError {
+    /// `to` is not after `from`.
+    #[error(
+        "the window is empty or reversed: from {from} is not before to {to}; swap them or widen the window"
+    )]
+    EmptyWindow {
+        /// Start.
+        from: DateTime<Utc>,
+        /// End.
+        to: DateTime<Utc>,
+    },
+    /// A filter a named provider cannot apply.
+    #[error(
+        "{provider} cannot filter by {filter}; it is supported by {supported}. Drop the filter or choose another provider"
+    )]
+    UnsupportedFilter {
+        /// The provider.
+        provider: Provider,
+        /// The filter.
+        filter: FilterName,
+        /// Who supports it.
+        supported: String,
+    },
+    /// A filter value the provider would reject.
+    #[error("{provider}: {message}")]
+    InvalidFilter {
+        /// The provider.
+        provider: Provider,
+        /// What is wrong.
+        message: String,
+    },
+    /// Every provider was left out by the filters.
+    #[error(
+        "no configured provider supports the filters given ({filters}); name a provider that does"
+    )]
+    NoProviderLeft {
+        /// The filters.
+        filters: String,
+    },
 }
 
 #[cfg(test)]

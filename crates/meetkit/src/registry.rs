@@ -7,144 +7,10 @@
 //! the Python package, the sandbox's limits and the bench read it from here. Each descriptor
 //! lives beside its adapter (`providers/<p>.rs`); [`ALL`] lists them.
 
-use meetkit_client_support::AuthScheme;
-
+pub use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
 use crate::model::Provider;
-use crate::paging::PagingStyle;
 use crate::providers;
 use crate::query::FilterName;
-
-/// One credential a provider takes: its environment variable and config-file key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Credential {
-    /// The environment variable (`DAILY_API_KEY`).
-    pub env: &'static str,
-    /// The key in a config file or a Python keyword (`daily_api_key`).
-    pub key: &'static str,
-    /// Whether the value is a secret (never printed).
-    pub secret: bool,
-}
-
-impl Credential {
-    /// A secret credential whose config key is its variable in lowercase.
-    pub const fn secret(env: &'static str, key: &'static str) -> Self {
-        Self {
-            env,
-            key,
-            secret: true,
-        }
-    }
-
-    /// A credential that is not secret (an account or client id).
-    pub const fn plain(env: &'static str, key: &'static str) -> Self {
-        Self {
-            env,
-            key,
-            secret: false,
-        }
-    }
-}
-
-/// One documented (or observed) rate limit of a provider.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RateLimit {
-    /// The provider's name for the class of calls it applies to (Zoom's `Heavy`), or `all`.
-    pub class: &'static str,
-    /// Requests a second.
-    pub per_second: f64,
-    /// Requests a day, where the provider caps them.
-    pub per_day: Option<u64>,
-    /// Published by the provider. Undocumented limits are what the sandbox enforces to stand
-    /// in for a provider that throttles without saying how much; meetkit does not assume them.
-    pub documented: bool,
-}
-
-pub use crate::providers::resolution::Resolution;
-
-/// Page sizes a provider accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PageSize {
-    /// What the provider uses when none is asked for.
-    pub default: u32,
-    /// The most it serves on one page (meetkit asks for this).
-    pub max: u32,
-}
-
-/// Everything meetkit knows about one provider.
-#[derive(Clone, Copy, Debug)]
-pub struct ProviderInfo {
-    /// The provider.
-    pub provider: Provider,
-    /// The name people write: "Telnyx Video".
-    pub display_name: &'static str,
-    /// What one record is ("a past meeting instance").
-    pub record: &'static str,
-    /// The list operation's id, for errors.
-    pub operation: &'static str,
-    /// Production base URL.
-    pub default_base_url: &'static str,
-    /// The environment variable (and, lowercased, the config key) overriding the base URL.
-    pub base_url_var: &'static str,
-    /// Sets of credentials that configure the provider, in order of preference; each set is
-    /// complete on its own.
-    pub credentials: &'static [&'static [Credential]],
-    /// Other settings it reads from the environment or a config file (Zoom's OAuth URL).
-    pub extra_settings: &'static [Credential],
-    /// How the API key (or access token) is sent.
-    pub auth_scheme: AuthScheme,
-    /// What configures it, for messages.
-    pub configure_hint: &'static str,
-    /// Page sizes.
-    pub page_size: PageSize,
-    /// The longest window one request may span, in days, where the provider limits it.
-    pub longest_window_days: Option<i64>,
-    /// How long meetkit's windows are by default, in days (see `RuntimeOptions::window_spans`).
-    pub default_window_days: i64,
-    /// Rate limits.
-    pub rate_limits: &'static [RateLimit],
-    /// The provider-specific filters it can apply.
-    pub filters: &'static [FilterName],
-    /// How finely it compares window bounds.
-    pub bound_resolution: Resolution,
-    /// How its pages chain.
-    pub paging: PagingStyle,
-    /// The order its records come in, as documented (the adapter's `order` is what the
-    /// paging engine relies on).
-    pub page_order: &'static str,
-}
-
-impl ProviderInfo {
-    /// The documented per-second limit meetkit keeps by default (the first documented class).
-    pub fn default_rate(&self) -> Option<f64> {
-        self.rate_limits
-            .iter()
-            .find(|r| r.documented)
-            .map(|r| r.per_second)
-    }
-
-    /// The per-second limit a stand-in for the provider enforces: documented or observed.
-    pub fn enforced_rate(&self) -> Option<f64> {
-        self.rate_limits.first().map(|r| r.per_second)
-    }
-
-    /// Every credential variable it reads.
-    pub fn credential_vars(&self) -> impl Iterator<Item = &'static Credential> {
-        self.credentials.iter().flat_map(|set| set.iter())
-    }
-
-    /// Every environment variable it reads: credentials, the base URL, other settings.
-    pub fn setting_vars(&self) -> impl Iterator<Item = &'static str> {
-        self.credential_vars()
-            .chain(self.extra_settings.iter())
-            .map(|c| c.env)
-            .chain(std::iter::once(self.base_url_var))
-    }
-
-    /// Whether it can apply `filter`.
-    pub fn supports(&self, filter: FilterName) -> bool {
-        self.filters.contains(&filter)
-    }
-}
 
 /// Every provider's descriptor, in [`Provider::ALL`] order.
 pub const ALL: [&ProviderInfo; 5] = [
@@ -161,6 +27,14 @@ pub fn info(provider: Provider) -> &'static ProviderInfo {
         .copied()
         .find(|i| i.provider == provider)
         .unwrap_or(ALL[0])
+}
+
+/// The providers that can honour `filter`.
+pub fn supporting(filter: FilterName) -> Vec<Provider> {
+    ALL.iter()
+        .filter(|i| i.supports(filter))
+        .map(|i| i.provider)
+        .collect()
 }
 
 #[cfg(test)]

@@ -11,7 +11,32 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 use reqwest::header::HeaderMap;
 
-use crate::config::RetryOptions;
+/// Retry policy for failed requests.
+#[derive(Clone, Debug)]
+pub struct RetryOptions {
+    /// Attempts per request, the first included (default 6).
+    pub max_attempts: u32,
+    /// First backoff (default 200 ms); doubles each attempt, with full jitter.
+    pub base_delay: Duration,
+    /// Longest backoff between attempts (default 20 s).
+    pub max_delay: Duration,
+    /// Longest wait honoured from a `Retry-After` (default 120 s); longer waits fail the window.
+    pub max_retry_after: Duration,
+    /// Shortest wait after a 429, even when `Retry-After` says 0 (default 250 ms).
+    pub min_rate_limit_delay: Duration,
+}
+
+impl Default for RetryOptions {
+    fn default() -> Self {
+        Self {
+            max_attempts: 6,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(20),
+            max_retry_after: Duration::from_secs(120),
+            min_rate_limit_delay: Duration::from_millis(250),
+        }
+    }
+}
 
 /// Parses a `Retry-After` value in any of its three shapes into a wait from `now`.
 /// A time in the past is a zero wait; an unparseable value is `None`.

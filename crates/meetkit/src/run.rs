@@ -8,14 +8,17 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use futures::stream::{self, StreamExt};
+use futures::stream::{self, BoxStream, StreamExt};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use crate::error::{ProviderError, ProviderErrorKind};
+use crate::model::Meeting;
 use crate::paging::{Adapter, FetchContext, PAGES_BUFFERED, fetch_window};
-use crate::providers::PartitionStream;
 use crate::query::Window;
+
+/// The meetings of one partition, as the run engine streams them.
+pub(crate) type PartitionStream = BoxStream<'static, Result<Meeting, ProviderError>>;
 
 /// Aborts a spawned window fetch when the stream is dropped (a `--limit` reached, Ctrl-C).
 struct WindowTask(JoinHandle<Option<ProviderError>>);

@@ -55,7 +55,7 @@ impl FaultDice {
         if faults.is_none() {
             return (Roll::Pass, k);
         }
-        let mut d = Draw::new(mix(self.seed, p.salt(), k));
+        let mut d = Draw::new(mix(self.seed, crate::provider::salt(p), k));
         let u = d.unit();
         let limited = faults.rate_limit_rate;
         let failed = limited + faults.server_error_rate;
@@ -85,6 +85,6 @@ impl FaultDice {
 
     /// The draw that places records inserted after request `k`.
     pub fn insert_draw(&self, p: Provider, k: u64) -> Draw {
-        Draw::new(mix(self.seed ^ 0x1a5e_7700, p.salt(), k))
+        Draw::new(mix(self.seed ^ 0x1a5e_7700, crate::provider::salt(p), k))
     }
 }

@@ -1,85 +1,56 @@
-//! The five providers the sandbox impersonates, and their lowercase names.
+//! The providers the sandbox impersonates are the core's ([`meetkit::Provider`]); this module
+//! adds the two facts the sandbox needs beyond the registry's: where each API lives under the
+//! sandbox's address, and the number that makes each provider's procedural data its own.
 
-use std::fmt;
-use std::str::FromStr;
+pub use meetkit::{Provider, UnknownProvider};
 
-/// A meeting provider served by the sandbox.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Provider {
-    /// Zoom: `GET /report/users/{userId}/meetings`.
-    Zoom,
-    /// Daily: `GET /meetings`.
-    Daily,
-    /// Telnyx: `GET /room_recordings`.
-    Telnyx,
-    /// Attendee: `GET /api/v1/bots`.
-    Attendee,
-    /// Attention: `GET /recorder_metrics/all_meetings`.
-    Attention,
+/// The real API's base path (the path of its production base URL in the registry, e.g.
+/// `/v2` for `https://api.zoom.us/v2`), appended to `/<provider>` in the sandbox.
+pub fn base_path(p: Provider) -> String {
+    let url = meetkit::registry::info(p).default_base_url;
+    url::Url::parse(url)
+        .map(|u| u.path().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
 }
 
-impl Provider {
-    /// Every provider, in a fixed order.
-    pub const ALL: [Provider; 5] = [
-        Provider::Zoom,
-        Provider::Daily,
-        Provider::Telnyx,
-        Provider::Attendee,
-        Provider::Attention,
-    ];
-
-    /// The lowercase name used in URLs and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Provider::Zoom => "zoom",
-            Provider::Daily => "daily",
-            Provider::Telnyx => "telnyx",
-            Provider::Attendee => "attendee",
-            Provider::Attention => "attention",
-        }
+/// A per-provider number mixed into every hash of the dataset, so providers' data differ:
+/// the first four bytes of the provider's name (`Zoom`, `Dail`, `Teln`, `Atte`), big-endian,
+/// with the last byte of Attention's the name's last letter so it differs from Attendee's.
+pub(crate) fn salt(p: Provider) -> u64 {
+    let name = p.display_name().as_bytes();
+    let mut bytes = [0u8; 4];
+    for (slot, byte) in bytes.iter_mut().zip(name) {
+        *slot = *byte;
     }
-
-    /// The real API's base path, appended to `/<provider>` in the sandbox.
-    pub fn base_path(self) -> &'static str {
-        match self {
-            Provider::Zoom => "/v2",
-            Provider::Daily => "/v1",
-            Provider::Telnyx => "/v2",
-            Provider::Attendee => "",
-            Provider::Attention => "/v2",
-        }
+    if p.as_str() == "attention" {
+        bytes[3] = *name.last().unwrap_or(&0);
     }
-
-    /// A small per-provider number mixed into every hash so providers differ.
-    pub(crate) fn salt(self) -> u64 {
-        match self {
-            Provider::Zoom => 0x5a6f_6f6d,
-            Provider::Daily => 0x4461_696c,
-            Provider::Telnyx => 0x5465_6c6e,
-            Provider::Attendee => 0x4174_7465,
-            Provider::Attention => 0x4174_746e,
-        }
-    }
+    u64::from(u32::from_be_bytes(bytes))
 }
 
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn salts_are_distinct_and_stable() {
+        // The procedural datasets (and so every seeded demo and test) depend on these values.
+        let salts: Vec<u64> = Provider::ALL.into_iter().map(salt).collect();
+        assert_eq!(
+            salts,
+            vec![
+                0x5a6f_6f6d,
+                0x4461_696c,
+                0x5465_6c6e,
+                0x4174_7465,
+                0x4174_746e
+            ]
+        );
     }
-}
 
-/// The error for a provider name the sandbox does not know.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown provider {0:?}: expected one of zoom, daily, telnyx, attendee, attention")]
-pub struct UnknownProvider(pub String);
-
-impl FromStr for Provider {
-    type Err = UnknownProvider;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Provider::ALL
-            .into_iter()
-            .find(|p| p.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownProvider(s.to_string()))
+    #[test]
+    fn base_paths_are_the_production_paths() {
+        let paths: Vec<String> = Provider::ALL.into_iter().map(base_path).collect();
+        assert_eq!(paths, vec!["/v2", "/v1", "/v2", "", "/v2"]);
     }
 }

@@ -104,7 +104,12 @@ impl SandboxHandle {
 
     /// A provider's base URL, e.g. `http://127.0.0.1:PORT/zoom/v2`.
     pub fn base_url(&self, p: Provider) -> String {
-        format!("http://{}/{}{}", self.addr, p.as_str(), p.base_path())
+        format!(
+            "http://{}/{}{}",
+            self.addr,
+            p.as_str(),
+            crate::provider::base_path(p)
+        )
     }
 
     /// Zoom's OAuth token endpoint, `http://127.0.0.1:PORT/zoom/oauth/token`.

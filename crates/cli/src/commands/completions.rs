@@ -1,5 +1,7 @@
 //! `meetkit completions <shell>`.
 
+use std::io::Write;
+
 use clap::CommandFactory;
 
 use crate::args::{Cli, CompletionsArgs};
@@ -8,6 +10,12 @@ use crate::exit::{CliError, Exit};
 /// Prints the completion script for the shell.
 pub fn run(args: CompletionsArgs) -> Result<Exit, CliError> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "meetkit", &mut std::io::stdout());
+    // Generated in memory: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "meetkit", &mut script);
+    std::io::stdout()
+        .lock()
+        .write_all(&script)
+        .map_err(|e| CliError::io("standard output", &e))?;
     Ok(Exit::Ok)
 }

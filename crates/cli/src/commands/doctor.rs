@@ -4,6 +4,7 @@
 //! the whole body matches our spec — every difference printed with the spec file and the JSON
 //! pointer to edit.
 
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -163,9 +164,11 @@ pub async fn run(args: DoctorArgs, global: &GlobalArgs) -> Result<Exit, CliError
     let mut worst = Verdict::Ok;
     for provider in providers {
         let findings = check(&http, &config, provider, now).await;
-        println!("{} ({provider})", provider.display_name());
+        let mut out = std::io::stdout().lock();
+        let io = |e: std::io::Error| CliError::io("standard output", &e);
+        writeln!(out, "{} ({provider})", provider.display_name()).map_err(io)?;
         for (verdict, line) in &findings.0 {
-            println!("  {:<5}  {line}", verdict.label());
+            writeln!(out, "  {:<5}  {line}", verdict.label()).map_err(io)?;
         }
         worst = worst.max(findings.worst());
     }

@@ -18,16 +18,16 @@ use meetkit_attendee::open_enums::BotState;
 use meetkit_attendee::types::{AttendeeError, Bot, PaginatedBotList};
 use url::Url;
 
+use crate::descriptor::{Credential, PageSize, ProviderInfo};
 use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{
     AttendeeExtension, AttendeeKind, BotEvent, Extension, Meeting, MeetingStatus, Provider,
     Recording,
 };
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
-use crate::providers::resolution::{BoundResolution, Resolution, widen};
 use crate::providers::{ErrorBody, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo};
+use crate::resolution::{BoundResolution, Resolution, widen};
 use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_bots";

@@ -13,15 +13,15 @@ use std::num::NonZeroU64;
 use meetkit_attention::Client;
 use meetkit_attention::types::{AttentionError, RecorderMeeting, RecorderMeetingList};
 
+use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{
     AttentionExtension, Extension, Meeting, MeetingStatus, Participant, Person, Provider, Recording,
 };
 use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
-use crate::providers::resolution::{BoundResolution, Resolution, widen};
 use crate::providers::{ErrorBody, non_empty, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
+use crate::resolution::{BoundResolution, Resolution, widen};
 use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_recorder_meetings";

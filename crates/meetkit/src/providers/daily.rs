@@ -11,13 +11,13 @@ use std::num::NonZeroU64;
 use meetkit_daily::Client;
 use meetkit_daily::types::{DailyError, DailyMeetingList, DailyMeetingSession};
 
+use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{DailyExtension, Extension, Meeting, MeetingStatus, Participant, Provider};
 use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
-use crate::providers::resolution::{BoundResolution, Resolution, widen};
 use crate::providers::{ErrorBody, after_seconds, from_unix, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
+use crate::resolution::{BoundResolution, Resolution, widen};
 use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_meetings";

@@ -7,7 +7,6 @@
 pub mod attendee;
 pub mod attention;
 pub mod daily;
-pub mod resolution;
 pub mod telnyx;
 pub mod zoom;
 
@@ -15,19 +14,19 @@ use std::future::Future;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
-use futures::stream::BoxStream;
 use meetkit_client_support::{Auth, ResponseHead, with_response_head};
 use progenitor_client::{Error as ClientError, ResponseValue};
 use reqwest::StatusCode;
 
 use crate::config::{Config, check_base_url};
+use crate::descriptor::ProviderInfo;
 use crate::error::{ConfigError, Error, Failure, ProviderError, ProviderErrorKind, QueryError};
-use crate::model::{Meeting, Provider};
+use crate::model::Provider;
 use crate::paging::FetchContext;
 use crate::plan::Partition;
 use crate::query::{Filters, Window};
-use crate::registry::ProviderInfo;
 use crate::retry::retry_after_from_headers;
+use crate::run::PartitionStream;
 
 /// The wire names of `provider`'s record fields its adapter maps into [`Meeting`] or its typed
 /// extension (the adapter's `NORMALIZED`); the others reach `extension.unmapped`.
@@ -75,9 +74,6 @@ pub(crate) struct PlannedWindows {
     /// Parts skipped in lenient mode.
     pub warnings: Vec<String>,
 }
-
-/// The meetings of one partition, as the run engine streams them.
-pub(crate) type PartitionStream = BoxStream<'static, Result<Meeting, ProviderError>>;
 
 /// What the client needs of a provider beyond its descriptor: how to reach it, how to plan its
 /// windows and how to stream a partition. One unit struct per provider implements it, in
@@ -249,11 +245,10 @@ pub async fn classify<E: ErrorBody>(
         let mut error = ProviderError::new(provider, operation, kind, message);
         error.status = Some(status.as_u16());
         error.code = code;
-        Failure {
-            retryable: is_retryable(status),
-            retry_after,
-            error,
-            cursor_expired: false,
+        if is_retryable(status) {
+            Failure::retry(error, retry_after)
+        } else {
+            Failure::fatal(error)
         }
     };
     match err {
@@ -296,15 +291,14 @@ pub async fn classify<E: ErrorBody>(
             } else {
                 crate::error::Scope::Window
             };
-            let mut failure = Failure::fatal(
+            Failure::retry(
                 ProviderError::new(provider, operation, kind, message)
                     .with_scope(scope)
                     .with_hint(
                         "check the network and the provider's base URL; meetkit retried with backoff",
                     ),
-            );
-            failure.retryable = true;
-            failure
+                None,
+            )
         }
         ClientError::InvalidResponsePayload(bytes, e) => match head {
             // An error status with a body that is not the documented error (an empty 400,
@@ -329,7 +323,7 @@ pub async fn classify<E: ErrorBody>(
             _ => {
                 // A success whose body does not decode: usually a body cut short, so it is
                 // retried; a body that never parses fails after the retries.
-                let mut failure = Failure::fatal(ProviderError::new(
+                let mut error = ProviderError::new(
                     provider,
                     operation,
                     ProviderErrorKind::InvalidResponse,
@@ -338,10 +332,9 @@ pub async fn classify<E: ErrorBody>(
                         bytes.len(),
                         quote_body(&bytes)
                     ),
-                ));
-                failure.error.status = head.map(|h| h.status.as_u16());
-                failure.retryable = true;
-                failure
+                );
+                error.status = head.map(|h| h.status.as_u16());
+                Failure::retry(error, None)
             }
         },
         ClientError::InvalidRequest(message) => Failure::fatal(ProviderError::new(

@@ -13,13 +13,13 @@ use meetkit_telnyx::Client;
 use meetkit_telnyx::types::{RoomRecording, RoomRecordingList, TelnyxErrors};
 use uuid::Uuid;
 
+use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderErrorKind, QueryError};
 use crate::model::{Extension, Meeting, MeetingStatus, Provider, Recording, TelnyxExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
-use crate::providers::resolution::{BoundResolution, Resolution, widen};
 use crate::providers::{ErrorBody, after_seconds, non_empty, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
+use crate::resolution::{BoundResolution, Resolution, widen};
 use meetkit_client_support::AuthScheme;
 
 const OPERATION: &str = "list_room_recordings";

@@ -21,13 +21,13 @@ use meetkit_zoom::open_enums::{ZoomGrantType, ZoomReportType};
 use meetkit_zoom::types::{ZoomError, ZoomMeetingReport, ZoomOAuthError, ZoomReportMeeting};
 use tokio::sync::Mutex;
 
+use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{Extension, KeyValue, Meeting, MeetingStatus, Person, Provider, ZoomExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
-use crate::providers::resolution::{BoundResolution, Resolution, widen};
 use crate::providers::{ErrorBody, after_seconds, non_empty, raw_json, send};
 use crate::query::{FilterName, Filters, Window};
-use crate::registry::{Credential, PageSize, ProviderInfo, RateLimit};
+use crate::resolution::{BoundResolution, Resolution, widen};
 
 const OPERATION: &str = "report_user_meetings";
 
@@ -261,7 +261,7 @@ fn refine(failure: &mut Failure, request: &ZoomRequest, had_cursor: bool) {
     let error = &mut failure.error;
     match (error.status, error.code.as_deref()) {
         (Some(400), Some("300")) if had_cursor => {
-            failure.cursor_expired = true;
+            failure.next = crate::error::Next::Restart;
             failure.error.scope = crate::error::Scope::Window;
         }
         (Some(400), Some("200")) => {

@@ -29,6 +29,12 @@ use serde_json::Value;
 /// Decodes `body` as the provider's page and error types and runs what the adapter runs on
 /// them; returns how many meetings came out (so the work is not optimized away).
 fn exercise(provider: Provider, body: &[u8]) -> usize {
+    run_adapter(provider, body).0
+}
+
+/// [`exercise`], and whether `body` decoded as the provider's page (worth keeping in the
+/// corpus) — one decode for both.
+fn run_adapter(provider: Provider, body: &[u8]) -> (usize, bool) {
     fn meetings(page: meetkit::paging::RawPage) -> usize {
         let bytes: usize = page
             .meetings
@@ -37,36 +43,43 @@ fn exercise(provider: Provider, body: &[u8]) -> usize {
             .sum();
         page.meetings.len() + bytes + page.stop.map_or(0, |e| e.to_string().len())
     }
+    fn page<T: serde::de::DeserializeOwned>(
+        body: &[u8],
+        f: impl FnOnce(T) -> usize,
+    ) -> (usize, bool) {
+        serde_json::from_slice(body).map_or((0, false), |p| (f(p), true))
+    }
     fn error<E: ErrorBody + serde::de::DeserializeOwned>(body: &[u8]) -> usize {
         serde_json::from_slice::<E>(body).map_or(0, |e| {
             e.code().map_or(0, |c| c.len()) + e.message().map_or(0, |m| m.len())
         })
     }
-    match provider {
-        Provider::Zoom => {
-            serde_json::from_slice(body).map_or(0, |p| meetings(zoom::page_from(p, true)))
-                + error::<meetkit_zoom::types::ZoomError>(body)
-                + error::<meetkit_zoom::types::ZoomOAuthError>(body)
-        }
-        Provider::Daily => {
-            serde_json::from_slice(body).map_or(0, |p| meetings(daily::page_from(p, 100, true)))
-                + error::<meetkit_daily::types::DailyError>(body)
-        }
-        Provider::Telnyx => {
-            serde_json::from_slice(body).map_or(0, |p| meetings(telnyx::page_from(p, 1, true)))
-                + error::<meetkit_telnyx::types::TelnyxErrors>(body)
-        }
+    let (work, decoded) = match provider {
+        Provider::Zoom => page(body, |p| meetings(zoom::page_from(p, true))),
+        Provider::Daily => page(body, |p| meetings(daily::page_from(p, 100, true))),
+        Provider::Telnyx => page(body, |p| meetings(telnyx::page_from(p, 1, true))),
         Provider::Attendee => {
             let base = url::Url::parse("https://attendee.example.com").unwrap();
-            serde_json::from_slice(body)
-                .map_or(0, |p| meetings(attendee::page_from(p, &base, true).0))
-                + error::<meetkit_attendee::types::AttendeeError>(body)
+            page(body, |p| meetings(attendee::page_from(p, &base, true).0))
         }
-        Provider::Attention => {
-            serde_json::from_slice(body).map_or(0, |p| meetings(attention::page_from(p, true)))
-                + error::<meetkit_attention::types::AttentionError>(body)
+        Provider::Attention => page(body, |p| meetings(attention::page_from(p, true))),
+    };
+    // Error bodies only when the page did not decode: a body is one or the other.
+    let errors = if decoded {
+        0
+    } else {
+        match provider {
+            Provider::Zoom => {
+                error::<meetkit_zoom::types::ZoomError>(body)
+                    + error::<meetkit_zoom::types::ZoomOAuthError>(body)
+            }
+            Provider::Daily => error::<meetkit_daily::types::DailyError>(body),
+            Provider::Telnyx => error::<meetkit_telnyx::types::TelnyxErrors>(body),
+            Provider::Attendee => error::<meetkit_attendee::types::AttendeeError>(body),
+            Provider::Attention => error::<meetkit_attention::types::AttentionError>(body),
         }
-    }
+    };
+    (work + errors, decoded)
 }
 
 /// True when `body` decodes as the provider's page (worth keeping in the corpus).
@@ -183,9 +196,10 @@ fn fuzz(provider: Provider, budget: Duration, seed: u64) -> Run {
             if damaged {
                 mutate::damage(&mut bytes, &mut rng, &last);
             }
-            let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| exercise(provider, &bytes)));
+            let outcome =
+                std::panic::catch_unwind(AssertUnwindSafe(|| run_adapter(provider, &bytes)));
             executions += 1;
-            if outcome.is_err() {
+            let Ok((_, decoded)) = outcome else {
                 if crashes.len() < 10 {
                     std::fs::create_dir_all(&crash_dir).unwrap();
                     let path = crash_dir.join(format!("{provider}-{seed}-{executions}.json"));
@@ -193,8 +207,8 @@ fn fuzz(provider: Provider, budget: Duration, seed: u64) -> Run {
                     crashes.push(path);
                 }
                 continue;
-            }
-            if !damaged && bytes.len() <= MAX_KEPT_BYTES && decodes(provider, &bytes) {
+            };
+            if !damaged && bytes.len() <= MAX_KEPT_BYTES && decoded {
                 if corpus.len() < MAX_CORPUS {
                     corpus.push(doc);
                 } else {

@@ -134,7 +134,7 @@ impl Dataset {
                     Provider::Telnyx => now_s - 3600,
                     Provider::Attendee | Provider::Attention => now_s + 30 * DAY,
                 };
-                Span::new(end, n, mix(seed, p.salt(), 0x5ba2))
+                Span::new(end, n, mix(seed, crate::provider::salt(*p), 0x5ba2))
             })
             .collect();
         Dataset {
@@ -177,7 +177,7 @@ impl Dataset {
 
     /// A hash key unique to this seed and provider.
     pub fn key(&self, p: Provider) -> u64 {
-        mix(self.seed, p.salt(), 0x1d)
+        mix(self.seed, crate::provider::salt(p), 0x1d)
     }
 
     /// The value stream for one field of one record.
