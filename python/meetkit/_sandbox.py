@@ -26,6 +26,9 @@ class Faults(TypedDict, total=False):
     truncate_rate: float
     inserts_per_page: int
     """Records inserted into the queried window after each page served."""
+    drift: bool
+    """Every record gets a field its spec does not list and, where it has an enum, a value the
+    spec does not list: listings report them in ``.warnings``."""
 
 
 def _fault_values(faults: Optional[Mapping[str, Any]]) -> Dict[str, float]:

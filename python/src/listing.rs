@@ -64,7 +64,7 @@ pub async fn collect(mut stream: MeetingStream, counters: Arc<Counters>) -> Coll
     Collected {
         meetings,
         errors,
-        warnings: stream.warnings().to_vec(),
+        warnings: stream.warnings_and_drift(),
     }
 }
 
@@ -257,7 +257,7 @@ async fn fill(mut stream: MeetingStream, batch_size: usize, sender: mpsc::Sender
             let chunk = Collected {
                 meetings: std::mem::replace(&mut meetings, Vec::with_capacity(batch_size)),
                 errors: std::mem::take(&mut errors),
-                warnings: stream.warnings().to_vec(),
+                warnings: stream.warnings_and_drift(),
             };
             if sender.send(chunk).await.is_err() || finished {
                 return;

@@ -53,6 +53,7 @@ fn faults(py: Python<'_>, spec: &HashMap<String, f64>) -> PyResult<Faults> {
             "server_error_rate" => f.server_error_rate = rate()?,
             "reset_rate" => f.reset_rate = rate()?,
             "truncate_rate" => f.truncate_rate = rate()?,
+            "drift" if value == 0.0 || value == 1.0 => f.drift = value == 1.0,
             "inserts_per_page" if value >= 0.0 && value <= f64::from(u32::MAX) => {
                 f.inserts_per_page = value as u32
             }
@@ -60,7 +61,7 @@ fn faults(py: Python<'_>, spec: &HashMap<String, f64>) -> PyResult<Faults> {
                 return Err(errors::sandbox_error(
                     py,
                     format!(
-                        "unknown or invalid fault {other}={value}: expected latency (seconds), rate_limit_rate, server_error_rate, reset_rate, truncate_rate (0..1) or inserts_per_page"
+                        "unknown or invalid fault {other}={value}: expected latency (seconds), rate_limit_rate, server_error_rate, reset_rate, truncate_rate (0..1), inserts_per_page or drift (true/false)"
                     ),
                 ));
             }

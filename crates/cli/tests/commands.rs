@@ -15,33 +15,16 @@ async fn the_sandbox_command_prints_an_environment_that_lists_its_data() {
     let now = common::now();
     let now_s = rfc3339(now);
     let meetkit = Meetkit::new(now);
-    let mut server = meetkit
-        .command(&[
-            "sandbox",
-            "--port",
-            "0",
-            "--meetings",
-            "300",
-            "--seed",
-            "7",
-            "--now",
-            &now_s,
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
-    let mut env = Vec::new();
-    while env.len() < 13 {
-        let line = lines.next().expect("13 export lines").unwrap();
-        let (name, value) = line
-            .strip_prefix("export ")
-            .unwrap()
-            .split_once('=')
-            .unwrap();
-        env.push((name.to_owned(), value.trim_matches('\'').to_owned()));
-    }
+    let (mut server, env) = meetkit.spawn_sandbox(&[
+        "--port",
+        "0",
+        "--meetings",
+        "300",
+        "--seed",
+        "7",
+        "--now",
+        &now_s,
+    ]);
     let mut client = Meetkit::new(now);
     client.lift_zoom_limit();
     client.env.extend(env);

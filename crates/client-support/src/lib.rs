@@ -6,6 +6,8 @@
 //! - [`HttpOptions`] / [`http_client`]: one `reqwest` client setup for every provider — rustls,
 //!   a `meetkit/<version>` user agent, connect and read timeouts.
 //!
+//! - [`execute`] / [`capture_record_fields`]: how every generated client sends its requests,
+//!   and the record field names of a page, for drift checks (see `fields.rs`).
 //! - [`with_response_head`]: the status and headers of a response whose body did not decode.
 //!
 //! Every generated client is built with `Auth` as its inner value, [`Auth::apply`] as its
@@ -17,6 +19,9 @@ use std::sync::{Arc, Once, RwLock};
 use std::time::Duration;
 
 use base64::Engine as _;
+
+mod fields;
+pub use fields::{capture_record_fields, execute, record_fields};
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 
 mod request_log;
@@ -391,6 +396,19 @@ macro_rules! client_crate {
                     http,
                     Auth::with_scheme($crate::AuthScheme::$scheme, api_key)?,
                 ))
+            }
+        }
+
+        /// Requests go out through [`execute`]($crate::execute), which can show
+        /// a page's record fields to meetkit's drift check; this impl takes precedence over the
+        /// generated default.
+        impl progenitor_client::ClientHooks<Auth> for Client {
+            async fn exec(
+                &self,
+                request: reqwest::Request,
+                _info: &progenitor_client::OperationInfo,
+            ) -> reqwest::Result<reqwest::Response> {
+                $crate::execute(progenitor_client::ClientInfo::client(self), request).await
             }
         }
     };

@@ -489,6 +489,7 @@ impl Client {
                 Err(e) => listing.errors.push(e),
             }
         }
+        listing.warnings = stream.warnings_and_drift();
         Ok(listing)
     }
 }
@@ -540,6 +541,23 @@ impl MeetingStream {
     pub fn progress(&self) -> Progress {
         self.progress.clone()
     }
+
+    /// What the providers sent so far that their specs do not know (an unknown response field
+    /// or enum value), each item once; complete when the stream has ended.
+    pub fn drift(&self) -> Vec<crate::drift::DriftItem> {
+        self.progress.drift()
+    }
+
+    /// [`warnings`](Self::warnings), then one line per [`drift`](Self::drift) item: what a
+    /// listing's `warnings` hold at its end.
+    pub fn warnings_and_drift(&self) -> Vec<String> {
+        let drift = self.drift();
+        self.warnings
+            .iter()
+            .cloned()
+            .chain(drift.iter().map(ToString::to_string))
+            .collect()
+    }
 }
 
 impl Stream for MeetingStream {
@@ -564,6 +582,7 @@ pub struct Listing {
     pub meetings: Vec<Meeting>,
     /// One entry per failed provider or window.
     pub errors: Vec<ProviderError>,
-    /// What was skipped in lenient mode.
+    /// What was skipped in lenient mode, then one line per response field or enum value a
+    /// provider sent that its spec does not know.
     pub warnings: Vec<String>,
 }

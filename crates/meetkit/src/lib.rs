@@ -33,6 +33,7 @@ pub mod client;
 pub mod config;
 pub mod dedup;
 pub mod descriptor;
+pub mod drift;
 pub mod error;
 pub mod model;
 pub mod paging;
@@ -46,12 +47,14 @@ pub mod resolution;
 pub mod retry;
 mod run;
 pub mod schema;
+pub mod unmapped;
 
 pub use accounts::{Account, AccountSettings};
 pub use client::{Client, Listing, MeetingStream};
 pub use config::{
     ApiKeyConfig, Config, ProviderSource, RetryOptions, RuntimeOptions, ZoomAuth, ZoomConfig,
 };
+pub use drift::{DriftItem, DriftKind};
 pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 pub use meetkit_client_support::{HttpOptions, Secret};
 pub use model::{

@@ -11,6 +11,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::unmapped::Unmapped;
+
 /// A meeting provider meetkit can list.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -280,6 +282,11 @@ pub struct ZoomExtension {
     pub has_chat: Option<bool>,
     /// Encryption status code.
     pub meeting_encryption_status: Option<i64>,
+    /// Record fields meetkit's spec has and no field above holds (one added to the spec
+    /// after this type was written), by wire name, as sent.
+    #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
+    #[schemars(schema_with = "crate::unmapped::zoom_schema")]
+    pub unmapped: Unmapped,
 }
 
 /// A Zoom custom key.
@@ -298,6 +305,11 @@ pub struct DailyExtension {
     pub ongoing: Option<bool>,
     /// Most people in the room at once.
     pub max_participants: Option<i64>,
+    /// Record fields meetkit's spec has and no field above holds (one added to the spec
+    /// after this type was written), by wire name, as sent.
+    #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
+    #[schemars(schema_with = "crate::unmapped::daily_schema")]
+    pub unmapped: Unmapped,
 }
 
 /// Telnyx recording fields with no normalized home.
@@ -317,6 +329,11 @@ pub struct TelnyxExtension {
     pub updated_at: Option<DateTime<Utc>>,
     /// When processing completed.
     pub completed_at: Option<DateTime<Utc>>,
+    /// Record fields meetkit's spec has and no field above holds (one added to the spec
+    /// after this type was written), by wire name, as sent.
+    #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
+    #[schemars(schema_with = "crate::unmapped::telnyx_schema")]
+    pub unmapped: Unmapped,
 }
 
 /// What an Attendee record is: `/api/v1/bots` lists both.
@@ -349,6 +366,11 @@ pub struct AttendeeExtension {
     pub metadata: Option<serde_json::Value>,
     /// The bot's events, oldest first.
     pub events: Vec<BotEvent>,
+    /// Record fields meetkit's spec has and no field above holds (one added to the spec
+    /// after this type was written), by wire name, as sent.
+    #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
+    #[schemars(schema_with = "crate::unmapped::attendee_schema")]
+    pub unmapped: Unmapped,
 }
 
 /// One Attendee bot event.
@@ -374,4 +396,9 @@ pub struct AttentionExtension {
     pub consent_link_used: Option<bool>,
     /// Consent status.
     pub consent_status: Option<String>,
+    /// Record fields meetkit's spec has and no field above holds (one added to the spec
+    /// after this type was written), by wire name, as sent.
+    #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
+    #[schemars(schema_with = "crate::unmapped::attention_schema")]
+    pub unmapped: Unmapped,
 }

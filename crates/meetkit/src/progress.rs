@@ -24,6 +24,8 @@ pub struct ProgressCounters {
     /// [`RETRY_NOTICE_EVERY`].
     noticed_ms: AtomicU64,
     created: std::time::Instant,
+    /// What the provider sent that its spec does not know.
+    pub(crate) drift: Arc<crate::drift::DriftLog>,
     /// Retry notices given so far, and the latest one, for readers that are not the log
     /// (Python).
     notices: AtomicU64,
@@ -48,6 +50,7 @@ impl ProgressCounters {
             failed: AtomicBool::new(false),
             noticed_ms: AtomicU64::new(u64::MAX),
             created: std::time::Instant::now(),
+            drift: Arc::default(),
             notices: AtomicU64::new(0),
             notice: Mutex::new(None),
         }
@@ -169,5 +172,10 @@ impl Progress {
                     .clone(),
             })
             .collect()
+    }
+
+    /// What the providers sent that their specs do not know, each item once.
+    pub fn drift(&self) -> Vec<crate::drift::DriftItem> {
+        crate::drift::merge(self.0.iter().map(|c| c.drift.as_ref()))
     }
 }

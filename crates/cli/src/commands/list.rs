@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use meetkit::{Client, Query, Window};
 
-use super::{Flow, chatty, drain, now, report};
+use super::{Flow, chatty, drain, now, report, report_drift};
 use crate::args::{GlobalArgs, ListArgs, ProviderArg};
 use crate::config_file;
 use crate::exit::{CliError, Exit, Outcome};
@@ -87,6 +87,7 @@ pub async fn run(args: ListArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         );
     }
     report(global.quiet, &warnings, &errors);
+    report_drift(global.quiet, global.verbose, &progress_handle.drift());
     let outcome = Outcome {
         meetings: written,
         accounts,

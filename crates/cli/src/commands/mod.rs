@@ -107,6 +107,30 @@ pub fn report(global_quiet: bool, warnings: &[String], errors: &[ProviderError])
     }
 }
 
+/// Warns about what the providers sent that meetkit's specs do not know: one line saying how
+/// many by default, one line per item with `-v`; nothing with `--quiet`.
+pub fn report_drift(global_quiet: bool, verbose: u8, drift: &[meetkit::DriftItem]) {
+    if global_quiet || drift.is_empty() {
+        return;
+    }
+    if verbose > 0 {
+        for item in drift {
+            eprintln!("meetkit: warning: {item}");
+        }
+        return;
+    }
+    let fields = drift
+        .iter()
+        .filter(|d| d.kind == meetkit::DriftKind::Field)
+        .count();
+    let values = drift.len() - fields;
+    eprintln!(
+        "meetkit: warning: the providers sent {fields} response field{} and {values} enum value{} that meetkit's specs do not know (-v lists them; `meetkit doctor` names the spec to edit)",
+        if fields == 1 { "" } else { "s" },
+        if values == 1 { "" } else { "s" },
+    );
+}
+
 /// Whether to print summaries: stderr is a terminal and not `--quiet`.
 pub fn chatty(quiet: bool) -> bool {
     !quiet && std::io::stderr().is_terminal()

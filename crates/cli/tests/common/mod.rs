@@ -89,6 +89,30 @@ impl Meetkit {
         command
     }
 
+    /// Starts `meetkit sandbox <args>` (its stdout and stderr piped) and reads the 13 `export`
+    /// lines it prints: the environment that points meetkit at it.
+    pub fn spawn_sandbox(&self, args: &[&str]) -> (std::process::Child, Vec<(String, String)>) {
+        use std::io::BufRead;
+        let mut server = self
+            .command(&[&["sandbox"], args].concat())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(server.stdout.take().unwrap()).lines();
+        let mut env = Vec::new();
+        while env.len() < 13 {
+            let line = lines.next().expect("13 export lines").unwrap();
+            let (name, value) = line
+                .strip_prefix("export ")
+                .unwrap()
+                .split_once('=')
+                .unwrap();
+            env.push((name.to_owned(), value.trim_matches('\'').to_owned()));
+        }
+        (server, env)
+    }
+
     /// Runs to the end (off the async runtime's threads).
     pub async fn run(&self, args: &[&str]) -> Run {
         let mut command = self.command(args);

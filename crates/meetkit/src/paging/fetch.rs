@@ -33,7 +33,13 @@ pub(super) async fn fetch_page<A: Adapter>(
         }
         ctx.progress.request();
         let sent = tokio::time::Instant::now();
-        let call = adapter.page(request, cursor, ctx.include_raw);
+        // Unknown enum values and (on a listing's first page) response fields are noted.
+        let call = crate::drift::watch(
+            &ctx.progress.drift,
+            adapter.provider(),
+            matches!(cursor, None | Some(Cursor::Number(1))),
+            adapter.page(request, cursor, ctx.include_raw),
+        );
         // The request line is built only when someone reads it (`-vv`).
         let (outcome, log) = if tracing::enabled!(tracing::Level::DEBUG) {
             let (outcome, log) = meetkit_client_support::capture_request_log(call).await;

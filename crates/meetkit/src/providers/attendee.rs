@@ -295,10 +295,27 @@ fn status_of(kind: AttendeeKind, state: &str) -> MeetingStatus {
     }
 }
 
+/// The wire names of the record fields [`normalize`] maps into `Meeting` or
+/// `extension`'s typed fields; every other field of the record reaches `extension.unmapped`
+/// (see [`crate::unmapped`]).
+pub const NORMALIZED: &[&str] = &[
+    "id",
+    "join_at",
+    "state",
+    "meeting_url",
+    "transcription_state",
+    "recording_state",
+    "deduplication_key",
+    "metadata",
+    "events",
+];
+
 /// An Attendee bot or app session as a [`Meeting`]; `None` without `join_at`.
 pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `b`.
     let raw = raw_json(&b, include_raw);
+    let unmapped = crate::unmapped::of(Provider::Attendee, &b);
+    crate::note_value!(Provider::Attendee, "state", b.state);
     let start = b.join_at?;
     let kind = kind_of(&b.id);
     let state = b.state.as_ref().map(|s| s.as_str().to_owned());
@@ -324,6 +341,7 @@ pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
         meeting_url: b.meeting_url,
         room: None,
         extension: Extension::Attendee(AttendeeExtension {
+            unmapped,
             kind,
             state,
             transcription_state: b.transcription_state,

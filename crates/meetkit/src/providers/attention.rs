@@ -252,10 +252,28 @@ fn status_of(status: &str) -> MeetingStatus {
     }
 }
 
+/// The wire names of the record fields [`normalize`] maps into `Meeting` or
+/// `extension`'s typed fields; every other field of the record reaches `extension.unmapped`
+/// (see [`crate::unmapped`]).
+pub const NORMALIZED: &[&str] = &[
+    "uuid",
+    "date",
+    "summary",
+    "status",
+    "userUuid",
+    "userName",
+    "participants",
+    "conversationUuid",
+    "statusLabel",
+    "consentLinkUsed",
+    "consentStatus",
+];
+
 /// An Attention recorder meeting as a [`Meeting`]; `None` without a date.
 pub fn normalize(m: RecorderMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
+    let unmapped = crate::unmapped::of(Provider::Attention, &m);
     let start = m.date?;
     let participant_count = m
         .participants
@@ -303,6 +321,7 @@ pub fn normalize(m: RecorderMeeting, include_raw: bool) -> Option<Meeting> {
         meeting_url: None,
         room: None,
         extension: Extension::Attention(AttentionExtension {
+            unmapped,
             status_label: m.status_label,
             conversation_uuid: m.conversation_uuid,
             consent_link_used: m.consent_link_used,

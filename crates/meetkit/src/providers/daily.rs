@@ -190,10 +190,24 @@ pub fn page_from(list: DailyMeetingList, limit: u64, include_raw: bool) -> RawPa
     }
 }
 
+/// The wire names of the record fields [`normalize`] maps into `Meeting` or
+/// `extension`'s typed fields; every other field of the record reaches `extension.unmapped`
+/// (see [`crate::unmapped`]).
+pub const NORMALIZED: &[&str] = &[
+    "id",
+    "room",
+    "start_time",
+    "duration",
+    "ongoing",
+    "max_participants",
+    "participants",
+];
+
 /// A Daily meeting session as a [`Meeting`]; `None` without a start time.
 pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `s`.
     let raw = raw_json(&s, include_raw);
+    let unmapped = crate::unmapped::of(Provider::Daily, &s);
     let start = from_unix(s.start_time?)?;
     let end = s.duration.and_then(|d| after_seconds(start, d));
     let participant_count = s
@@ -237,6 +251,7 @@ pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
         meeting_url: None,
         room: s.room,
         extension: Extension::Daily(DailyExtension {
+            unmapped,
             ongoing: s.ongoing,
             max_participants: s.max_participants,
         }),

@@ -29,6 +29,18 @@ use crate::query::{Filters, Window};
 use crate::retry::retry_after_from_headers;
 use crate::run::PartitionStream;
 
+/// The wire names of `provider`'s record fields its adapter maps into [`Meeting`] or its typed
+/// extension (the adapter's `NORMALIZED`); the others reach `extension.unmapped`.
+pub fn normalized_fields(provider: Provider) -> &'static [&'static str] {
+    match provider {
+        Provider::Zoom => zoom::NORMALIZED,
+        Provider::Daily => daily::NORMALIZED,
+        Provider::Telnyx => telnyx::NORMALIZED,
+        Provider::Attendee => attendee::NORMALIZED,
+        Provider::Attention => attention::NORMALIZED,
+    }
+}
+
 /// Where and how to reach one provider account, checked: the base URL and the `Auth` its
 /// requests carry.
 #[derive(Clone)]

@@ -242,10 +242,35 @@ pub fn page_from(list: RoomRecordingList, number: u64, include_raw: bool) -> Raw
     }
 }
 
+/// The wire names of the record fields [`normalize`] maps into `Meeting` or
+/// `extension`'s typed fields; every other field of the record reaches `extension.unmapped`
+/// (see [`crate::unmapped`]).
+pub const NORMALIZED: &[&str] = &[
+    "id",
+    "started_at",
+    "ended_at",
+    "duration_secs",
+    "status",
+    "download_url",
+    "size_mb",
+    "codec",
+    "type",
+    "room_id",
+    "session_id",
+    "participant_id",
+    "record_type",
+    "created_at",
+    "updated_at",
+    "completed_at",
+];
+
 /// A Telnyx room recording as a [`Meeting`]; `None` without a start time.
 pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `r`.
     let raw = raw_json(&r, include_raw);
+    let unmapped = crate::unmapped::of(Provider::Telnyx, &r);
+    crate::note_value!(Provider::Telnyx, "status", r.status);
+    crate::note_value!(Provider::Telnyx, "type", r.type_);
     let start = r.started_at?;
     let duration = r
         .duration_secs
@@ -284,6 +309,7 @@ pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
         meeting_url: None,
         room: r.room_id.map(|u| u.to_string()),
         extension: Extension::Telnyx(TelnyxExtension {
+            unmapped,
             session_id: r.session_id.map(|u| u.to_string()),
             participant_id: r.participant_id.map(|u| u.to_string()),
             size_mb: r.size_mb,

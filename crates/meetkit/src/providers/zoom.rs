@@ -419,10 +419,43 @@ impl Adapter for Zoom {
     }
 }
 
+/// The wire names of the record fields [`normalize`] maps into `Meeting` or
+/// `extension`'s typed fields; every other field of the record reaches `extension.unmapped`
+/// (see [`crate::unmapped`]).
+pub const NORMALIZED: &[&str] = &[
+    "uuid",
+    "id",
+    "topic",
+    "start_time",
+    "end_time",
+    "duration",
+    "user_name",
+    "host_name",
+    "user_email",
+    "participants_count",
+    "type",
+    "total_minutes",
+    "participants_count_my_account",
+    "session_key",
+    "source",
+    "custom_keys",
+    "schedule_time",
+    "join_waiting_room_time",
+    "join_time",
+    "leave_time",
+    "host_organization",
+    "has_screen_share",
+    "has_recording",
+    "has_chat",
+    "meeting_encryption_status",
+];
+
 /// A Zoom report record as a [`Meeting`]; `None` without a start time.
 pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
+    let unmapped = crate::unmapped::of(Provider::Zoom, &m);
+    crate::note_value!(Provider::Zoom, "type", m.type_);
     let start = m.start_time?;
     let id = non_empty(m.uuid).or_else(|| m.id.map(|n| n.to_string()))?;
     let duration_seconds = m.duration.map(|minutes| minutes.saturating_mul(60));
@@ -454,6 +487,7 @@ pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
         meeting_url: None,
         room: None,
         extension: Extension::Zoom(ZoomExtension {
+            unmapped,
             meeting_number: m.id,
             meeting_type: m.type_.map(|t| t.as_i64()),
             total_minutes: m.total_minutes,
