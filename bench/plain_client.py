@@ -20,7 +20,7 @@ import os
 import sys
 import time
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Dict, Iterator, List, Optional, TextIO, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple
 
 import httpx
 
@@ -426,8 +426,11 @@ class Window:
         self.zoom_start = max(start, zoom_from)
 
 
-def arguments(description: str) -> argparse.Namespace:
+def arguments(description: str, sinks: Sequence[str] = ()) -> argparse.Namespace:
+    """The bench scripts' common command line; ``sinks`` adds a required ``--sink`` choice."""
     parser = argparse.ArgumentParser(description=description)
+    if sinks:
+        parser.add_argument("--sink", choices=sinks, required=True)
     parser.add_argument("--from", dest="start", required=True)
     parser.add_argument("--to", dest="end", required=True)
     parser.add_argument("--zoom-from", required=True, help="start of Zoom's six servable months")

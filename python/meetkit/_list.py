@@ -159,8 +159,10 @@ class MeetingList:
         return pa.RecordBatchReader.from_stream(self).read_all()
 
     def to_pandas(self) -> "pd.DataFrame":
-        """A ``pandas.DataFrame`` with tz-aware UTC timestamps, nullable ``Int64`` integers,
-        ``string`` text and Arrow-backed lists of participant structs."""
+        """A ``pandas.DataFrame`` with tz-aware UTC timestamps, nullable ``Int64`` integers, and
+        Arrow-backed text (``string[pyarrow]``, i.e. ``pd.ArrowDtype(pa.string())``) and lists
+        of participant structs. Text columns keep the Arrow buffers meetkit built: no Python
+        object and no copy per string; missing values are ``pd.NA``."""
         pd = _require("pandas", "pandas")
         pa = _require("pyarrow", "pandas")
         table = self.to_arrow()
@@ -168,9 +170,9 @@ class MeetingList:
         def types_mapper(t: Any) -> Any:
             if pa.types.is_int64(t):
                 return pd.Int64Dtype()
-            if pa.types.is_string(t) or pa.types.is_large_string(t):
-                return pd.StringDtype()
-            if pa.types.is_list(t) or pa.types.is_struct(t):
+            # pd.StringDtype() would re-encode each column as large_string (or a Python object
+            # per string without pyarrow storage); ArrowDtype wraps the column as it is.
+            if pa.types.is_string(t) or pa.types.is_list(t) or pa.types.is_struct(t):
                 return pd.ArrowDtype(t)
             return None
 

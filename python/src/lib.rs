@@ -17,6 +17,13 @@ mod sandbox;
 
 use pyo3::prelude::*;
 
+/// mimalloc, as in the CLI: the runtime's workers decode and normalize pages on every core and
+/// allocate a string per field; glibc's arena locks made that the listing's largest cost. Only
+/// Rust's own allocations go through it (Python's objects keep CPython's allocator), and every
+/// buffer handed to Python (Arrow arrays) is freed by Rust through its release callback.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The extension module.
 #[pymodule]
 fn _meetkit(m: &Bound<'_, PyModule>) -> PyResult<()> {

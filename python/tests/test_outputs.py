@@ -84,7 +84,17 @@ def test_pandas_dtypes(everything: meetkit.MeetingList) -> None:
         assert df[name].dtype == pd.Int64Dtype(), name
     assert df["recording_size_bytes"].isna().any(), "nullable ints keep their nulls"
     for name in TEXT_COLUMNS:
-        assert isinstance(df[name].dtype, pd.StringDtype), name
+        assert df[name].dtype == pd.ArrowDtype(pa.string()), name
+    assert df["recording_id"].isna().any() and df["recording_id"].dropna().map(type).eq(str).all()
+
+
+def test_pandas_text_shares_the_arrow_buffers(everything: meetkit.MeetingList) -> None:
+    table = everything.to_arrow()
+    df = everything.to_pandas()
+    for name in ("id", "title", "extension"):
+        chunks = df[name].array._pa_array.chunks
+        assert len(chunks) == 1 and chunks[0].type == pa.string(), name
+        assert chunks[0].equals(table.column(name).chunk(0)), name
     participants = df["participants"]
     assert isinstance(participants.dtype, pd.ArrowDtype)
     with_people = [p for p in participants if len(p) > 0]

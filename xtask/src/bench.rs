@@ -164,100 +164,51 @@ pub fn run(root: &Path, quick: bool, fleet_only: bool) -> Result<()> {
     let expected = cli.meetings;
     match &python {
         Some(py) => {
-            for (script, label, target) in [
-                ("plain_client.py", "plain Python (httpx + json)", Some(10.0)),
-                ("dlt_client.py", "dlt RESTClient.paginate", Some(10.0)),
-                (
-                    "meetkit_pandas.py",
-                    "meetkit pip package → pandas (vs plain Python)",
-                    None,
-                ),
+            for (script, label) in [
+                ("plain_client.py", "plain Python (httpx + json)"),
+                ("dlt_client.py", "dlt RESTClient.paginate"),
             ] {
                 println!("==> {script}");
-                match py.script(&tools, &sandbox, script) {
-                    Ok(alt) => {
+                match py.script(&tools, &sandbox, script, None) {
+                    Ok((alt, _)) => {
                         let rate = alt.meetings as f64 / alt.run.wall_s;
-                        let same = if alt.meetings == expected {
-                            String::new()
-                        } else {
+                        let ratio = meetkit_rate / rate;
+                        // CPU per meeting does not depend on what else the machine runs.
+                        let cpu_ratio = (alt.run.cpu_s() / alt.meetings as f64)
+                            / (cli.run.cpu_s() / cli.meetings as f64);
+                        table.row(
+                            format!("Throughput vs {label}{}", same(alt.meetings, expected)),
                             format!(
-                                " — {} meetings, meetkit listed {}",
-                                thousands(alt.meetings),
-                                thousands(expected)
-                            )
-                        };
-                        if script == "meetkit_pandas.py" {
-                            let plain = table.plain_rate.unwrap_or(f64::NAN);
-                            table.row(
-                                format!(
-                                    "Python: `list_meetings(...).to_pandas()`, {} meetings{same}, rate limits off as in the CLI run",
-                                    thousands(alt.meetings)
-                                ),
-                                format!(
-                                    "{} meetings/s ({:.2} s)",
-                                    thousands(rate as u64),
-                                    alt.run.wall_s
-                                ),
-                                format!("plain Python {} meetings/s", thousands(plain as u64)),
-                                format!("{:.1}×", rate / plain),
-                                String::new(),
-                                None,
-                            );
-                        } else {
-                            if script == "plain_client.py" {
-                                table.plain_rate = Some(rate);
-                            }
-                            let ratio = meetkit_rate / rate;
-                            // CPU per meeting does not depend on what else the machine runs.
-                            let cpu_ratio = (alt.run.cpu_s() / alt.meetings as f64)
-                                / (cli.run.cpu_s() / cli.meetings as f64);
-                            table.row(
-                                format!("Throughput vs {label}{same}"),
-                                format!(
-                                    "{} meetings/s; {:.1} µs CPU/meeting",
-                                    thousands(meetkit_rate as u64),
-                                    micros_per(cli.run.cpu_s(), cli.meetings)
-                                ),
-                                format!(
-                                    "{} meetings/s ({:.1} s); {:.1} µs CPU/meeting",
-                                    thousands(rate as u64),
-                                    alt.run.wall_s,
-                                    micros_per(alt.run.cpu_s(), alt.meetings)
-                                ),
-                                format!("{ratio:.1}× (CPU {cpu_ratio:.1}×)"),
-                                "≥ 10×".to_owned(),
-                                target.map(|t| ratio >= t),
-                            );
-                        }
+                                "{} meetings/s; {:.1} µs CPU/meeting",
+                                thousands(meetkit_rate as u64),
+                                micros_per(cli.run.cpu_s(), cli.meetings)
+                            ),
+                            format!(
+                                "{} meetings/s ({:.1} s); {:.1} µs CPU/meeting",
+                                thousands(rate as u64),
+                                alt.run.wall_s,
+                                micros_per(alt.run.cpu_s(), alt.meetings)
+                            ),
+                            format!("{ratio:.1}× (CPU {cpu_ratio:.1}×)"),
+                            "≥ 10×".to_owned(),
+                            Some(ratio >= 10.0),
+                        );
                     }
                     Err(e) => {
                         eprintln!("warning: {script} failed: {e:#}");
-                        table.row(
-                            format!("Throughput vs {label}"),
-                            String::new(),
-                            format!("not available: {e}"),
-                            String::new(),
-                            String::new(),
-                            None,
-                        );
+                        table.unavailable(format!("Throughput vs {label}"), &e.to_string());
                     }
                 }
             }
+            python_rows(py, &tools, &sandbox, &cli, &mut table);
         }
         None => {
             for label in [
-                "plain Python (httpx + json)",
-                "dlt RESTClient.paginate",
-                "meetkit pip package → pandas",
+                "Throughput vs plain Python (httpx + json)",
+                "Throughput vs dlt RESTClient.paginate",
+                "Python (the meetkit pip package) vs the CLI",
             ] {
-                table.row(
-                    format!("Throughput vs {label}"),
-                    String::new(),
-                    "not available (the venv could not be built)".to_owned(),
-                    String::new(),
-                    String::new(),
-                    None,
-                );
+                table.unavailable(label.to_owned(), "the venv could not be built");
             }
         }
     }
@@ -318,10 +269,23 @@ pub fn run(root: &Path, quick: bool, fleet_only: bool) -> Result<()> {
         None,
     );
 
+    for (provider, fewest) in &bound.requests {
+        let (made, retries) = wide.requests.get(provider).copied().unwrap_or((0, 0));
+        let ratio = made as f64 / *fewest as f64;
+        table.row(
+            format!("Requests vs the minimum: {provider} (latency-bound run)"),
+            format!("{made} requests ({retries} of them retries)"),
+            format!("minimum {fewest}"),
+            format!("{ratio:.2}×"),
+            "≤ 1.1×".to_owned(),
+            Some(ratio <= 1.1),
+        );
+    }
+
     let made = wide
         .requests
         .iter()
-        .map(|(p, n)| format!("{p} {n}"))
+        .map(|(p, (n, retries))| format!("{p} {n} ({retries} retries)"))
         .collect::<Vec<_>>()
         .join(", ");
     let fleet_detail = fleet(&tools, &sizes, &mut table)?;
@@ -504,13 +468,13 @@ struct ClientRun {
     run: Measured,
     meetings: u64,
     sandbox_cpu_s: f64,
-    /// Requests per provider, from the CLI's `-v` summary.
-    requests: BTreeMap<String, u64>,
+    /// Requests per provider and the retries among them, from the CLI's `-v` summary.
+    requests: BTreeMap<String, (u64, u64)>,
 }
 
-/// The CLI's `-v` summary (`listed provider=daily meetings=3697 requests=39 ...`, one line a
-/// provider): meetings in all, and requests per provider.
-fn listed(stderr: &str) -> (u64, BTreeMap<String, u64>) {
+/// The CLI's `-v` summary (`listed provider=daily meetings=3697 requests=39 retries=0 ...`, one
+/// line a provider): meetings in all, and (requests, retries among them) per provider.
+fn listed(stderr: &str) -> (u64, BTreeMap<String, (u64, u64)>) {
     let mut meetings = 0;
     let mut requests = BTreeMap::new();
     for line in stderr.lines().filter(|l| l.contains(" listed ")) {
@@ -523,7 +487,10 @@ fn listed(stderr: &str) -> (u64, BTreeMap<String, u64>) {
             .unwrap_or(0);
         // One line per provider account: a provider's requests are its accounts' sum.
         if let (Some(p), Some(n)) = (field("provider"), field("requests")) {
-            *requests.entry(p.to_owned()).or_insert(0) += n.parse::<u64>().unwrap_or(0);
+            let retries = field("retries").and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+            let entry = requests.entry(p.to_owned()).or_insert((0, 0));
+            entry.0 += n.parse::<u64>().unwrap_or(0);
+            entry.1 += retries;
         }
     }
     (meetings, requests)
@@ -766,12 +733,21 @@ fn python_env(root: &Path, out_dir: &Path) -> Result<PythonEnv> {
 }
 
 impl PythonEnv {
-    fn script(&self, tools: &Tools, sandbox: &SandboxProcess, script: &str) -> Result<ClientRun> {
-        let name = script.trim_end_matches(".py");
+    /// Runs a `bench/` script (with `--sink sink` when given); its run and its result file.
+    fn script(
+        &self,
+        tools: &Tools,
+        sandbox: &SandboxProcess,
+        script: &str,
+        sink: Option<&str>,
+    ) -> Result<(ClientRun, Value)> {
+        let base = script.trim_end_matches(".py");
+        let name = sink.map_or_else(|| base.to_owned(), |s| format!("{base}-{s}"));
+        let name = name.as_str();
         let result = tools.out_dir.join(format!("{name}.json"));
         let _ = std::fs::remove_file(&result);
         let info = &sandbox.info;
-        let command: Vec<String> = vec![
+        let command: Vec<String> = [
             self.python.to_string_lossy().into_owned(),
             self.bench_dir.join(script).to_string_lossy().into_owned(),
             "--from".into(),
@@ -784,7 +760,13 @@ impl PythonEnv {
             info.now.clone(),
             "--result".into(),
             result.to_string_lossy().into_owned(),
-        ];
+        ]
+        .into_iter()
+        .chain(
+            sink.into_iter()
+                .flat_map(|s| ["--sink".to_owned(), s.to_owned()]),
+        )
+        .collect();
         let (run, _, sandbox_cpu_s) = tools.measure(sandbox, name, &command, &[])?;
         let summary: Value = serde_json::from_str(
             &std::fs::read_to_string(&result)
@@ -793,12 +775,94 @@ impl PythonEnv {
         let meetings = summary["meetings"]
             .as_u64()
             .context("no meeting count in the result")?;
-        Ok(ClientRun {
-            run,
-            meetings,
-            sandbox_cpu_s,
-            requests: BTreeMap::new(),
-        })
+        Ok((
+            ClientRun {
+                run,
+                meetings,
+                sandbox_cpu_s,
+                requests: BTreeMap::new(),
+            },
+            summary,
+        ))
+    }
+}
+
+/// The meetkit pip package into pandas, polars and pandas batches, each against the CLI's run
+/// of the same listing (wall time and peak RSS).
+fn python_rows(
+    py: &PythonEnv,
+    tools: &Tools,
+    sandbox: &SandboxProcess,
+    cli: &ClientRun,
+    table: &mut Table,
+) {
+    let script = "meetkit_python.py";
+    let cli_rate = cli.meetings as f64 / cli.run.wall_s;
+    let cli_cell = format!(
+        "CLI → NDJSON {} meetings/s ({:.2} s); {:.1} MB",
+        thousands(cli_rate as u64),
+        cli.run.wall_s,
+        cli.run.max_rss_mb()
+    );
+    for (sink, label, target) in [
+        ("pandas", "`list_meetings(...).to_pandas()`", Some(1.5)),
+        ("polars", "`list_meetings(...).to_polars()`", None),
+        (
+            "batches",
+            "`iter_meetings(..., batch_size=10_000)`, each batch `.to_pandas()`",
+            None,
+        ),
+    ] {
+        println!("==> {script} --sink {sink}");
+        let figure = format!("Python → {sink}: {label} vs the CLI, same listing");
+        match py.script(tools, sandbox, script, Some(sink)) {
+            Ok((run, summary)) => {
+                // From the client's creation to the last frame; the DataFrame library is
+                // imported before (see bench/meetkit_python.py), the process's wall is shown too.
+                let seconds = summary["seconds"].as_f64().unwrap_or(run.run.wall_s);
+                let rate = run.meetings as f64 / seconds;
+                let batches = summary["batches"].as_u64().unwrap_or(0);
+                let batches = if batches > 0 {
+                    format!(", {batches} batches")
+                } else {
+                    String::new()
+                };
+                let ratio = seconds / cli.run.wall_s;
+                table.row(
+                    format!("{figure}{}", same(run.meetings, cli.meetings)),
+                    format!(
+                        "{} meetings/s ({seconds:.2} s{batches}; process {:.2} s with imports); peak RSS {:.1} MB",
+                        thousands(rate as u64),
+                        run.run.wall_s,
+                        run.run.max_rss_mb()
+                    ),
+                    cli_cell.clone(),
+                    format!(
+                        "{ratio:.2}× the time, {:.1}× the memory",
+                        run.run.max_rss_mb() / cli.run.max_rss_mb()
+                    ),
+                    target.map_or_else(String::new, |t| format!("≤ {t}×")),
+                    target.map(|t| ratio <= t),
+                );
+            }
+            Err(e) => {
+                eprintln!("warning: {script} --sink {sink} failed: {e:#}");
+                table.unavailable(figure, &e.to_string());
+            }
+        }
+    }
+}
+
+/// " — N meetings, meetkit listed M" when a client listed another count than the CLI.
+fn same(listed: u64, expected: u64) -> String {
+    if listed == expected {
+        String::new()
+    } else {
+        format!(
+            " — {} meetings, meetkit listed {}",
+            thousands(listed),
+            thousands(expected)
+        )
     }
 }
 
@@ -943,6 +1007,8 @@ struct Bound {
     total: f64,
     limiting: String,
     detail: String,
+    /// The fewest requests *R_p* per provider.
+    requests: BTreeMap<String, u64>,
 }
 
 /// The fewest requests an account of `provider` with `n` listable meetings over `days` needs
@@ -970,6 +1036,7 @@ fn account_chain(
 
 fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
     let mut parts = Vec::new();
+    let mut fewest = BTreeMap::new();
     let mut worst = (0.0f64, String::new());
     for (provider, page, rate) in providers() {
         let n = *info
@@ -977,6 +1044,7 @@ fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
             .get(provider)
             .with_context(|| format!("no count for {provider}"))?;
         let (requests, t) = account_chain(provider, page, rate, n, days, latency_s);
+        fewest.insert(provider.to_owned(), requests);
         parts.push(format!(
             "{provider} {n} meetings / {page} a page → {requests} requests{} → {t:.2} s",
             rate.map_or(" (no limit)".to_owned(), |r| format!(" at {r}/s"))
@@ -989,6 +1057,7 @@ fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
         total: worst.0,
         limiting: worst.1,
         detail: parts.join("; "),
+        requests: fewest,
     })
 }
 
@@ -1062,7 +1131,7 @@ fn fleet(tools: &Tools, sizes: &Sizes, table: &mut Table) -> Result<String> {
     let expected: u64 = info.account_counts.values().sum();
     sandbox.stop();
     let (meetings, requests) = listed(&stderr);
-    let made: u64 = requests.values().sum();
+    let made: u64 = requests.values().map(|(n, _)| n).sum();
     let ratio = run.wall_s / slowest.0;
     let rss = run.max_rss_mb();
     let same = if meetings == expected {
@@ -1167,7 +1236,6 @@ fn micro(root: &Path, quick: bool) -> Result<Vec<(String, f64, u64)>> {
 #[derive(Default)]
 struct Table {
     rows: Vec<[String; 6]>,
-    plain_rate: Option<f64>,
 }
 
 impl Table {
@@ -1187,6 +1255,18 @@ impl Table {
         };
         self.rows
             .push([figure, meetkit, alternative, ratio, target, met.to_owned()]);
+    }
+
+    /// A row whose measurement could not be taken, saying why.
+    fn unavailable(&mut self, figure: String, why: &str) {
+        self.row(
+            figure,
+            String::new(),
+            format!("not available: {why}"),
+            String::new(),
+            String::new(),
+            None,
+        );
     }
 
     fn markdown(&self) -> String {

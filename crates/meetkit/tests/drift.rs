@@ -52,7 +52,7 @@ async fn a_listing_reports_each_drift_item_exactly_once() {
     assert_eq!(warnings, expected);
 
     // The stream says the same, as items.
-    let mut stream = client.list(&query).unwrap();
+    let mut stream = client.list(&query).await.unwrap();
     while futures::StreamExt::next(&mut stream).await.is_some() {}
     let drift = stream.drift();
     assert_eq!(drift.len(), 8, "{drift:?}");
