@@ -13,7 +13,8 @@ Spark DataFrame, each partition listed by its own Spark task.
           .load())
 
 Options: ``provider``, ``from`` (required), ``to``, ``allow_insecure``, ``concurrency``,
-``max_attempts``, and credentials under meetkit's environment-variable names
+``max_attempts``, ``rate_limits`` (``zoom=40,daily=20``: requests a second per provider,
+``none`` for no limit of meetkit's own), and credentials under meetkit's environment-variable names
 (``daily_api_key``, ``zoom_account_id``, ``zoom_base_url`` …; Spark's option names ignore
 case). A credential not given as an option is read from the environment. ``accounts_file``
 names an accounts file (JSON Lines, see the README) of more accounts: the path must be readable
@@ -133,6 +134,35 @@ def _number(options: Mapping[str, str], name: str) -> Optional[int]:
     return number
 
 
+def _rate_limits(options: Mapping[str, str]) -> Optional[Dict[str, Optional[float]]]:
+    """Option ``rate_limits``: ``provider=N`` pairs, comma-separated (requests a second;
+    ``none`` lifts meetkit's own limit, e.g. ``zoom=40`` on Zoom Business+)."""
+    value = options.get("rate_limits")
+    if value is None:
+        return None
+    limits: Dict[str, Optional[float]] = {}
+    for pair in filter(None, (p.strip() for p in value.split(","))):
+        name, sep, rate = pair.partition("=")
+        name, rate = name.strip().lower(), rate.strip().lower()
+        if not sep or name not in PROVIDERS:
+            raise QueryError(
+                f"option rate_limits: {pair!r} is not provider=N (requests a second, or none) "
+                f"with a provider among {', '.join(PROVIDERS)}",
+                kind="query",
+            )
+        if rate == "none":
+            limits[name] = None
+            continue
+        try:
+            limits[name] = float(rate)
+        except ValueError:
+            raise QueryError(
+                f"option rate_limits: {rate!r} for {name} is not a number of requests a second or none",
+                kind="query",
+            ) from None
+    return limits
+
+
 def client_from_options(options: Mapping[str, str]) -> Client:
     """A client from the data source's options: credentials given as options (under meetkit's
     variable names, any case) win over the process environment, which supplies the rest."""
@@ -146,6 +176,7 @@ def client_from_options(options: Mapping[str, str]) -> Client:
         allow_insecure=_flag(options, "allow_insecure"),
         concurrency=_number(options, "concurrency"),
         max_attempts=_number(options, "max_attempts"),
+        rate_limits=_rate_limits(options),
         accounts=accounts_file or None,
     )
 

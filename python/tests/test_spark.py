@@ -43,9 +43,16 @@ def spark() -> Iterator[SparkSession]:
     session.stop()
 
 
+# The sandbox throttles nothing, so the reads lift meetkit's own Zoom limit (10/s): an
+# account-wide Zoom listing asks one report per user and window.
+UNTHROTTLED = "zoom=none"
+
+
 def read(spark: SparkSession, sandbox: meetkit.Sandbox, window: Window, **options: str) -> DataFrame:
     reader = spark.read.format("meetkit").option("from", window[0].isoformat()).option("to", window[1].isoformat())
-    for name, value in {**{k.lower(): v for k, v in sandbox.env.items()}, **options}.items():
+    defaults = {k.lower(): v for k, v in sandbox.env.items()}
+    defaults["rate_limits"] = UNTHROTTLED
+    for name, value in {**defaults, **options}.items():
         reader = reader.option(name, value)
     return reader.load()
 
@@ -100,10 +107,19 @@ def test_bad_options_are_sentences(spark: SparkSession, sandbox: meetkit.Sandbox
         read(spark, sandbox, window, provider="zoom,zooom").collect()
     with pytest.raises(Exception, match="option max_attempts must be a whole number"):
         read(spark, sandbox, window, max_attempts="many").collect()
+    with pytest.raises(Exception, match="option rate_limits: 'fast' for zoom is not a number"):
+        read(spark, sandbox, window, rate_limits="zoom=fast").collect()
+    with pytest.raises(Exception, match="option rate_limits: 'zooom=1' is not provider=N"):
+        read(spark, sandbox, window, rate_limits="zooom=1").collect()
 
 
 def test_a_stream_lists_each_window_once(spark: SparkSession, sandbox: meetkit.Sandbox, window: Window, tmp_path: Path) -> None:
-    reader = spark.readStream.format("meetkit").option("from", window[0].isoformat()).option("to", window[1].isoformat())
+    reader = (
+        spark.readStream.format("meetkit")
+        .option("from", window[0].isoformat())
+        .option("to", window[1].isoformat())
+        .option("rate_limits", UNTHROTTLED)
+    )
     for name, value in sandbox.env.items():
         reader = reader.option(name.lower(), value)
     query = (
@@ -139,6 +155,7 @@ def test_thirty_accounts_over_eight_or_more_partitions(spark: SparkSession, tmp_
             .option("from", window[0].isoformat())
             .option("to", window[1].isoformat())
             .option("accounts_file", accounts_file)
+            .option("rate_limits", UNTHROTTLED)
             .load()
         )
         assert df.rdd.getNumPartitions() >= 8
@@ -161,6 +178,7 @@ def test_a_streams_offsets_are_per_account(spark: SparkSession, tmp_path: Path) 
             .option("from", window[0].isoformat())
             .option("to", window[1].isoformat())
             .option("accounts_file", accounts_file)
+            .option("rate_limits", UNTHROTTLED)
         )
         query = (
             reader.load()

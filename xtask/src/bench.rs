@@ -487,7 +487,9 @@ fn listed(stderr: &str) -> (u64, BTreeMap<String, (u64, u64)>) {
             .unwrap_or(0);
         // One line per provider account: a provider's requests are its accounts' sum.
         if let (Some(p), Some(n)) = (field("provider"), field("requests")) {
-            let retries = field("retries").and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+            let retries = field("retries")
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(0);
             let entry = requests.entry(p.to_owned()).or_insert((0, 0));
             entry.0 += n.parse::<u64>().unwrap_or(0);
             entry.1 += retries;
