@@ -5,8 +5,8 @@
 //! partition's [`DriftLog`]:
 //! - enum values: an adapter's `normalize` calls `note_value!` once per open enum field of a
 //!   record. A known value costs one match; only an unknown one takes the log's lock.
-//! - fields: on the first page of a partition's first [`FIELD_PROBES`] listings (windows, Zoom
-//!   users, …) the response body's record keys (`meetkit_client_support::capture_record_fields`)
+//! - fields: on the first page of a partition's first [`FIELD_PROBES`] listings that carry
+//!   records (windows, Zoom users, …; an empty page gives its probe back) the response body's record keys (`meetkit_client_support::capture_record_fields`)
 //!   are compared with the generated record type's field names ([`known_fields`]). Other pages
 //!   are not probed, so a field that shows up only on them goes unnoticed; `meetkit doctor`
 //!   checks whole responses.
@@ -81,6 +81,14 @@ impl DriftLog {
             .is_ok()
     }
 
+    /// Gives back a probe that saw no records (an empty page: a Zoom user without meetings),
+    /// so the probes go to pages that can show a field.
+    fn refund_probe(&self) {
+        let _ = self
+            .probes
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1));
+    }
+
     /// Notes `item`; a repeat is dropped.
     pub(crate) fn note(&self, item: DriftItem) {
         let mut items = self.items.lock().unwrap_or_else(PoisonError::into_inner);
@@ -129,6 +137,9 @@ pub(crate) fn watch<F: Future>(
             return fetch.await;
         }
         let (output, fields) = meetkit_client_support::capture_record_fields(fetch).await;
+        if fields.as_ref().is_none_or(|f| f.is_empty()) {
+            log.refund_probe();
+        }
         if let Some(fields) = fields {
             let known = known_fields(provider);
             unknown_fields(
@@ -244,6 +255,10 @@ mod tests {
     async fn notes_each_item_once_and_only_inside_watch() {
         let log = Arc::new(DriftLog::default());
         assert!((0..FIELD_PROBES).all(|_| log.take_probe()));
+        assert!(!log.take_probe());
+        // A probe that met an empty page is given back, once.
+        log.refund_probe();
+        assert!(log.take_probe());
         assert!(!log.take_probe());
         unknown_value(Provider::Zoom, "type", &99);
         watch(&log, Provider::Zoom, false, async {
