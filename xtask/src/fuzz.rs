@@ -6,13 +6,11 @@
 //! fails, saving each input under `target/fuzz-crashes/`, when one panicked.
 
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
 /// Runs the fuzzing pass for `seconds` per provider, optimized when `release`.
 pub fn run(root: &Path, seconds: u64, release: bool) -> Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     // The workspace's feature set (not `-p meetkit`'s): the test build reuses what the rest of
     // the suite compiled instead of rebuilding dependencies with other features.
     let mut args = vec!["test", "--workspace", "--test", "fuzz", "--locked"];
@@ -26,10 +24,9 @@ pub fn run(root: &Path, seconds: u64, release: bool) -> Result<()> {
         "fuzz_decode_and_normalize",
         "--nocapture",
     ]);
-    let status = Command::new(cargo)
+    let status = crate::cargo::command(root)
         .args(&args)
         .env("MEETKIT_FUZZ_SECONDS", seconds.to_string())
-        .current_dir(root)
         .status()
         .context("could not run cargo test for the fuzzing pass")?;
     if !status.success() {

@@ -38,7 +38,7 @@ pub fn run(root: &Path) -> Result<()> {
 
     // maturin develop installs into the virtualenv named by VIRTUAL_ENV.
     run_checked(
-        venv_command(&venv, &bin.join(exe("maturin")))
+        crate::cargo::with_build_env(&mut venv_command(&venv, &bin.join(exe("maturin"))))
             .args(["develop", "--locked", "--manifest-path"])
             .arg(python_dir.join("Cargo.toml"))
             .current_dir(root),
@@ -46,8 +46,10 @@ pub fn run(root: &Path) -> Result<()> {
     )?;
 
     // tests/test_cli.py compares the DataFrame with the CLI's output; naming the binary
-    // keeps that test from being skipped here.
-    crate::cargo::cargo(root, &["build", "--locked", "--package", "meetkit-cli"])?;
+    // keeps that test from being skipped here. The binary is the one `cargo test` built (the
+    // same command, so nothing is rebuilt after CI's test step): `cargo build -p meetkit-cli`
+    // would resolve other features and compile a second copy of most dependencies.
+    crate::cargo::cargo(root, &["test", "--workspace", "--locked", "--no-run"])?;
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     let cli = target.join("debug").join(exe("meetkit"));
