@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
@@ -9,6 +10,8 @@ from . import _meetkit
 from ._list import MeetingBatches, MeetingList
 from .errors import from_info
 from ._time import DurationLike, TimeLike, now, to_micros, to_seconds
+
+_LOG = logging.getLogger("meetkit")
 
 __all__ = ["Client", "ZoomSettings", "ApiKeySettings", "Providers", "Accounts"]
 
@@ -393,12 +396,16 @@ class Client:
         anywhere with :meth:`run_partition` on a client holding that account's credentials;
         a Zoom account's users' partitions overlap (a meeting two users attended), so run them
         together, as a JSON array of them, to list each meeting once. A part of the window planning
-        already knows cannot be listed (Zoom older than six months) raises, unless ``lenient``."""
+        already knows cannot be listed (Zoom older than six months) raises, unless ``lenient``.
+        The plan's warnings (a Zoom account's daily request budget exceeded, an account with
+        no users to list, what ``lenient`` skipped) are logged on the ``meetkit`` logger."""
         limit = None
         spec = _spec(locals())
-        partitions, _warnings, failures = self._native.plan(spec)
+        partitions, warnings, failures = self._native.plan(spec)
         if failures:
             raise from_info(failures[0])
+        for warning in warnings:
+            _LOG.warning("%s", warning)
         return partitions
 
     def run_partition(self, partition: str) -> MeetingList:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from typing import Dict, List, Tuple
 
 import pytest
@@ -48,3 +49,14 @@ def test_a_failed_partition_is_in_errors(sandbox: meetkit.Sandbox, window: Windo
     (partition,) = sandbox.client().plan("daily", start=window[0], end=window[1])
     result = sandbox.client({"DAILY_API_KEY": "wrong"}).run_partition(partition)
     assert [(e.provider, e.status) for e in result.errors] == [("daily", 401)]
+
+
+def test_the_plans_warnings_are_logged(
+    sandbox: meetkit.Sandbox, window: Window, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A daily budget of one report request: the account-wide Zoom plan needs hundreds.
+    client = sandbox.client({"ZOOM_DAILY_REQUEST_BUDGET": "1"})
+    with caplog.at_level(logging.WARNING, logger="meetkit"):
+        partitions = client.plan("zoom", start=window[0], end=window[1])
+    assert partitions
+    assert [r.getMessage() for r in caplog.records if "ZOOM_DAILY_REQUEST_BUDGET" in r.getMessage()]

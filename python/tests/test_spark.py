@@ -165,13 +165,7 @@ def test_thirty_accounts_over_eight_or_more_partitions(spark: SparkSession, tmp_
             for i in sb.truth(a["provider"], window[0], window[1], account=a["name"])
         }
         assert len({(p, a) for p, a, _ in expected}) == 30
-        got = keys(df)
-        # Known bug (open, issues 12 and 14): read through Spark from an accounts file, the
-        # Zoom tenants list nothing (their account-wide planning fails and the Spark driver
-        # does not surface plan errors). Every other provider must be exact; Zoom must at
-        # least list nothing outside its truth.
-        assert {k for k in got if k[0] != "zoom"} == {k for k in expected if k[0] != "zoom"}
-        assert {k for k in got if k[0] == "zoom"} <= expected
+        assert keys(df) == expected
 
 
 def test_a_streams_offsets_are_per_account(spark: SparkSession, tmp_path: Path) -> None:

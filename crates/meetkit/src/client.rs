@@ -108,6 +108,17 @@ impl Client {
         self.inner.config.configured()
     }
 
+    /// The configuration of a named account alone (see [`Config::for_account`]); `None` for
+    /// the default account, whose settings are the client's own.
+    fn account_config(&self, provider: Provider, account: &str) -> Option<Config> {
+        let config = &self.inner.config;
+        config
+            .accounts
+            .iter()
+            .find(|a| a.provider == provider && a.name == account)
+            .map(|a| config.for_account(a))
+    }
+
     fn endpoint(&self, provider: Provider, account: &str) -> Option<&Endpoint> {
         self.inner
             .endpoints
@@ -260,15 +271,21 @@ impl Client {
                     page_size,
                     now,
                 };
-                let users = connector.users(
-                    endpoint,
-                    &self.inner.http,
-                    &self.inner.config,
-                    &query.filters,
-                );
+                // The account's own settings (a named account's Zoom user statuses and daily
+                // budget), not the default account's.
+                let named = self.account_config(provider, account);
+                let config = named.as_ref().unwrap_or(&self.inner.config);
+                let users = connector.users(endpoint, &self.inner.http, config, &query.filters);
                 let mine = match users {
                     None => vec![partition],
                     Some(listing) => match listing.await {
+                        Ok(users) if users.is_empty() => {
+                            plan.warnings.push(format!(
+                                "{provider}/{account}: the account has no users of the statuses \
+                                 configured, so nothing is listed for it"
+                            ));
+                            Vec::new()
+                        }
                         Ok(users) => users
                             .into_iter()
                             .map(|user| Partition {
@@ -283,7 +300,7 @@ impl Client {
                     },
                 };
                 plan.warnings
-                    .extend(connector.budget_warning(&mine, &self.inner.config));
+                    .extend(connector.budget_warning(&mine, config));
                 plan.partitions.extend(mine);
             }
         }

@@ -117,6 +117,68 @@ async fn one_accounts_rejected_key_leaves_the_others_complete() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zoom_accounts_without_a_default_list_their_users_with_their_own_settings() {
+    // Only named accounts (an accounts file, nothing in the environment): each Zoom account
+    // lists its users with its own `user_statuses`, not the (absent) default account's.
+    let handle = sandbox(200, 17, Faults::default()).await;
+    let mut config = Config {
+        runtime: config_for(&handle).runtime,
+        ..Config::default()
+    };
+    for (i, mut entry) in handle.accounts(2).into_iter().enumerate() {
+        let entry = entry.as_object_mut().unwrap();
+        if entry["provider"] != "zoom" {
+            continue;
+        }
+        if entry["name"] == "t002" {
+            entry.insert("user_statuses".into(), "inactive".into());
+        }
+        let account =
+            meetkit::accounts::from_entry(entry, &format!("entry {i}"), &|_| None).unwrap();
+        config.add_account(account).unwrap();
+    }
+    let client = Client::new(config).unwrap();
+    let window = recent_window(&handle);
+    let plan = client.plan(&Query::new(window)).await.unwrap();
+    assert!(plan.errors.is_empty(), "{:?}", plan.errors);
+    let users = |account: &str| {
+        plan.partitions
+            .iter()
+            .filter(|p| p.account == account && p.user.is_some())
+            .count()
+    };
+    // Active and inactive users (~88 % of 360+), against inactive alone (~18 %).
+    assert!(users("t001") > 250, "t001: {} users", users("t001"));
+    assert!(
+        (1..150).contains(&users("t002")),
+        "t002: {} users",
+        users("t002")
+    );
+    let listing = client.collect(&Query::new(window)).await.unwrap();
+    assert!(listing.errors.is_empty(), "{:?}", listing.errors);
+    let mine: Vec<_> = listing
+        .meetings
+        .iter()
+        .filter(|m| m.account == "t001")
+        .cloned()
+        .collect();
+    let mut truth = handle.truth_of(
+        sandbox_provider(Provider::Zoom),
+        "t001",
+        window.from(),
+        window.to(),
+    );
+    truth.sort();
+    assert!(!truth.is_empty());
+    assert_eq!(
+        ids_of(&mine),
+        truth,
+        "zoom/t001: the account's meetings, every user's"
+    );
+    handle.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accounts_are_selected_by_name_and_unknown_names_are_refused() {
     let handle = sandbox(200, 13, Faults::default()).await;
     let client = Client::new(with_accounts(&handle, config_for(&handle), 2)).unwrap();
