@@ -152,6 +152,7 @@ fn serve(
             .map_or(from, |t| t.and_utc().max(from));
         let mut counts = Map::new();
         let mut account_counts = Map::new();
+        let mut account_users = Map::new();
         for p in Provider::ALL {
             let start = if p == Provider::Zoom { zoom_from } else { from };
             let n = meetkit_sandbox::truth::records(handle.dataset(), p, start, to).len();
@@ -160,6 +161,15 @@ fn serve(
                 let name = meetkit_sandbox::SandboxHandle::account_name(i);
                 let n = handle.truth_of(p, &name, start, to).len();
                 account_counts.insert(format!("{}/{name}", p.as_str()), json!(n));
+                if p == Provider::Zoom {
+                    // The users an account-wide listing covers, per status (meetkit's default
+                    // statuses: active, inactive).
+                    let users = [
+                        handle.zoom_users_of(&name, "active").len(),
+                        handle.zoom_users_of(&name, "inactive").len(),
+                    ];
+                    account_users.insert(format!("{}/{name}", p.as_str()), json!(users));
+                }
             }
         }
         let env: Map<String, Value> = handle
@@ -176,6 +186,7 @@ fn serve(
             "counts": counts,
             "accounts": handle.accounts(accounts),
             "account_counts": account_counts,
+            "account_users": account_users,
         });
         {
             let mut out = std::io::stdout().lock();

@@ -231,7 +231,12 @@ impl SandboxHandle {
     /// The Zoom account's users of `status` (`active`, `inactive`, `pending`) as meetkit names
     /// them: the id, or the email of a pending user (Zoom shows pending users no id).
     pub fn zoom_users(&self, status: &str) -> Vec<String> {
-        let ds = &self.state.ds;
+        self.zoom_users_of(DEFAULT_TENANT, status)
+    }
+
+    /// [`SandboxHandle::zoom_users`] of account (tenant) `account`.
+    pub fn zoom_users_of(&self, account: &str, status: &str) -> Vec<String> {
+        let ds = &self.tenants.get(tenant_of(account)).ds;
         let Some(status) = crate::data::zoom_users::Status::parse(status) else {
             return Vec::new();
         };
