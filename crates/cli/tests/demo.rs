@@ -48,12 +48,29 @@ fn demo_runs_with_no_environment_at_all() {
 /// (no panic, no "broken pipe" error), as any Unix filter does.
 #[test]
 fn a_closed_pipe_ends_output_quietly() {
-    for args in [&["demo"][..], &["completions", "bash"][..]] {
+    let plan = [
+        "plan",
+        "-p",
+        "daily",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-02-01",
+    ];
+    for args in [
+        &["demo"][..],
+        &["completions", "bash"][..],
+        &["schema"][..],
+        &["providers"][..],
+        &plan[..],
+    ] {
         let home = tempfile::tempdir().unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_meetkit"))
             .args(args)
             .env_clear()
             .env("HOME", home.path())
+            // `plan` fetches nothing for Daily: any key plans.
+            .env("DAILY_API_KEY", "closed-pipe-test")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()

@@ -1,7 +1,5 @@
 //! `meetkit completions <shell>`.
 
-use std::io::Write;
-
 use clap::CommandFactory;
 
 use crate::args::{Cli, CompletionsArgs};
@@ -13,9 +11,6 @@ pub fn run(args: CompletionsArgs) -> Result<Exit, CliError> {
     // Generated in memory: clap_complete panics when its writer fails (a closed pipe).
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "meetkit", &mut script);
-    std::io::stdout()
-        .lock()
-        .write_all(&script)
-        .map_err(|e| CliError::io("standard output", &e))?;
+    super::print(script)?;
     Ok(Exit::Ok)
 }

@@ -36,6 +36,16 @@ pub async fn run(cli: Cli) -> Result<Exit, CliError> {
     }
 }
 
+/// Writes `text` to standard output and flushes it; a closed pipe (`meetkit plan | head`)
+/// ends the command quietly instead of panicking as `print!` would.
+pub fn print(text: impl AsRef<[u8]>) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_ref())
+        .and_then(|()| out.flush())
+        .map_err(|e| CliError::io("standard output", &e))
+}
+
 /// The current time; `MEETKIT_NOW` (RFC 3339) pins it, for reproducible tests and demos.
 pub fn now() -> Result<DateTime<Utc>, CliError> {
     match std::env::var("MEETKIT_NOW") {

@@ -22,8 +22,8 @@ pub async fn run(args: PlanArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         .lenient(args.lenient);
     let plan = client.plan(&query).await?;
     match args.format {
-        PlanFormat::Json => println!("{}", plan.to_json()),
-        PlanFormat::Table => print!("{}", table(&plan)),
+        PlanFormat::Json => super::print(plan.to_json() + "\n")?,
+        PlanFormat::Table => super::print(table(&plan))?,
     }
     Ok(if plan.errors.is_empty() {
         Exit::Ok

@@ -1,6 +1,8 @@
 //! `meetkit providers`: what is configured, from where, and with which limits; each provider's
 //! accounts and where their credentials come from. No secrets.
 
+use std::fmt::Write;
+
 use meetkit::{Config, Provider, ProviderSource};
 use serde_json::json;
 
@@ -38,54 +40,67 @@ pub fn run(args: ProvidersArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
             .collect();
         let text = serde_json::to_string_pretty(&rows)
             .map_err(|e| CliError::new(Exit::Other, e.to_string()))?;
-        println!("{text}");
+        super::print(text + "\n")?;
         return Ok(Exit::Ok);
     }
+    let text = text(config, loaded.file.as_deref())
+        .map_err(|e| CliError::new(Exit::Other, e.to_string()))?;
+    super::print(text)?;
+    Ok(Exit::Ok)
+}
+
+/// The human-readable listing: each provider, its credentials, limits and accounts, then
+/// the configuration file read.
+fn text(config: &Config, file: Option<&std::path::Path>) -> Result<String, std::fmt::Error> {
+    let mut out = String::new();
     for source in &config.sources {
         let state = if config.is_configured(source.provider) {
             "configured"
         } else {
             "not configured"
         };
-        println!(
+        writeln!(
+            out,
             "{} ({}): {state}",
             source.provider.display_name(),
             source.provider
-        );
-        println!("  credentials  {}", source.credentials);
-        println!("  base url     {}", source.base_url);
-        println!("  limits       {}", limits(config, source.provider));
+        )?;
+        writeln!(out, "  credentials  {}", source.credentials)?;
+        writeln!(out, "  base url     {}", source.base_url)?;
+        writeln!(out, "  limits       {}", limits(config, source.provider))?;
         let named = config
             .accounts
             .iter()
             .filter(|a| a.provider == source.provider)
             .count();
         if named > 0 {
-            println!(
+            writeln!(
+                out,
                 "  accounts     {} ({named} named)",
                 named + usize::from(source.configured)
-            );
+            )?;
             for (name, credentials, base_url) in accounts_of(config, source) {
                 let url = if base_url == source.base_url {
                     String::new()
                 } else {
                     format!(" at {base_url}")
                 };
-                println!("    {name}: {credentials}{url}");
+                writeln!(out, "    {name}: {credentials}{url}")?;
             }
         }
     }
-    match &loaded.file {
-        Some(path) => println!("\nConfiguration file: {}", path.display()),
-        None => println!(
+    match file {
+        Some(path) => writeln!(out, "\nConfiguration file: {}", path.display()),
+        None => writeln!(
+            out,
             "\nNo configuration file ({}); flags and the environment only.",
             config_file::default_path().map_or_else(
                 || "none found".to_owned(),
                 |p| format!("looked for {}", p.display())
             )
         ),
-    }
-    Ok(Exit::Ok)
+    }?;
+    Ok(out)
 }
 
 /// Each account of `source`'s provider: name, where its credentials come from, base URL.
