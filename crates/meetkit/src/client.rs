@@ -9,6 +9,7 @@
 //! overlap, also keeps a hash per meeting it delivered (see [`crate::dedup`]). A failing provider or window yields an `Err` item after the meetings it did
 //! fetch, and the others go on.
 
+use std::collections::HashMap;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -425,6 +426,60 @@ impl Client {
             .boxed())
     }
 
+    /// One account's partitions as one stream. The first starts at once (a configuration
+    /// error comes back here); the others start as earlier ones end, at most the account's
+    /// concurrency of them at a time. An account-wide Zoom listing of thousands of users
+    /// thus holds the tasks and page buffers of a few users' windows, not of every user's.
+    fn run_account(
+        &self,
+        partitions: Vec<Partition>,
+        account: AccountContext,
+        upfront: Vec<ProviderError>,
+    ) -> Result<PartitionStream, Error> {
+        let mut partitions = partitions.into_iter();
+        let Some(first) = partitions.next() else {
+            return Ok(stream::iter(upfront.into_iter().map(Err)).boxed());
+        };
+        let first = self.run_with(&first, &account, upfront)?;
+        if partitions.len() == 0 {
+            return Ok(first);
+        }
+        let in_flight = account.gates.provider_concurrency().max(1);
+        // The account stays open in its progress while its partitions start one after another.
+        account.progress.open();
+        let done = Arc::clone(&account.progress);
+        let client = self.clone();
+        let later = stream::iter(partitions).map(move |partition| {
+            client
+                .run_with(&partition, &account, Vec::new())
+                .unwrap_or_else(|e| {
+                    // Not expected: the account's first partition started with the same
+                    // endpoint. Said as this partition's failure, the others go on.
+                    let error = match e {
+                        Error::Provider(error) => error,
+                        other => ProviderError::new(
+                            partition.provider,
+                            "run",
+                            crate::error::ProviderErrorKind::BadRequest,
+                            format!("could not start a partition: {other}"),
+                        ),
+                    };
+                    stream::once(futures::future::ready(Err(
+                        error.with_account(partition.account.clone())
+                    )))
+                    .boxed()
+                })
+        });
+        Ok(stream::once(futures::future::ready(first))
+            .chain(later)
+            .flatten_unordered(in_flight)
+            .chain(
+                stream::once(async move { done.finish() })
+                    .filter_map(|()| futures::future::ready(None)),
+            )
+            .boxed())
+    }
+
     /// Lists the meetings of `query` as a stream: [`plan`](Client::plan), then every
     /// partition run here at once, merged. Checks credentials and filters first (those
     /// errors come back here); provider failures come as `Err` items in the stream, the
@@ -439,36 +494,35 @@ impl Client {
     /// found (two Zoom users' reports) comes once.
     pub fn run_plan(&self, plan: Plan) -> Result<MeetingStream, Error> {
         let global = self.global_gate();
-        let mut streams = Vec::new();
-        let mut accounts: Vec<((Provider, String), AccountContext)> = Vec::new();
-        let mut errors = plan.errors;
-        for partition in &plan.partitions {
+        // Each account's partitions, accounts in plan order.
+        let mut order: Vec<(Provider, String)> = Vec::new();
+        let mut groups: HashMap<(Provider, String), Vec<Partition>> = HashMap::new();
+        for partition in plan.partitions {
             let key = (partition.provider, partition.account.clone());
-            let index = match accounts.iter().position(|(k, _)| *k == key) {
-                Some(index) => index,
+            match groups.get_mut(&key) {
+                Some(group) => group.push(partition),
                 None => {
-                    let overlapping = plan
-                        .partitions
-                        .iter()
-                        .filter(|p| p.provider == key.0 && p.account == key.1)
-                        .count()
-                        > 1;
-                    let account = self.account_context(partition, Arc::clone(&global), overlapping);
-                    accounts.push((key, account));
-                    accounts.len() - 1
+                    order.push(key.clone());
+                    groups.insert(key, vec![partition]);
                 }
-            };
-            // A provider's upfront errors go with its first partition, so its progress shows them.
-            let (mine, rest): (Vec<_>, Vec<_>) = errors
-                .into_iter()
-                .partition(|e| e.provider == partition.provider);
-            errors = rest;
-            streams.push(self.run_with(partition, &accounts[index].1, mine)?);
+            }
         }
-        let counters: Vec<_> = accounts
-            .iter()
-            .map(|(_, a)| Arc::clone(&a.progress))
-            .collect();
+        let mut streams = Vec::with_capacity(order.len());
+        let mut counters = Vec::with_capacity(order.len());
+        let mut errors = plan.errors;
+        for key in order {
+            let Some(partitions) = groups.remove(&key) else {
+                continue;
+            };
+            let overlapping = partitions.len() > 1;
+            let account = self.account_context(&partitions[0], Arc::clone(&global), overlapping);
+            counters.push(Arc::clone(&account.progress));
+            // A provider's upfront errors go with its first account, so its progress shows them.
+            let (mine, rest): (Vec<_>, Vec<_>) =
+                errors.into_iter().partition(|e| e.provider == key.0);
+            errors = rest;
+            streams.push(self.run_account(partitions, account, mine)?);
+        }
         let orphans = stream::iter(errors.into_iter().map(Err));
         let merged = orphans.chain(stream::select_all(streams));
         let inner: BoxStream<'static, Result<Meeting, ProviderError>> = match plan.limit {

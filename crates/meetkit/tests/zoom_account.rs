@@ -81,6 +81,42 @@ async fn server_to_server_lists_every_user_of_the_account_once_each_meeting() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_wide_run_starts_a_few_users_at_a_time() {
+    use futures::StreamExt;
+    // Hundreds of users, each with several windows: started all at once they would hold
+    // thousands of window tasks and their page buffers (a fleet of Zoom accounts ran out of
+    // memory that way); started as earlier users end, a handful.
+    let handle = sandbox(2000, 24, Faults::default()).await;
+    let client = client_for(&handle);
+    let window = recent_window(&handle);
+    let query = Query::new(window).providers([Provider::Zoom]);
+    let users = client.plan(&query).await.unwrap().partitions.len();
+    assert!(users > 300, "{users} users");
+    let mut stream = client.list(&query).await.unwrap();
+    let first = stream.next().await.expect("a meeting").unwrap();
+    let alive = tokio::runtime::Handle::current()
+        .metrics()
+        .num_alive_tasks();
+    let concurrency = client.config().runtime.per_provider_concurrency;
+    // At most `concurrency` users, each with at most `concurrency` windows, plus the
+    // sandbox's connection tasks.
+    assert!(
+        alive <= concurrency * concurrency + 100,
+        "{alive} tasks alive for {users} users"
+    );
+    let mut got = vec![first.id];
+    while let Some(item) = stream.next().await {
+        got.push(item.unwrap().id);
+    }
+    got.sort();
+    assert_eq!(
+        got,
+        truth(&handle, Provider::Zoom, window.from(), window.to())
+    );
+    handle.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn host_narrows_to_the_named_users_without_listing_users() {
     let handle = sandbox(2000, 22, Faults::default()).await;
     let client = client_for(&handle);
