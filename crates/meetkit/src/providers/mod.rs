@@ -2,7 +2,10 @@
 //!
 //! An adapter knows its provider's request parameters, how its pages chain, how its records map
 //! onto [`Meeting`](crate::Meeting) (see `docs/mapping.md`) and what its errors mean. Paging,
-//! retries and rate limits are not here: they are shared, in [`crate::paging`].
+//! retries and rate limits are not here: they are shared, in [`crate::paging`]. Each adapter's
+//! file also holds its provider's descriptor (`INFO`); [`DESCRIPTORS`] lists them for the
+//! registry. Adapters read settings from [`crate::settings`], never from `config`, so the
+//! registry and configuration can sit above them.
 
 pub mod attendee;
 pub mod attention;

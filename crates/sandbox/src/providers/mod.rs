@@ -1,4 +1,7 @@
-//! The five provider APIs, and the request pipeline they share.
+//! The five provider APIs, the table the router serves them from ([`APIS`]: one generic
+//! handler per entry), what the sandbox hands out per provider ([`Handout`]), and the request
+//! pipeline they share. Whatever is special about a provider is a field of its `Api` or lives
+//! in its own file.
 //!
 //! Every list request runs: latency → the provider's auth check → its documented rate
 //! limit (if on) → the fault die (429, 5xx, reset, a proxy's HTML 502) → the handler →
