@@ -19,8 +19,17 @@ use quote::quote;
 use crate::api_summary::{ApiChange, PublicApi};
 use crate::open_enums;
 
-/// The providers with a spec in `specs/` and a client crate in `crates/`.
-pub const PROVIDERS: [&str; 5] = ["zoom", "daily", "telnyx", "attendee", "attention"];
+/// The providers with a spec in `specs/` and a client crate in `crates/`: the core's
+/// providers, by name.
+pub const PROVIDERS: [&str; meetkit::Provider::ALL.len()] = {
+    let mut names = [""; meetkit::Provider::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = meetkit::Provider::ALL[i].as_str();
+        i += 1;
+    }
+    names
+};
 
 /// One generated file and what it should contain.
 pub struct Artifact {

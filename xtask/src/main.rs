@@ -13,6 +13,8 @@ mod generate;
 mod generate_tests;
 mod java;
 mod lint;
+#[cfg(test)]
+mod module_graph;
 mod open_enums;
 mod problem;
 mod python;

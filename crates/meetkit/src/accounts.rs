@@ -19,38 +19,16 @@ use std::path::Path;
 
 use meetkit_client_support::Secret;
 
-use crate::config::{
-    ApiKeyConfig, DEFAULT_ZOOM_OAUTH_URL, ZoomAuth, ZoomConfig, zoom_listing_settings,
-};
 use crate::error::ConfigError;
 use crate::model::Provider;
 use crate::registry;
+pub use crate::settings::{Account, AccountSettings};
+use crate::settings::{
+    ApiKeyConfig, DEFAULT_ZOOM_OAUTH_URL, ZoomAuth, ZoomConfig, zoom_listing_settings,
+};
 
 /// The prefix of a value read from an environment variable: `env:ACME_ZOOM_SECRET`.
 pub const ENV_REFERENCE: &str = "env:";
-
-/// One provider's credentials and base URL, as one account holds them.
-#[derive(Clone, Debug)]
-pub enum AccountSettings {
-    /// Zoom's.
-    Zoom(ZoomConfig),
-    /// An API-key provider's.
-    ApiKey(ApiKeyConfig),
-}
-
-/// A named provider account.
-#[derive(Clone, Debug)]
-pub struct Account {
-    /// The provider.
-    pub provider: Provider,
-    /// Its name, unique per provider; meetings listed with it carry it in `Meeting::account`.
-    pub name: String,
-    /// Its credentials and base URL.
-    pub settings: AccountSettings,
-    /// Where its credentials came from, for `meetkit providers` (never a secret):
-    /// `accounts file accounts.jsonl line 3; zoom_client_secret from env ACME_ZOOM_SECRET`.
-    pub source: String,
-}
 
 /// Checks an account name: non-empty, at most 100 characters of letters, digits, `-`, `_`,
 /// `.` and `@` (names end up in file names, table rows and log lines).

@@ -9,159 +9,17 @@
 use std::collections::BTreeMap;
 
 use meetkit_client_support::{HttpOptions, Secret};
-use url::Url;
 
-use crate::accounts::{Account, AccountSettings};
 use crate::error::ConfigError;
 use crate::model::{DEFAULT_ACCOUNT, Provider};
 use crate::registry;
 pub use crate::retry::RetryOptions;
-
-/// How meetkit authenticates to Zoom.
-#[derive(Clone, Debug)]
-pub enum ZoomAuth {
-    /// A ready access token (`ZOOM_ACCESS_TOKEN`); it cannot be renewed when it expires.
-    AccessToken(Secret),
-    /// Server-to-Server OAuth: meetkit mints (and re-mints) access tokens itself.
-    ServerToServer {
-        /// `ZOOM_ACCOUNT_ID`.
-        account_id: String,
-        /// `ZOOM_CLIENT_ID`.
-        client_id: String,
-        /// `ZOOM_CLIENT_SECRET`.
-        client_secret: Secret,
-    },
-}
-
-/// Zoom's settings.
-#[derive(Clone, Debug)]
-pub struct ZoomConfig {
-    /// API base URL (`ZOOM_BASE_URL`, default `https://api.zoom.us/v2`).
-    pub base_url: String,
-    /// OAuth token endpoint (`ZOOM_OAUTH_URL`, default `https://zoom.us/oauth/token`).
-    pub oauth_url: String,
-    /// Credentials.
-    pub auth: ZoomAuth,
-    /// Which users an account-wide listing covers (`ZOOM_USER_STATUSES`, default
-    /// [`DEFAULT_ZOOM_USER_STATUSES`]): with Server-to-Server OAuth and no `host` filter,
-    /// meetkit lists the account's users of these statuses and asks each one's report.
-    pub user_statuses: Vec<String>,
-    /// Report requests a day this account may spend (`ZOOM_DAILY_REQUEST_BUDGET`, default
-    /// [`DEFAULT_ZOOM_DAILY_REQUEST_BUDGET`], Zoom's Pro cap on Heavy calls): a plan that needs
-    /// more warns.
-    pub daily_request_budget: u64,
-}
-
-/// The user statuses an account-wide Zoom listing covers by default: active users, and
-/// deactivated ones, whose past meetings are still the organization's history. Pending users
-/// (invited, never activated) have never signed in, so they host nothing; Zoom does not even
-/// return their id.
-pub const DEFAULT_ZOOM_USER_STATUSES: [&str; 2] = ["active", "inactive"];
-
-/// The user statuses Zoom's `GET /users` knows.
-pub const ZOOM_USER_STATUSES: [&str; 3] = ["active", "inactive", "pending"];
-
-/// Zoom's daily cap on Heavy requests on the Pro plan (Business and higher: 60,000).
-pub const DEFAULT_ZOOM_DAILY_REQUEST_BUDGET: u64 = 30_000;
-
-/// Reads `ZOOM_USER_STATUSES` (comma-separated) and `ZOOM_DAILY_REQUEST_BUDGET`.
-pub(crate) fn zoom_listing_settings(
-    statuses: Option<String>,
-    budget: Option<String>,
-) -> Result<(Vec<String>, u64), ConfigError> {
-    let statuses = match statuses {
-        None => DEFAULT_ZOOM_USER_STATUSES.map(str::to_owned).to_vec(),
-        Some(raw) => {
-            let mut list: Vec<String> = Vec::new();
-            for s in raw.split(',').map(|s| s.trim().to_ascii_lowercase()) {
-                if s.is_empty() {
-                    continue;
-                }
-                if !ZOOM_USER_STATUSES.contains(&s.as_str()) {
-                    return Err(ConfigError::InvalidOption {
-                        name: "ZOOM_USER_STATUSES".to_owned(),
-                        reason: format!(
-                            "must list some of active, inactive and pending, separated by commas; {s:?} is not one"
-                        ),
-                    });
-                }
-                if !list.contains(&s) {
-                    list.push(s);
-                }
-            }
-            if list.is_empty() {
-                return Err(ConfigError::InvalidOption {
-                    name: "ZOOM_USER_STATUSES".to_owned(),
-                    reason: "is empty; list some of active, inactive and pending".to_owned(),
-                });
-            }
-            list
-        }
-    };
-    let budget = match budget {
-        None => DEFAULT_ZOOM_DAILY_REQUEST_BUDGET,
-        Some(raw) => raw.replace(['_', ','], "").parse::<u64>().map_err(|_| {
-            ConfigError::InvalidOption {
-                name: "ZOOM_DAILY_REQUEST_BUDGET".to_owned(),
-                reason: format!(
-                    "must be a whole number of report requests a day (30000 on Pro, 60000 on Business and higher), not {raw:?}"
-                ),
-            }
-        })?,
-    };
-    Ok((statuses, budget))
-}
-
-/// An API-key provider's settings (Daily, Telnyx, Attendee, Attention).
-#[derive(Clone, Debug)]
-pub struct ApiKeyConfig {
-    /// API base URL (`<PROVIDER>_BASE_URL`).
-    pub base_url: String,
-    /// The key (`<PROVIDER>_API_KEY`).
-    pub api_key: Secret,
-}
-
-/// Where a provider's configuration came from, for `meetkit providers`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProviderSource {
-    /// The provider.
-    pub provider: Provider,
-    /// Whether it has credentials.
-    pub configured: bool,
-    /// Where the credentials came from (`env: DAILY_API_KEY`, `config`, …), or what would
-    /// configure it.
-    pub credentials: String,
-    /// The base URL in use.
-    pub base_url: String,
-}
-
-/// The runtime's knobs.
-#[derive(Clone, Debug)]
-pub struct RuntimeOptions {
-    /// Retries.
-    pub retry: RetryOptions,
-    /// Requests in flight across all providers (default 32).
-    pub concurrency: usize,
-    /// Requests in flight per provider (default 8).
-    pub per_provider_concurrency: usize,
-    /// Client-side rate limit per provider in requests per second; `None` is unlimited.
-    /// Defaults: each provider's documented limit in the registry (Zoom 10, Heavy on the Pro
-    /// plan; Daily 20); the others publish none.
-    pub rate_limits: BTreeMap<Provider, Option<f64>>,
-    /// Page size asked for, per provider (default: each provider's maximum).
-    pub page_sizes: BTreeMap<Provider, u32>,
-    /// Longest window one listing covers; longer windows are split and fetched concurrently.
-    /// Dense windows of Daily and Attention are split further after their first page (see
-    /// `paging`), so these start wide: fewer windows, fewer short last pages, fewer requests.
-    /// Windows are cut into equal parts of at most this, and never longer than the provider
-    /// allows. Defaults: each descriptor's `default_window_days` (Zoom 25, Daily and Telnyx
-    /// 365, Attention 90, Attendee 7; the registry says why).
-    pub window_spans: BTreeMap<Provider, chrono::Duration>,
-    /// HTTP client settings.
-    pub http: HttpOptions,
-    /// Accept plain-http base URLs on non-loopback hosts.
-    pub allow_insecure: bool,
-}
+use crate::settings::zoom_listing_settings;
+pub use crate::settings::{
+    Account, AccountSettings, ApiKeyConfig, Config, DEFAULT_ZOOM_DAILY_REQUEST_BUDGET,
+    DEFAULT_ZOOM_OAUTH_URL, DEFAULT_ZOOM_USER_STATUSES, ProviderSource, RuntimeOptions,
+    ZOOM_USER_STATUSES, ZoomAuth, ZoomConfig, check_base_url,
+};
 
 /// One value per provider, read off its descriptor.
 fn per_provider<T>(f: impl Fn(&registry::ProviderInfo) -> T) -> BTreeMap<Provider, T> {
@@ -183,35 +41,10 @@ impl Default for RuntimeOptions {
     }
 }
 
-/// Everything meetkit needs to reach the providers.
-#[derive(Clone, Debug, Default)]
-pub struct Config {
-    /// Zoom, if configured.
-    pub zoom: Option<ZoomConfig>,
-    /// Daily, if configured.
-    pub daily: Option<ApiKeyConfig>,
-    /// Telnyx, if configured.
-    pub telnyx: Option<ApiKeyConfig>,
-    /// Attendee, if configured.
-    pub attendee: Option<ApiKeyConfig>,
-    /// Attention, if configured.
-    pub attention: Option<ApiKeyConfig>,
-    /// Runtime knobs.
-    pub runtime: RuntimeOptions,
-    /// Where each provider's settings came from.
-    pub sources: Vec<ProviderSource>,
-    /// Named accounts besides the `default` one the fields above configure (see
-    /// [`crate::accounts`]); add them with [`Config::add_account`], which refuses duplicates.
-    pub accounts: Vec<Account>,
-}
-
 /// Production base URL of `provider` (from the registry).
 pub fn default_base_url(provider: Provider) -> &'static str {
     registry::info(provider).default_base_url
 }
-
-/// Zoom's production OAuth token endpoint.
-pub const DEFAULT_ZOOM_OAUTH_URL: &str = "https://zoom.us/oauth/token";
 
 /// The environment variable holding `provider`'s API key (Zoom: its access token): the last
 /// credential set of its descriptor, which is the single-key one.
@@ -445,63 +278,6 @@ impl Config {
     pub fn is_configured(&self, provider: Provider) -> bool {
         self.has_default(provider) || self.accounts.iter().any(|a| a.provider == provider)
     }
-
-    /// The API-key settings of `provider` (not Zoom).
-    pub fn api_key(&self, provider: Provider) -> Option<&ApiKeyConfig> {
-        match provider {
-            Provider::Zoom => None,
-            Provider::Daily => self.daily.as_ref(),
-            Provider::Telnyx => self.telnyx.as_ref(),
-            Provider::Attendee => self.attendee.as_ref(),
-            Provider::Attention => self.attention.as_ref(),
-        }
-    }
-}
-
-/// Parses and vets a base URL: it must be http(s), and plain http only on loopback or when
-/// `allow_insecure` is set. The returned string has no trailing slash.
-pub fn check_base_url(
-    name: &str,
-    value: &str,
-    allow_insecure: bool,
-) -> Result<String, ConfigError> {
-    let url = Url::parse(value).map_err(|e| ConfigError::InvalidUrl {
-        name: name.to_owned(),
-        value: value.to_owned(),
-        reason: e.to_string(),
-    })?;
-    match url.scheme() {
-        "https" => {}
-        "http" => {
-            let loopback = match url.host() {
-                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-                None => false,
-            };
-            if !loopback && !allow_insecure {
-                return Err(ConfigError::InsecureUrl {
-                    name: name.to_owned(),
-                    value: value.to_owned(),
-                });
-            }
-        }
-        other => {
-            return Err(ConfigError::InvalidUrl {
-                name: name.to_owned(),
-                value: value.to_owned(),
-                reason: format!("the scheme must be https (or http on loopback), not {other}"),
-            });
-        }
-    }
-    if url.host().is_none() {
-        return Err(ConfigError::InvalidUrl {
-            name: name.to_owned(),
-            value: value.to_owned(),
-            reason: "it has no host".to_owned(),
-        });
-    }
-    Ok(value.trim_end_matches('/').to_owned())
 }
 
 #[cfg(test)]

@@ -121,6 +121,9 @@ pub struct ProviderInfo {
     /// The order its records come in, as documented (the adapter's `order` is what the
     /// paging engine relies on).
     pub page_order: &'static str,
+    /// A limit of what it serves, for `meetkit providers` (`reports for the last six months
+    /// only`); empty when it has none.
+    pub serves_only: &'static str,
 }
 
 impl ProviderInfo {

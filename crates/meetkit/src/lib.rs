@@ -47,6 +47,7 @@ pub mod resolution;
 pub mod retry;
 mod run;
 pub mod schema;
+pub mod settings;
 pub mod unmapped;
 
 pub use accounts::{Account, AccountSettings};

@@ -11,7 +11,9 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::unmapped::Unmapped;
+/// Record fields with no typed home in a meeting or its extension, by wire name, as sent (see
+/// [`crate::unmapped`]).
+pub type Unmapped = std::collections::BTreeMap<String, serde_json::Value>;
 
 /// A meeting provider meetkit can list.
 #[derive(
@@ -42,7 +44,7 @@ impl Provider {
     ];
 
     /// The lowercase name used in flags, env vars and output.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Provider::Zoom => "zoom",
             Provider::Daily => "daily",
@@ -285,7 +287,6 @@ pub struct ZoomExtension {
     /// Record fields meetkit's spec has and no field above holds (one added to the spec
     /// after this type was written), by wire name, as sent.
     #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
-    #[schemars(schema_with = "crate::unmapped::zoom_schema")]
     pub unmapped: Unmapped,
 }
 
@@ -308,7 +309,6 @@ pub struct DailyExtension {
     /// Record fields meetkit's spec has and no field above holds (one added to the spec
     /// after this type was written), by wire name, as sent.
     #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
-    #[schemars(schema_with = "crate::unmapped::daily_schema")]
     pub unmapped: Unmapped,
 }
 
@@ -332,7 +332,6 @@ pub struct TelnyxExtension {
     /// Record fields meetkit's spec has and no field above holds (one added to the spec
     /// after this type was written), by wire name, as sent.
     #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
-    #[schemars(schema_with = "crate::unmapped::telnyx_schema")]
     pub unmapped: Unmapped,
 }
 
@@ -369,7 +368,6 @@ pub struct AttendeeExtension {
     /// Record fields meetkit's spec has and no field above holds (one added to the spec
     /// after this type was written), by wire name, as sent.
     #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
-    #[schemars(schema_with = "crate::unmapped::attendee_schema")]
     pub unmapped: Unmapped,
 }
 
@@ -399,6 +397,5 @@ pub struct AttentionExtension {
     /// Record fields meetkit's spec has and no field above holds (one added to the spec
     /// after this type was written), by wire name, as sent.
     #[serde(default, skip_serializing_if = "Unmapped::is_empty")]
-    #[schemars(schema_with = "crate::unmapped::attention_schema")]
     pub unmapped: Unmapped,
 }

@@ -9,17 +9,9 @@
 
 pub use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
 use crate::model::Provider;
-use crate::providers;
+/// Every provider's descriptor, in [`Provider::ALL`] order (listed beside the adapters).
+pub use crate::providers::DESCRIPTORS as ALL;
 use crate::query::FilterName;
-
-/// Every provider's descriptor, in [`Provider::ALL`] order.
-pub const ALL: [&ProviderInfo; 5] = [
-    &providers::zoom::INFO,
-    &providers::daily::INFO,
-    &providers::telnyx::INFO,
-    &providers::attendee::INFO,
-    &providers::attention::INFO,
-];
 
 /// The descriptor of `provider`.
 pub fn info(provider: Provider) -> &'static ProviderInfo {

@@ -6,33 +6,32 @@
 //! wire name, as the generated record serializes them. A field added to a spec and
 //! regenerated is in the generated record and not in `NORMALIZED`, so it reaches
 //! `extension.unmapped` (and with it the JSON output, CSV, Arrow's `extension` text and the
-//! JSON Schema's description, [`schema`]) without an adapter change. Only top-level record
+//! JSON Schema's description, [`crate::schema`]) without an adapter change. Only top-level record
 //! fields: a field new inside a nested object (a participant, an event) is not seen.
 //!
 //! Cost per record: none while every field of the generated record is mapped ([`of`] looks
 //! that up once per provider); once a spec gains a field, one name lookup per serialized field,
 //! and only the unmapped fields' values are serialized.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeStruct};
-use serde_json::Value;
 
 use crate::model::Provider;
+pub use crate::model::Unmapped;
 
-/// Record fields with no typed home, by wire name.
-pub type Unmapped = BTreeMap<String, Value>;
-
-/// The fields of `provider`'s `record` that its adapter does not map (see [`fields`]). While
-/// every field of the generated record type is mapped — the spec has nothing new — this is
-/// one lookup, and the record is not walked.
-pub fn of<T: Serialize>(provider: Provider, record: &T) -> Unmapped {
-    static ANY: OnceLock<[bool; 5]> = OnceLock::new();
-    let any = ANY.get_or_init(|| Provider::ALL.map(|p| !unmapped_names(p).is_empty()));
-    if any[provider as usize] {
-        fields(record, crate::providers::normalized_fields(provider))
+/// The fields of `provider`'s `record` that its adapter does not map, `normalized` being the
+/// adapter's `NORMALIZED` (see [`fields`]). While every field of the generated record type is
+/// mapped — the spec has nothing new — this is one lookup, and the record is not walked.
+pub fn of<T: Serialize>(provider: Provider, normalized: &[&str], record: &T) -> Unmapped {
+    static ANY: [OnceLock<bool>; Provider::ALL.len()] =
+        [const { OnceLock::new() }; Provider::ALL.len()];
+    let any = ANY
+        .get(provider as usize)
+        .is_none_or(|any| *any.get_or_init(|| !names(provider, normalized).is_empty()));
+    if any {
+        fields(record, normalized)
     } else {
         Unmapped::new()
     }
@@ -45,61 +44,15 @@ pub fn fields<T: Serialize>(record: &T, normalized: &[&str]) -> Unmapped {
 }
 
 /// The record fields `provider`'s `unmapped` gets: the generated record type's wire names
-/// minus its adapter's `NORMALIZED`. Empty while the spec has no field the adapter does not
-/// map.
-pub fn unmapped_names(provider: Provider) -> Vec<&'static str> {
-    let normalized = crate::providers::normalized_fields(provider);
+/// minus `normalized` (its adapter's `NORMALIZED`). Empty while the spec has no field the
+/// adapter does not map.
+pub fn names(provider: Provider, normalized: &[&str]) -> Vec<&'static str> {
     crate::drift::known_fields(provider)
         .iter()
         .copied()
         .filter(|f| !normalized.contains(f))
         .collect()
 }
-
-/// The JSON Schema of `provider`'s `unmapped`: an object with one property per record field
-/// that lands there (so `specs/meeting.schema.json` changes when a spec gains one). The
-/// description is the field's doc comment.
-pub fn schema(provider: Provider) -> schemars::Schema {
-    schema_of(provider, &unmapped_names(provider))
-}
-
-fn schema_of(provider: Provider, names: &[&str]) -> schemars::Schema {
-    let properties: serde_json::Map<String, Value> = names
-        .iter()
-        .map(|name| {
-            let about = format!(
-                "The {} record's `{name}`, as sent.",
-                provider.display_name()
-            );
-            (
-                (*name).to_owned(),
-                serde_json::json!({ "description": about }),
-            )
-        })
-        .collect();
-    schemars::json_schema!({
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": true,
-    })
-}
-
-/// The `schema_with` of each extension's `unmapped` (see [`schema`]).
-macro_rules! schema_fns {
-    ($($name:ident: $provider:ident),*) => {
-        $(pub(crate) fn $name(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-            schema(Provider::$provider)
-        })*
-    };
-}
-
-schema_fns!(
-    zoom_schema: Zoom,
-    daily_schema: Daily,
-    telnyx_schema: Telnyx,
-    attendee_schema: Attendee,
-    attention_schema: Attention
-);
 
 /// A serializer that accepts one struct and keeps the fields not named in `normalized`.
 struct Rest<'a> {
@@ -274,20 +227,5 @@ mod tests {
         );
         assert!(fields(&record, &["id", "type", "absent", "gone", "added"]).is_empty());
         assert!(fields(&7u32, &[]).is_empty());
-    }
-
-    #[test]
-    fn the_schema_has_a_property_per_unmapped_field() {
-        let schema =
-            serde_json::to_value(schema_of(Provider::Zoom, &["added"])).unwrap_or_default();
-        assert_eq!(
-            schema["properties"],
-            serde_json::json!({"added": {"description": "The Zoom record's `added`, as sent."}})
-        );
-        assert_eq!(schema["additionalProperties"], true);
-        // Today every spec field is mapped (tests/extension.rs checks each against its spec).
-        for provider in Provider::ALL {
-            assert_eq!(unmapped_names(provider), Vec::<&str>::new(), "{provider}");
-        }
     }
 }

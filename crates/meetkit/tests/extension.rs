@@ -170,7 +170,7 @@ fn every_field_of_each_spec_record_lands_in_a_normalized_field_or_the_extension(
                 Some(_) => homeless.push(format!(
                     "{provider}: `{name}` is neither normalized nor in extension.unmapped"
                 )),
-                None if meetkit::unmapped::unmapped_names(provider).contains(&name.as_str()) => {}
+                None if meetkit::schema::unmapped_names(provider).contains(&name.as_str()) => {}
                 None => homeless.push(format!(
                     "{provider}: `{name}` (absent from the example) would reach no home"
                 )),

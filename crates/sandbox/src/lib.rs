@@ -28,6 +28,7 @@ pub mod credentials;
 pub mod data;
 pub mod drift;
 mod faults;
+mod handle;
 mod http;
 mod listener;
 mod provider;

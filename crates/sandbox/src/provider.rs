@@ -14,16 +14,21 @@ pub fn base_path(p: Provider) -> String {
 }
 
 /// A per-provider number mixed into every hash of the dataset, so providers' data differ:
-/// the first four bytes of the provider's name (`Zoom`, `Dail`, `Teln`, `Atte`), big-endian,
-/// with the last byte of Attention's the name's last letter so it differs from Attendee's.
+/// the first four bytes of the provider's name (`Zoom`, `Dail`, `Teln`, `Atte`), big-endian;
+/// when an earlier provider (in [`Provider::ALL`] order) has the same four, the last byte is
+/// the name's last letter instead (Attention's, so it differs from Attendee's).
 pub(crate) fn salt(p: Provider) -> u64 {
-    let name = p.display_name().as_bytes();
-    let mut bytes = [0u8; 4];
-    for (slot, byte) in bytes.iter_mut().zip(name) {
-        *slot = *byte;
-    }
-    if p.as_str() == "attention" {
-        bytes[3] = *name.last().unwrap_or(&0);
+    let first_four = |q: Provider| {
+        let mut bytes = [0u8; 4];
+        for (slot, byte) in bytes.iter_mut().zip(q.display_name().as_bytes()) {
+            *slot = *byte;
+        }
+        bytes
+    };
+    let mut bytes = first_four(p);
+    let earlier = Provider::ALL.iter().take_while(|q| **q != p);
+    if earlier.map(|q| first_four(*q)).any(|b| b == bytes) {
+        bytes[3] = *p.display_name().as_bytes().last().unwrap_or(&0);
     }
     u64::from(u32::from_be_bytes(bytes))
 }

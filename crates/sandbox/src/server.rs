@@ -2,25 +2,23 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
-use std::time::Instant;
 
 use axum::Router;
-use axum::extract::{ConnectInfo, Path, RawQuery, State};
+use axum::extract::{ConnectInfo, Path, RawPathParams, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::get;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
 
 use crate::data::Dataset;
+pub use crate::handle::SandboxHandle;
 use crate::http::{self, Ctx, Params};
 use crate::listener::{KillSwitch, KillableListener};
 use crate::providers::{self, Api};
-use crate::state::AppState;
-use crate::tenants::{self, Tenants};
+use crate::tenants::{Tenants, tenant_of};
 use crate::{Provider, SandboxConfig, credentials, truth};
 
 /// Why a sandbox could not start.
@@ -39,17 +37,6 @@ pub enum SandboxError {
 /// Entry point: `Sandbox::start(config)`.
 #[derive(Debug)]
 pub struct Sandbox;
-
-/// A running sandbox. Dropping it leaves the server running until the runtime ends;
-/// call [`SandboxHandle::shutdown`] to stop it.
-#[derive(Debug)]
-pub struct SandboxHandle {
-    addr: SocketAddr,
-    state: Arc<AppState>,
-    tenants: Arc<Tenants>,
-    stop: oneshot::Sender<()>,
-    task: JoinHandle<()>,
-}
 
 impl Sandbox {
     /// Binds 127.0.0.1:`config.port` and serves every provider until shut down.
@@ -103,38 +90,24 @@ impl SandboxHandle {
         )
     }
 
-    /// Zoom's OAuth token endpoint, `http://127.0.0.1:PORT/zoom/oauth/token`.
-    pub fn zoom_oauth_url(&self) -> String {
-        format!("http://{}/zoom/oauth/token", self.addr)
-    }
-
-    /// Every variable meetkit reads to reach this sandbox, in a fixed order.
+    /// Every variable meetkit reads to reach this sandbox, in a fixed order: per provider (in
+    /// [`Provider::ALL`] order) its base URL, its other URLs (Zoom's OAuth endpoint) and the
+    /// variables of its descriptor's first credential set.
     pub fn env(&self) -> Vec<(String, String)> {
-        let pairs = [
-            ("ZOOM_BASE_URL", self.base_url(Provider::Zoom)),
-            ("ZOOM_OAUTH_URL", self.zoom_oauth_url()),
-            ("ZOOM_ACCOUNT_ID", credentials::ZOOM_ACCOUNT_ID.to_string()),
-            ("ZOOM_CLIENT_ID", credentials::ZOOM_CLIENT_ID.to_string()),
-            (
-                "ZOOM_CLIENT_SECRET",
-                credentials::ZOOM_CLIENT_SECRET.to_string(),
-            ),
-            ("DAILY_BASE_URL", self.base_url(Provider::Daily)),
-            ("DAILY_API_KEY", credentials::DAILY_API_KEY.to_string()),
-            ("TELNYX_BASE_URL", self.base_url(Provider::Telnyx)),
-            ("TELNYX_API_KEY", credentials::TELNYX_API_KEY.to_string()),
-            ("ATTENDEE_BASE_URL", self.base_url(Provider::Attendee)),
-            (
-                "ATTENDEE_API_KEY",
-                credentials::ATTENDEE_API_KEY.to_string(),
-            ),
-            ("ATTENTION_BASE_URL", self.base_url(Provider::Attention)),
-            (
-                "ATTENTION_API_KEY",
-                credentials::ATTENTION_API_KEY.to_string(),
-            ),
-        ];
-        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+        let mut pairs = Vec::new();
+        for p in Provider::ALL {
+            let info = meetkit::registry::info(p);
+            pairs.push((info.base_url_var.to_owned(), self.base_url(p)));
+            let handout = providers::handout(p);
+            for (var, path) in handout.urls {
+                pairs.push(((*var).to_owned(), format!("http://{}{path}", self.addr)));
+            }
+            let set = info.credentials.first().copied().unwrap_or_default();
+            for (credential, value) in set.iter().zip(handout.credentials) {
+                pairs.push((credential.env.to_owned(), (*value).to_owned()));
+            }
+        }
+        pairs
     }
 
     /// The name of account `i` (from 1) in [`SandboxHandle::accounts`]: `t001`, `t002`, ….
@@ -155,32 +128,38 @@ impl SandboxHandle {
         out
     }
 
-    /// Credentials of tenant `name` for `p`, as an accounts-file entry.
+    /// Credentials of tenant `name` for `p`, as an accounts-file entry: the keys of its
+    /// descriptor's first credential set (and other URLs) without the provider prefix, the
+    /// credential that names the tenant suffixed with it.
     pub fn account(&self, p: Provider, name: &str) -> serde_json::Value {
-        let t = |value: &str| credentials::for_tenant(value, Some(name));
-        let mut entry = json!({
-            "provider": p.as_str(),
-            "name": name,
-            "base_url": self.base_url(p),
-        });
-        let fields: Vec<(&str, String)> = match p {
-            Provider::Zoom => vec![
-                ("oauth_url", self.zoom_oauth_url()),
-                ("account_id", t(credentials::ZOOM_ACCOUNT_ID)),
-                ("client_id", credentials::ZOOM_CLIENT_ID.to_owned()),
-                ("client_secret", credentials::ZOOM_CLIENT_SECRET.to_owned()),
-            ],
-            Provider::Daily => vec![("api_key", t(credentials::DAILY_API_KEY))],
-            Provider::Telnyx => vec![("api_key", t(credentials::TELNYX_API_KEY))],
-            Provider::Attendee => vec![("api_key", t(credentials::ATTENDEE_API_KEY))],
-            Provider::Attention => vec![("api_key", t(credentials::ATTENTION_API_KEY))],
+        let info = meetkit::registry::info(p);
+        let handout = providers::handout(p);
+        let unprefixed = |key: &'static str| {
+            key.strip_prefix(p.as_str())
+                .and_then(|k| k.strip_prefix('_'))
+                .unwrap_or(key)
+                .to_owned()
         };
-        if let Some(map) = entry.as_object_mut() {
-            for (k, v) in fields {
-                map.insert(k.to_owned(), json!(v));
+        let mut entry = serde_json::Map::new();
+        entry.insert("provider".to_owned(), json!(p.as_str()));
+        entry.insert("name".to_owned(), json!(name));
+        entry.insert("base_url".to_owned(), json!(self.base_url(p)));
+        for (var, path) in handout.urls {
+            if let Some(setting) = info.extra_settings.iter().find(|s| s.env == *var) {
+                let url = format!("http://{}{path}", self.addr);
+                entry.insert(unprefixed(setting.key), json!(url));
             }
         }
-        entry
+        let set = info.credentials.first().copied().unwrap_or_default();
+        for (i, (credential, value)) in set.iter().zip(handout.credentials).enumerate() {
+            let value = if i == handout.tenant_credential {
+                credentials::for_tenant(value, Some(name))
+            } else {
+                (*value).to_owned()
+            };
+            entry.insert(unprefixed(credential.key), json!(value));
+        }
+        serde_json::Value::Object(entry)
     }
 
     /// [`SandboxHandle::accounts`] as an accounts file (JSON Lines).
@@ -217,50 +196,11 @@ impl SandboxHandle {
         truth::truth(&self.state.ds, p, from, to)
     }
 
-    /// Sorted uuids of the Zoom meetings in `[from, to)` in the report of `user` (`me`, an id
-    /// or an email): those the user hosted or also attended. `None` for an unknown user.
-    pub fn zoom_user_truth(
-        &self,
-        user: &str,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Option<Vec<String>> {
-        truth::zoom_user_truth(&self.state.ds, user, from, to)
-    }
-
-    /// The Zoom account's users of `status` (`active`, `inactive`, `pending`) as meetkit names
-    /// them: the id, or the email of a pending user (Zoom shows pending users no id).
-    pub fn zoom_users(&self, status: &str) -> Vec<String> {
-        self.zoom_users_of(DEFAULT_TENANT, status)
-    }
-
-    /// [`SandboxHandle::zoom_users`] of account (tenant) `account`.
-    pub fn zoom_users_of(&self, account: &str, status: &str) -> Vec<String> {
-        let ds = &self.tenants.get(tenant_of(account)).ds;
-        let Some(status) = crate::data::zoom_users::Status::parse(status) else {
-            return Vec::new();
-        };
-        crate::data::zoom_users::with_status(ds, status)
-            .map(|i| {
-                let user = crate::data::zoom_users::user(ds, i);
-                user.id.unwrap_or(user.email)
-            })
-            .collect()
-    }
-
-    /// Zoom report (Heavy) requests served or refused so far, counted against
-    /// `SandboxConfig::zoom_daily_heavy_cap`.
-    pub fn zoom_heavy_calls(&self) -> u64 {
-        self.state
-            .zoom_heavy_calls
-            .load(std::sync::atomic::Ordering::Relaxed)
-    }
-
     /// Gives the meeting `id` (provider-native) of `p` a new title, as if it were edited
     /// after a client listed it. Only Zoom (topic) and Attention (summary) have titles to
     /// change; returns false when `p` has none or no meeting has that id.
     pub fn retitle(&self, p: Provider, id: &str, title: &str) -> bool {
-        if !matches!(p, Provider::Zoom | Provider::Attention) {
+        if !crate::data::records_of(p).titled {
             return false;
         }
         let ds = &self.state.ds;
@@ -288,17 +228,6 @@ impl SandboxHandle {
         self.tenants.all().iter().map(|t| t.request_count(p)).sum()
     }
 
-    /// Expires every Zoom access token minted so far (the static one keeps working), so a
-    /// client's "re-mint on 401 once" path can be tested without waiting an hour.
-    pub fn expire_zoom_tokens(&self) {
-        for tenant in self.tenants.all() {
-            if let Ok(mut tokens) = tenant.zoom_tokens.lock() {
-                let now = Instant::now();
-                tokens.values_mut().for_each(|expires| *expires = now);
-            }
-        }
-    }
-
     /// Stops accepting, lets open requests finish, and waits for the server to end.
     pub async fn shutdown(self) {
         let _ = self.stop.send(());
@@ -311,26 +240,24 @@ fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// The tenant an account name selects: `default` is the default tenant.
-fn tenant_of(account: &str) -> Option<&str> {
-    (account != DEFAULT_TENANT).then_some(account)
-}
-
-/// The account name of the default tenant, as meetkit names the environment's account.
-const DEFAULT_TENANT: &str = "default";
-
 fn router(state: Arc<Tenants>) -> Router {
-    Router::new()
-        .route("/zoom/oauth/token", post(zoom_oauth))
-        .route("/zoom/v2/report/users/{user_id}/meetings", get(zoom_report))
-        .route("/zoom/v2/users", get(zoom_users))
-        .route("/daily/v1/meetings", get(daily_meetings))
-        .route("/telnyx/v2/room_recordings", get(telnyx_recordings))
-        .route("/attendee/api/v1/bots", get(attendee_bots))
-        .route(
-            "/attention/v2/recorder_metrics/all_meetings",
-            get(attention_meetings),
-        )
+    let mut router = Router::new();
+    for api in providers::APIS {
+        router = router.route(
+            api.route,
+            get(
+                move |State(tenants): Shared,
+                      ConnectInfo(kill): ConnectInfo<KillSwitch>,
+                      path: RawPathParams,
+                      headers: HeaderMap,
+                      RawQuery(q): RawQuery| {
+                    list(tenants, api, kill, path, headers, q)
+                },
+            ),
+        );
+    }
+    router
+        .merge(providers::extra_routes())
         .route("/_sandbox/truth/{provider}", get(truth_ids))
         .fallback(not_found)
         .with_state(state)
@@ -338,116 +265,22 @@ fn router(state: Arc<Tenants>) -> Router {
 
 type Shared = State<Arc<Tenants>>;
 
-fn ctx(headers: HeaderMap, query: Option<String>, path: Option<String>) -> Ctx {
-    Ctx {
+/// The one handler of every list operation: `api` says whose (see `providers::APIS`).
+async fn list(
+    tenants: Arc<Tenants>,
+    api: &'static Api,
+    kill: KillSwitch,
+    path: RawPathParams,
+    headers: HeaderMap,
+    query: Option<String>,
+) -> Response {
+    let ctx = Ctx {
         headers,
         params: Params::parse(query.as_deref()),
-        path,
-    }
-}
-
-/// Runs a list request on the tenant its credentials select.
-async fn run(tenants: Arc<Tenants>, api: &'static Api, kill: KillSwitch, ctx: Ctx) -> Response {
-    let (tenant, ctx) = tenants::from_authorization(ctx);
-    let state = tenants.get(tenant.as_deref());
-    providers::serve(state, api, kill, ctx).await
-}
-
-async fn zoom_oauth(State(tenants): Shared, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let mut ctx = ctx(headers, q, None);
-    // The account id names the tenant; its tokens carry the same suffix.
-    let (account, tenant) = match ctx.params.get("account_id") {
-        Some(id) => {
-            let (base, tenant) = tenants::split(id);
-            (base.to_owned(), tenant.map(str::to_owned))
-        }
-        None => (String::new(), None),
+        // The route's path parameter (Zoom's user id), if it has one.
+        path: path.iter().next().map(|(_, value)| value.to_owned()),
     };
-    if tenant.is_some() {
-        ctx.params.set("account_id", &account);
-    }
-    let state = tenants.get(tenant.as_deref());
-    let suffix = credentials::for_tenant("", tenant.as_deref());
-    providers::zoom::mint_token(&state, &ctx, &suffix)
-}
-
-async fn zoom_report(
-    State(state): Shared,
-    ConnectInfo(kill): ConnectInfo<KillSwitch>,
-    Path(user): Path<String>,
-    headers: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    run(
-        state,
-        &providers::zoom::API,
-        kill,
-        ctx(headers, q, Some(user)),
-    )
-    .await
-}
-
-async fn zoom_users(
-    State(state): Shared,
-    ConnectInfo(kill): ConnectInfo<KillSwitch>,
-    headers: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    run(
-        state,
-        &providers::zoom_users::API,
-        kill,
-        ctx(headers, q, None),
-    )
-    .await
-}
-
-async fn daily_meetings(
-    State(state): Shared,
-    ConnectInfo(kill): ConnectInfo<KillSwitch>,
-    headers: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    run(state, &providers::daily::API, kill, ctx(headers, q, None)).await
-}
-
-async fn telnyx_recordings(
-    State(state): Shared,
-    ConnectInfo(kill): ConnectInfo<KillSwitch>,
-    headers: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    run(state, &providers::telnyx::API, kill, ctx(headers, q, None)).await
-}
-
-async fn attendee_bots(
-    State(state): Shared,
-    ConnectInfo(kill): ConnectInfo<KillSwitch>,
-    headers: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    run(
-        state,
-        &providers::attendee::API,
-        kill,
-        ctx(headers, q, None),
-    )
-    .await
-}
-
-async fn attention_meetings(
-    State(state): Shared,
-    ConnectInfo(kill): ConnectInfo<KillSwitch>,
-    headers: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Response {
-    run(
-        state,
-        &providers::attention::API,
-        kill,
-        ctx(headers, q, None),
-    )
-    .await
+    providers::serve_tenant(tenants, api, kill, ctx).await
 }
 
 async fn truth_ids(
@@ -483,8 +316,8 @@ async fn truth_ids(
 }
 
 async fn not_found(uri: Uri) -> Response {
-    if uri.path().starts_with("/attendee/") {
-        return providers::attendee::not_found();
+    if let Some(answer) = providers::not_found(uri.path()) {
+        return answer;
     }
     http::json(
         StatusCode::NOT_FOUND,

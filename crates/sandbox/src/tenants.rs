@@ -131,6 +131,14 @@ pub fn from_authorization(mut ctx: Ctx) -> (Option<String>, Ctx) {
     (Some(name), ctx)
 }
 
+/// The account name of the default tenant, as meetkit names the environment's account.
+pub(crate) const DEFAULT_TENANT: &str = "default";
+
+/// The tenant an account name selects: `None` for the default tenant.
+pub(crate) fn tenant_of(account: &str) -> Option<&str> {
+    (account != DEFAULT_TENANT).then_some(account)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

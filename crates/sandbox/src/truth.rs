@@ -1,16 +1,16 @@
 //! Ground truth: the provider-native ids a correct client must return for a window.
 //!
-//! A record is in `[from, to)` iff its normalized start is: Zoom `start_time`, Daily
-//! `start_time`, Telnyx `started_at` (with its microseconds), Attendee `join_at` (null: in no
-//! window), Attention `date`. Zoom also drops meetings with fewer than two participants,
-//! which its API never returns; Zoom's truth is the whole account's, each meeting once
-//! however many of its users' reports it is in ([`zoom_user_truth`] is one user's). Zoom's six-month limit is ignored: the truth says what
-//! exists. Records inserted by the insert fault count from the moment they are inserted.
+//! A record is in `[from, to)` iff its normalized start is, and its provider's API can list
+//! it; each provider's data module says what its id, its listability and its start's
+//! sub-second part are (`data::Records`). Zoom's truth is the whole account's, each meeting
+//! once however many of its users' reports it is in (`SandboxHandle::zoom_user_truth` is one
+//! user's); its six-month limit is ignored: the truth says what exists. Records inserted by
+//! the insert fault count from the moment they are inserted.
 
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::Provider;
-use crate::data::{Dataset, Rec, attendee, attention, daily, ids, telnyx, zoom, zoom_users};
+use crate::data::{Dataset, Rec, records_of};
 
 /// The smallest whole second `>= t`.
 pub fn ceil_secs(t: DateTime<Utc>) -> i64 {
@@ -19,30 +19,17 @@ pub fn ceil_secs(t: DateTime<Utc>) -> i64 {
 
 /// The provider-native id of a record.
 pub fn native_id(ds: &Dataset, p: Provider, rec: Rec) -> String {
-    match p {
-        Provider::Zoom => zoom::uuid(ds, rec.index),
-        Provider::Daily => daily::session_id(ds, rec.index),
-        Provider::Telnyx => ids::record_uuid(ds.key(p), rec.index),
-        Provider::Attendee => attendee::bot_id(ds, rec),
-        Provider::Attention => attention::meeting_uuid(ds, rec.index),
-    }
+    (records_of(p).native_id)(ds, rec)
 }
 
 /// True when the provider's API can ever return the record for a window containing it.
 pub fn listable(ds: &Dataset, p: Provider, rec: Rec) -> bool {
-    match p {
-        Provider::Zoom => zoom::reported(ds, rec),
-        Provider::Attendee => attendee::join_at(ds, rec).is_some(),
-        Provider::Daily | Provider::Telnyx | Provider::Attention => true,
-    }
+    (records_of(p).listable)(ds, rec)
 }
 
 /// A record's normalized start as an instant: its start second, plus Telnyx's microseconds.
 pub fn start_instant(ds: &Dataset, p: Provider, rec: Rec) -> DateTime<Utc> {
-    let micros = match p {
-        Provider::Telnyx => telnyx::facts(ds, rec).micros,
-        _ => 0,
-    };
+    let micros = (records_of(p).start_micros)(ds, rec);
     let nanos = u32::try_from(micros * 1_000).unwrap_or(0);
     Utc.timestamp_opt(rec.start, nanos)
         .single()
@@ -63,25 +50,6 @@ pub fn records(ds: &Dataset, p: Provider, from: DateTime<Utc>, to: DateTime<Utc>
         })
         .filter(|r| listable(ds, p, *r))
         .collect()
-}
-
-/// Sorted uuids of the Zoom meetings in `[from, to)` in the report of `user` (`me`, an id or
-/// an email); `None` when the account has no such user. The account's truth ([`truth`]) is
-/// the union of its users' truths, each meeting once.
-pub fn zoom_user_truth(
-    ds: &Dataset,
-    user: &str,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Option<Vec<String>> {
-    let index = zoom_users::find(ds, user)?;
-    let mut out: Vec<String> = records(ds, Provider::Zoom, from, to)
-        .into_iter()
-        .filter(|r| zoom_users::in_report_of(ds, *r, index))
-        .map(|r| native_id(ds, Provider::Zoom, r))
-        .collect();
-    out.sort();
-    Some(out)
 }
 
 /// Sorted provider-native ids of the records in `[from, to)`.

@@ -141,9 +141,11 @@ fn limits(config: &Config, provider: Provider) -> String {
         .map_or_else(String::new, |d| {
             format!(", windows of {} days", d.num_days())
         });
-    let extra = match provider {
-        Provider::Zoom => ", reports for the last six months only",
-        _ => "",
+    let only = meetkit::registry::info(provider).serves_only;
+    let extra = if only.is_empty() {
+        String::new()
+    } else {
+        format!(", {only}")
     };
     format!(
         "{rate}{page}{span}, {} in flight{extra}",

@@ -70,8 +70,9 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs) -> Result<Exit, CliErro
     drop(out);
     if !global.quiet {
         eprintln!(
-            "meetkit sandbox: serving Zoom, Daily, Telnyx Video, Attendee and Attention on http://{} \
+            "meetkit sandbox: serving {} on http://{} \
              ({} meetings each, seed {}, now {}).",
+            display_names(),
             handle.addr(),
             args.meetings,
             args.seed,
@@ -88,4 +89,17 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs) -> Result<Exit, CliErro
         .map_err(|e| CliError::new(Exit::Other, format!("could not wait for Ctrl-C: {e}")))?;
     handle.shutdown().await;
     Ok(Exit::Ok)
+}
+
+/// Every provider's display name: `Zoom, Daily, … and Attention`.
+fn display_names() -> String {
+    let names: Vec<&str> = meetkit::registry::ALL
+        .iter()
+        .map(|i| i.display_name)
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }

@@ -63,6 +63,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     bound_resolution: Resolution::Microsecond,
     paging: PagingStyle::Chained,
     page_order: "creation time, oldest first (not start order)",
+    serves_only: "",
 };
 
 impl ErrorBody for AttendeeError {
@@ -314,7 +315,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `b`.
     let raw = raw_json(&b, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Attendee, &b);
+    let unmapped = crate::unmapped::of(Provider::Attendee, NORMALIZED, &b);
     crate::note_value!(Provider::Attendee, "state", b.state);
     let start = b.join_at?;
     let kind = kind_of(&b.id);

@@ -59,6 +59,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     bound_resolution: Resolution::Second,
     paging: PagingStyle::Chained,
     page_order: "past newest first, upcoming oldest first",
+    serves_only: "",
 };
 /// Attention's longest window.
 pub const MAX_SPAN_DAYS: i64 = 90;
@@ -273,7 +274,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(m: RecorderMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Attention, &m);
+    let unmapped = crate::unmapped::of(Provider::Attention, NORMALIZED, &m);
     let start = m.date?;
     let participant_count = m
         .participants

@@ -51,6 +51,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     bound_resolution: Resolution::Second,
     paging: PagingStyle::Chained,
     page_order: "newest first",
+    serves_only: "",
 };
 
 impl ErrorBody for DailyError {
@@ -207,7 +208,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `s`.
     let raw = raw_json(&s, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Daily, &s);
+    let unmapped = crate::unmapped::of(Provider::Daily, NORMALIZED, &s);
     let start = from_unix(s.start_time?)?;
     let end = s.duration.and_then(|d| after_seconds(start, d));
     let participant_count = s

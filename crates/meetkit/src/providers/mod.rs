@@ -2,7 +2,10 @@
 //!
 //! An adapter knows its provider's request parameters, how its pages chain, how its records map
 //! onto [`Meeting`](crate::Meeting) (see `docs/mapping.md`) and what its errors mean. Paging,
-//! retries and rate limits are not here: they are shared, in [`crate::paging`].
+//! retries and rate limits are not here: they are shared, in [`crate::paging`]. Each adapter's
+//! file also holds its provider's descriptor (`INFO`); [`DESCRIPTORS`] lists them for the
+//! registry. Adapters read settings from [`crate::settings`], never from `config`, so the
+//! registry and configuration can sit above them.
 
 pub mod attendee;
 pub mod attention;
@@ -19,7 +22,6 @@ use meetkit_client_support::{Auth, ResponseHead, with_response_head};
 use progenitor_client::{Error as ClientError, ResponseValue};
 use reqwest::StatusCode;
 
-use crate::config::{Config, check_base_url};
 use crate::descriptor::ProviderInfo;
 use crate::error::{ConfigError, Error, Failure, ProviderError, ProviderErrorKind, QueryError};
 use crate::model::Provider;
@@ -28,6 +30,7 @@ use crate::plan::Partition;
 use crate::query::{Filters, Window};
 use crate::retry::retry_after_from_headers;
 use crate::run::PartitionStream;
+use crate::settings::{Config, check_base_url};
 
 /// The wire names of `provider`'s record fields its adapter maps into [`Meeting`] or its typed
 /// extension (the adapter's `NORMALIZED`); the others reach `extension.unmapped`.
@@ -40,6 +43,15 @@ pub fn normalized_fields(provider: Provider) -> &'static [&'static str] {
         Provider::Attention => attention::NORMALIZED,
     }
 }
+
+/// Every provider's descriptor, in [`Provider::ALL`] order ([`crate::registry::ALL`]).
+pub const DESCRIPTORS: [&ProviderInfo; 5] = [
+    &zoom::INFO,
+    &daily::INFO,
+    &telnyx::INFO,
+    &attendee::INFO,
+    &attention::INFO,
+];
 
 /// Where and how to reach one provider account, checked: the base URL and the `Auth` its
 /// requests carry.

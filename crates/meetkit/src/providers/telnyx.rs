@@ -60,6 +60,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     bound_resolution: Resolution::Day,
     paging: PagingStyle::Numbered,
     page_order: "not documented",
+    serves_only: "",
 };
 const BYTES_PER_MB: f64 = 1_000_000.0;
 
@@ -268,7 +269,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `r`.
     let raw = raw_json(&r, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Telnyx, &r);
+    let unmapped = crate::unmapped::of(Provider::Telnyx, NORMALIZED, &r);
     crate::note_value!(Provider::Telnyx, "status", r.status);
     crate::note_value!(Provider::Telnyx, "type", r.type_);
     let start = r.started_at?;

@@ -89,6 +89,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     bound_resolution: Resolution::Day,
     paging: PagingStyle::Chained,
     page_order: "not documented",
+    serves_only: "reports for the last six months only",
 };
 /// The rate-limit class of `GET /users`.
 pub const USERS_CLASS: &str = "Medium";
@@ -454,7 +455,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Zoom, &m);
+    let unmapped = crate::unmapped::of(Provider::Zoom, NORMALIZED, &m);
     crate::note_value!(Provider::Zoom, "type", m.type_);
     let start = m.start_time?;
     let id = non_empty(m.uuid).or_else(|| m.id.map(|n| n.to_string()))?;
@@ -541,10 +542,10 @@ impl crate::providers::Connector for ZoomConnector {
 
     fn endpoint(
         &self,
-        config: &crate::config::Config,
+        config: &crate::settings::Config,
     ) -> Result<Option<crate::providers::Endpoint>, crate::error::ConfigError> {
-        use crate::config::{ZoomAuth, check_base_url};
         use crate::error::ConfigError;
+        use crate::settings::{ZoomAuth, check_base_url};
         let Some(z) = &config.zoom else {
             return Ok(None);
         };
@@ -597,7 +598,7 @@ impl crate::providers::Connector for ZoomConnector {
         &self,
         endpoint: &crate::providers::Endpoint,
         http: &reqwest::Client,
-        config: &crate::config::Config,
+        config: &crate::settings::Config,
         filters: &Filters,
     ) -> Option<crate::providers::UsersFuture> {
         // Named hosts narrow the listing to them; a static token lists `me`.
@@ -632,7 +633,7 @@ impl crate::providers::Connector for ZoomConnector {
     fn budget_warning(
         &self,
         partitions: &[crate::plan::Partition],
-        config: &crate::config::Config,
+        config: &crate::settings::Config,
     ) -> Option<String> {
         let budget = config.zoom.as_ref()?.daily_request_budget;
         let needed: u64 = partitions.iter().map(|p| p.min_requests()).sum();

@@ -14,12 +14,12 @@ use meetkit_zoom::Client;
 use meetkit_zoom::open_enums::ZoomUserStatus;
 use meetkit_zoom::types::ZoomUserList;
 
-use crate::config::RetryOptions;
 use crate::error::{Failure, ProviderError, ProviderErrorKind, Scope};
 use crate::model::Provider;
 use crate::providers::zoom::TokenMinter;
 use crate::providers::{non_empty, send};
 use crate::ratelimit::Gates;
+use crate::retry::RetryOptions;
 
 /// The operation's id, for errors.
 pub const OPERATION: &str = "list_users";

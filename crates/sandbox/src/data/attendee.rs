@@ -17,6 +17,14 @@ use crate::Provider;
 
 const P: Provider = Provider::Attendee;
 
+/// What ground truth needs of these records.
+pub static RECORDS: super::Records = super::Records {
+    native_id: bot_id,
+    listable: |ds, rec| join_at(ds, rec).is_some(),
+    start_micros: super::whole_seconds,
+    titled: false,
+};
+
 /// Every state the server knows: the seed's list plus `connecting`, `connected`, `disconnecting`.
 pub const STATES: &[&str] = &[
     "ready",

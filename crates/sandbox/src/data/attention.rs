@@ -11,6 +11,14 @@ use crate::Provider;
 
 const P: Provider = Provider::Attention;
 
+/// What ground truth needs of these records.
+pub static RECORDS: super::Records = super::Records {
+    native_id: |ds, rec| meeting_uuid(ds, rec.index),
+    listable: super::always_listable,
+    start_micros: super::whole_seconds,
+    titled: true,
+};
+
 /// Users in the organisation.
 pub const ORG_USERS: u64 = 30;
 

@@ -11,6 +11,14 @@ use crate::Provider;
 
 const P: Provider = Provider::Daily;
 
+/// What ground truth needs of these records.
+pub static RECORDS: super::Records = super::Records {
+    native_id: |ds, rec| session_id(ds, rec.index),
+    listable: super::always_listable,
+    start_micros: super::whole_seconds,
+    titled: false,
+};
+
 /// One meeting session in Daily's shape.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DailySession {

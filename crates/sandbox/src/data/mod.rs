@@ -30,6 +30,41 @@ use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
 use crate::Provider;
 use hash::{Draw, mix, splitmix64};
 
+/// What ground truth and the handle need to know of one provider's records (each provider's
+/// data module defines its `RECORDS`).
+#[derive(Debug)]
+pub struct Records {
+    /// The provider-native id of a record.
+    pub native_id: fn(&Dataset, Rec) -> String,
+    /// Whether the provider's API can ever return the record for a window containing it.
+    pub listable: fn(&Dataset, Rec) -> bool,
+    /// Microseconds past the record's start second in its normalized start (Telnyx's).
+    pub start_micros: fn(&Dataset, Rec) -> i64,
+    /// Whether its records have a title an edit can change.
+    pub titled: bool,
+}
+
+/// For providers whose every record is listable.
+pub fn always_listable(_: &Dataset, _: Rec) -> bool {
+    true
+}
+
+/// For providers whose starts are whole seconds.
+pub fn whole_seconds(_: &Dataset, _: Rec) -> i64 {
+    0
+}
+
+/// The record facts of `p`.
+pub fn records_of(p: Provider) -> &'static Records {
+    match p {
+        Provider::Zoom => &zoom::RECORDS,
+        Provider::Daily => &daily::RECORDS,
+        Provider::Telnyx => &telnyx::RECORDS,
+        Provider::Attendee => &attendee::RECORDS,
+        Provider::Attention => &attention::RECORDS,
+    }
+}
+
 const DAY: i64 = 86_400;
 const SPAN_DAYS: i64 = 395;
 

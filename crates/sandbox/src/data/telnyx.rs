@@ -11,6 +11,14 @@ use crate::Provider;
 
 const P: Provider = Provider::Telnyx;
 
+/// What ground truth needs of these records.
+pub static RECORDS: super::Records = super::Records {
+    native_id: |ds, rec| super::ids::record_uuid(ds.key(P), rec.index),
+    listable: super::always_listable,
+    start_micros: |ds, rec| facts(ds, rec).micros,
+    titled: false,
+};
+
 /// One room recording in Telnyx's shape.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct RoomRecording {

@@ -13,6 +13,14 @@ use crate::Provider;
 
 const P: Provider = Provider::Zoom;
 
+/// What ground truth needs of these records.
+pub static RECORDS: super::Records = super::Records {
+    native_id: |ds, rec| uuid(ds, rec.index),
+    listable: reported,
+    start_micros: super::whole_seconds,
+    titled: true,
+};
+
 /// One meeting in Zoom's report shape.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ZoomMeeting {

@@ -34,6 +34,13 @@ const P: Provider = Provider::Attendee;
 /// Attendee's fixed page size.
 pub const PAGE_SIZE: usize = 25;
 
+/// What the sandbox hands out: its API key, which names the tenant.
+pub static HANDOUT: super::Handout = super::Handout {
+    credentials: &[crate::credentials::ATTENDEE_API_KEY],
+    tenant_credential: 0,
+    urls: &[],
+};
+
 /// Attendee's hooks into the pipeline.
 pub static API: Api = Api {
     provider: P,
@@ -43,6 +50,10 @@ pub static API: Api = Api {
     server_error,
     list,
     rate_headers: super::no_rate_headers,
+    route: "/attendee/api/v1/bots",
+    throttles: false,
+    not_found: Some(not_found),
+    drift_value: Some(("state", || serde_json::json!("sandbox_drift_state"))),
 };
 
 fn detail(status: StatusCode, text: &str) -> Response {

@@ -25,6 +25,13 @@ const P: Provider = Provider::Attention;
 /// The widest window Attention answers.
 pub const MAX_WINDOW_DAYS: i64 = 90;
 
+/// What the sandbox hands out: its API key, which names the tenant.
+pub static HANDOUT: super::Handout = super::Handout {
+    credentials: &[crate::credentials::ATTENTION_API_KEY],
+    tenant_credential: 0,
+    urls: &[],
+};
+
 /// Attention's hooks into the pipeline.
 pub static API: Api = Api {
     provider: P,
@@ -34,6 +41,10 @@ pub static API: Api = Api {
     server_error,
     list,
     rate_headers: super::no_rate_headers,
+    route: "/attention/v2/recorder_metrics/all_meetings",
+    throttles: true,
+    not_found: None,
+    drift_value: None,
 };
 
 /// An Attention error body (NestJS style: `statusCode`, `message`, `error`).

@@ -20,6 +20,13 @@ use crate::state::AppState;
 
 const P: Provider = Provider::Daily;
 
+/// What the sandbox hands out: its API key, which names the tenant.
+pub static HANDOUT: super::Handout = super::Handout {
+    credentials: &[crate::credentials::DAILY_API_KEY],
+    tenant_credential: 0,
+    urls: &[],
+};
+
 /// Daily's hooks into the pipeline.
 pub static API: Api = Api {
     provider: P,
@@ -29,6 +36,10 @@ pub static API: Api = Api {
     server_error,
     list,
     rate_headers: super::no_rate_headers,
+    route: "/daily/v1/meetings",
+    throttles: true,
+    not_found: None,
+    drift_value: None,
 };
 
 /// A Daily error body.

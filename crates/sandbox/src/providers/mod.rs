@@ -1,4 +1,7 @@
-//! The five provider APIs, and the request pipeline they share.
+//! The five provider APIs, the table the router serves them from ([`APIS`]: one generic
+//! handler per entry), what the sandbox hands out per provider ([`Handout`]), and the request
+//! pipeline they share. Whatever is special about a provider is a field of its `Api` or lives
+//! in its own file.
 //!
 //! Every list request runs: latency → the provider's auth check → its documented rate
 //! limit (if on) → the fault die (429, 5xx, reset, a proxy's HTML 502) → the handler →
@@ -11,6 +14,7 @@ pub mod attention;
 pub mod daily;
 pub mod telnyx;
 pub mod zoom;
+pub mod zoom_handle;
 pub mod zoom_users;
 
 use std::sync::Arc;
@@ -53,6 +57,86 @@ pub struct Api {
     pub list: fn(&AppState, &Ctx) -> Result<Page, Response>,
     /// Rate-limit headers on a served page, from (limit, remaining), when limits are on.
     pub rate_headers: fn(u32, u32) -> Vec<(&'static str, String)>,
+    /// The route it is served at, under the provider's prefix
+    /// (`/daily/v1/meetings`; `{name}` is a path parameter, handed on as `Ctx::path`).
+    pub route: &'static str,
+    /// Whether the fault die's 429 applies (Attendee does not throttle GETs, and its spec
+    /// has no 429: it serves normally instead).
+    pub throttles: bool,
+    /// The provider's answer to an unknown path under its prefix, when it has its own body.
+    pub not_found: Option<fn() -> Response>,
+    /// The enum field of its records that the drift fault gives an undocumented value, and
+    /// that value (`None`: its records have no enum field).
+    pub drift_value: Option<DriftValue>,
+}
+
+/// An enum field of a provider's records and an undocumented value of it (the drift fault).
+pub type DriftValue = (&'static str, fn() -> serde_json::Value);
+
+/// Every list operation the sandbox serves: the router serves one generic handler per entry.
+pub static APIS: [&Api; 6] = [
+    &zoom::API,
+    &zoom_users::API,
+    &daily::API,
+    &telnyx::API,
+    &attendee::API,
+    &attention::API,
+];
+
+/// What the sandbox hands out for one provider, in the shape of the core's descriptor
+/// (`meetkit::registry`), which names the variables and keys.
+#[derive(Debug)]
+pub struct Handout {
+    /// The sandbox's values of the descriptor's first credential set, in its order.
+    pub credentials: &'static [&'static str],
+    /// The credential that names the tenant (`~NAME` appended) in an account's entry.
+    pub tenant_credential: usize,
+    /// Other URL settings (a variable of the descriptor's `extra_settings`) and their path
+    /// under the sandbox's address.
+    pub urls: &'static [(&'static str, &'static str)],
+}
+
+/// What the sandbox hands out for `p`.
+pub fn handout(p: Provider) -> &'static Handout {
+    HANDOUTS
+        .iter()
+        .copied()
+        .find(|(q, _)| *q == p)
+        .map_or(&zoom::HANDOUT, |(_, h)| h)
+}
+
+static HANDOUTS: [(Provider, &Handout); 5] = [
+    (Provider::Zoom, &zoom::HANDOUT),
+    (Provider::Daily, &daily::HANDOUT),
+    (Provider::Telnyx, &telnyx::HANDOUT),
+    (Provider::Attendee, &attendee::HANDOUT),
+    (Provider::Attention, &attention::HANDOUT),
+];
+
+/// The routes that are not list operations (Zoom's OAuth token endpoint).
+pub fn extra_routes() -> axum::Router<Arc<crate::tenants::Tenants>> {
+    zoom_handle::oauth_routes()
+}
+
+/// The answer to an unknown `path`: the provider's own not-found body when the path is under
+/// the prefix of a provider that has one.
+pub fn not_found(path: &str) -> Option<Response> {
+    APIS.iter()
+        .filter(|api| path.starts_with(&format!("/{}/", api.provider.as_str())))
+        .find_map(|api| api.not_found)
+        .map(|answer| answer())
+}
+
+/// Runs a list request on the tenant its credentials select.
+pub async fn serve_tenant(
+    tenants: Arc<crate::tenants::Tenants>,
+    api: &'static Api,
+    kill: KillSwitch,
+    ctx: Ctx,
+) -> Response {
+    let (tenant, ctx) = crate::tenants::from_authorization(ctx);
+    let state = tenants.get(tenant.as_deref());
+    serve(state, api, kill, ctx).await
 }
 
 /// For providers that publish no rate-limit headers.
@@ -89,8 +173,7 @@ pub async fn serve(
     }
     let (roll, k) = state.dice.roll(p, &faults);
     match roll {
-        // Attendee does not throttle GETs (and its spec has no 429): serve normally.
-        Roll::RateLimited if p == Provider::Attendee => {}
+        Roll::RateLimited if !api.throttles => {}
         Roll::RateLimited => {
             let limit = ratelimit::limit(p, api.class).unwrap_or(10);
             return (api.throttled)(Throttle {
@@ -111,7 +194,7 @@ pub async fn serve(
         Err(refused) => return refused,
     };
     if faults.drift {
-        page.body = crate::drift::apply(p, page.body);
+        page.body = crate::drift::apply(api.drift_value.map(|(f, v)| (f, v())), page.body);
     }
     if faults.inserts_per_page > 0
         && let Some((from, to)) = page.window

@@ -25,6 +25,13 @@ const DAY: i64 = 86_400;
 /// The longest recording: bounds the `started_at` range an `ended_at` filter implies.
 const MAX_DURATION: i64 = 7200;
 
+/// What the sandbox hands out: its API key, which names the tenant.
+pub static HANDOUT: super::Handout = super::Handout {
+    credentials: &[crate::credentials::TELNYX_API_KEY],
+    tenant_credential: 0,
+    urls: &[],
+};
+
 /// Telnyx's hooks into the pipeline.
 pub static API: Api = Api {
     provider: P,
@@ -34,6 +41,10 @@ pub static API: Api = Api {
     server_error,
     list,
     rate_headers,
+    route: "/telnyx/v2/room_recordings",
+    throttles: true,
+    not_found: None,
+    drift_value: Some(("status", || serde_json::json!("archived"))),
 };
 
 /// A Telnyx error envelope with one error.

@@ -38,6 +38,14 @@ const DAY: i64 = 86_400;
 /// Lifetime of minted access tokens.
 pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(3600);
 
+/// What the sandbox hands out: Server-to-Server OAuth credentials (the account id names the
+/// tenant) and the token endpoint.
+pub static HANDOUT: super::Handout = super::Handout {
+    credentials: &[ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET],
+    tenant_credential: 0,
+    urls: &[("ZOOM_OAUTH_URL", "/zoom/oauth/token")],
+};
+
 /// Zoom's hooks into the pipeline: the report.
 pub static API: Api = Api {
     provider: P,
@@ -47,6 +55,10 @@ pub static API: Api = Api {
     server_error,
     list,
     rate_headers,
+    route: "/zoom/v2/report/users/{user_id}/meetings",
+    throttles: true,
+    not_found: None,
+    drift_value: Some(("type", || serde_json::json!(99))),
 };
 
 /// A Zoom error body.

@@ -33,6 +33,10 @@ pub static API: Api = Api {
     server_error,
     list,
     rate_headers,
+    route: "/zoom/v2/users",
+    throttles: true,
+    not_found: None,
+    drift_value: super::zoom::API.drift_value,
 };
 
 fn throttled(t: Throttle) -> Response {

@@ -1,0 +1,121 @@
+//! Tests of `sqlite`.
+
+use super::*;
+use meetkit::{Extension, MeetingStatus, Provider, ZoomExtension};
+
+fn meeting(id: &str, title: &str) -> Meeting {
+    Meeting {
+        provider: Provider::Zoom,
+        account: meetkit::model::DEFAULT_ACCOUNT.to_owned(),
+        id: id.to_owned(),
+        title: Some(title.to_owned()),
+        start: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+        end: None,
+        duration_seconds: Some(60),
+        status: MeetingStatus::Ended,
+        status_raw: None,
+        host: None,
+        participants: Vec::new(),
+        participant_count: None,
+        recording: None,
+        meeting_url: None,
+        room: None,
+        extension: Extension::Zoom(ZoomExtension::default()),
+        raw: None,
+    }
+}
+
+fn rows(path: &Path) -> Result<i64, rusqlite::Error> {
+    Connection::open(path)?.query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
+}
+
+#[test]
+fn columns_in_the_table_are_the_arrow_names_then_bookkeeping()
+-> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("m.db");
+    drop(SqliteDestination::open(&path).map_err(|e| e.message)?);
+    let conn = Connection::open(&path)?;
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('meetings')")?;
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let expected: Vec<&str> = sql::COLUMNS
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(sql::BOOKKEEPING)
+        .collect();
+    assert_eq!(names, expected);
+    let version: i64 = conn.query_row(sql::SELECT_VERSION, [], |row| row.get(0))?;
+    assert_eq!(version, i64::from(sql::latest()));
+    Ok(())
+}
+
+#[test]
+fn unchanged_writes_nothing_changed_updates_in_place() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("m.db");
+    let mut dest = SqliteDestination::open(&path).map_err(|e| e.message)?;
+    let mut written = Written::new();
+    let batch = [meeting("a", "one"), meeting("b", "two")];
+    dest.store(&batch, &[], &mut written)
+        .map_err(|e| e.message)?;
+    let zoom = (Provider::Zoom, meetkit::model::DEFAULT_ACCOUNT.to_owned());
+    assert_eq!(written.get(&zoom), Some(&2));
+    dest.store(&batch, &[], &mut written)
+        .map_err(|e| e.message)?;
+    assert_eq!(written.get(&zoom), Some(&2), "unchanged: no write");
+    dest.store(&[meeting("a", "renamed")], &[], &mut written)
+        .map_err(|e| e.message)?;
+    assert_eq!(written.get(&zoom), Some(&3));
+    let conn = Connection::open(&path)?;
+    let title: String = conn.query_row("SELECT title FROM meetings WHERE id = 'a'", [], |r| {
+        r.get(0)
+    })?;
+    assert_eq!((title.as_str(), rows(&path)?), ("renamed", 2));
+    Ok(())
+}
+
+#[test]
+fn a_second_writer_is_refused_while_the_first_holds_the_file()
+-> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("m.db");
+    let first = SqliteDestination::open(&path).map_err(|e| e.message)?;
+    let err = SqliteDestination::open(&path)
+        .err()
+        .map(|e| e.message)
+        .unwrap_or_default();
+    assert!(err.contains("another meetkit sync is writing to"), "{err}");
+    drop(first);
+    SqliteDestination::open(&path).map_err(|e| e.message)?;
+    Ok(())
+}
+
+#[test]
+fn a_full_disk_fails_the_batch_and_keeps_nothing_of_it() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("m.db");
+    let mut dest = SqliteDestination::open(&path).map_err(|e| e.message)?;
+    let mut written = Written::new();
+    dest.store(&[meeting("a", "one")], &[], &mut written)
+        .map_err(|e| e.message)?;
+    // The file may not grow: what a full disk does to SQLite.
+    let pages: i64 = dest.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    dest.conn.pragma_update(None, "max_page_count", pages)?;
+    let big: Vec<Meeting> = (0..2000)
+        .map(|i| meeting(&format!("m{i}"), &"x".repeat(500)))
+        .collect();
+    let err = dest
+        .store(&big, &[], &mut written)
+        .err()
+        .map(|e| e.message)
+        .unwrap_or_default();
+    assert!(
+        err.contains("could not write to") && err.contains("full"),
+        "{err}"
+    );
+    drop(dest);
+    assert_eq!(rows(&path)?, 1, "the failed batch left nothing behind");
+    Ok(())
+}
