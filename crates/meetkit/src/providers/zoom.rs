@@ -769,7 +769,10 @@ mod tests {
             // date, the end being exclusive), at most a calendar month apart.
             let from = w.from().date_naive().pred_opt().unwrap();
             let to = widen(w, Zoom::BOUND_RESOLUTION).to().date_naive();
-            assert!(to <= from.checked_add_months(Months::new(1)).unwrap(), "{w:?}");
+            assert!(
+                to <= from.checked_add_months(Months::new(1)).unwrap(),
+                "{w:?}"
+            );
         }
         // May 30 (pad May 29) runs to June 29: 30 days; February allows 27 (2027 is no leap
         // year); a shorter span wins.
@@ -779,7 +782,10 @@ mod tests {
             Utc.with_ymd_and_hms(2027, 4, 1, 0, 0, 0).unwrap(),
         )
         .unwrap();
-        assert_eq!(month_windows(&feb, Duration::days(30))[0].to() - feb.from(), Duration::days(27));
+        assert_eq!(
+            month_windows(&feb, Duration::days(30))[0].to() - feb.from(),
+            Duration::days(27)
+        );
         assert_eq!(month_windows(&window, Duration::days(10)).len(), 19);
     }
 }
