@@ -6,8 +6,6 @@ use arrow_array::{RecordBatch, RecordBatchIterator};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-pub use meetkit_arrow::record_batch;
-
 /// Exports `batch` as an `arrow_array_stream` PyCapsule (the Arrow PyCapsule interface).
 pub fn stream_capsule<'py>(py: Python<'py>, batch: RecordBatch) -> PyResult<Bound<'py, PyCapsule>> {
     let schema = batch.schema();

@@ -238,8 +238,8 @@ impl PyClient {
         let stream = listing::open(py, &self.client, &query)?;
         let raw = spec.raw();
         pyo3_async_runtimes::tokio::future_into_py(py, async move {
-            let collected = listing::collect(stream, Arc::new(Counters::default())).await;
-            Ok(PyMeetingList::new(collected, raw))
+            let collected = listing::collect(stream, raw, Arc::new(Counters::default())).await;
+            PyMeetingList::new(collected, raw)
         })
     }
 

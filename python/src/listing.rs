@@ -1,11 +1,12 @@
 //! Results: a whole listing ([`PyMeetingList`]) and a listing in batches ([`PyMeetingBatches`]).
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
 
 use arrow_array::RecordBatch;
 use futures::StreamExt;
-use meetkit::{Client, Meeting, MeetingStream, ProviderError, Query};
+use meetkit::{Client, MeetingStream, ProviderError, Query};
+use meetkit_arrow::TableBuilder;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
@@ -32,26 +33,31 @@ impl Counters {
     }
 }
 
-/// What one listing (or one batch of it) produced.
+/// What one listing (or one batch of it) produced: its meetings as the Arrow table, sorted by
+/// start, then provider and id (the order every result has).
 pub struct Collected {
-    meetings: Vec<Meeting>,
+    table: Result<RecordBatch, String>,
     errors: Vec<ProviderError>,
     warnings: Vec<String>,
 }
 
-/// Orders meetings by start, then provider and id: the order every result has.
-fn sort(meetings: &mut [Meeting]) {
-    meetings.sort_by(|a, b| (a.start, a.provider, &a.id).cmp(&(b.start, b.provider, &b.id)));
+/// The table `builder` holds, sorted; the error as text when Arrow refuses it.
+fn finish(builder: TableBuilder) -> Result<RecordBatch, String> {
+    builder
+        .finish()
+        .and_then(|batch| meetkit_arrow::sorted(&batch))
+        .map_err(|e| e.to_string())
 }
 
-/// Drains `stream`; meetings are sorted by start, then provider and id.
-pub async fn collect(mut stream: MeetingStream, counters: Arc<Counters>) -> Collected {
-    let mut meetings = Vec::new();
+/// Drains `stream`, appending each meeting to the Arrow table as it arrives (the table is
+/// the only copy kept: one pass, no `Meeting` held).
+pub async fn collect(mut stream: MeetingStream, raw: bool, counters: Arc<Counters>) -> Collected {
+    let mut table = TableBuilder::new(raw);
     let mut errors = Vec::new();
     while let Some(item) = stream.next().await {
         match item {
             Ok(meeting) => {
-                meetings.push(meeting);
+                table.push(&meeting);
                 counters.meetings.fetch_add(1, Ordering::Relaxed);
             }
             Err(error) => {
@@ -60,9 +66,8 @@ pub async fn collect(mut stream: MeetingStream, counters: Arc<Counters>) -> Coll
             }
         }
     }
-    sort(&mut meetings);
     Collected {
-        meetings,
+        table: finish(table),
         errors,
         warnings: stream.warnings_and_drift(),
     }
@@ -104,43 +109,33 @@ pub fn collect_blocking(
         }
         Ok(())
     };
-    let collected = wait(py, collect(stream, counters.clone()), &mut report)?;
+    let collected = wait(py, collect(stream, raw, counters.clone()), &mut report)?;
     report(py)?;
-    Ok(PyMeetingList::new(collected, raw))
+    PyMeetingList::new(collected, raw)
 }
 
-/// Meetings, with the per-provider failures and warnings of the listing that produced them.
+/// Meetings (held as their Arrow table), with the per-provider failures and warnings of the
+/// listing that produced them.
 #[pyclass(frozen, name = "MeetingList", module = "meetkit._meetkit")]
 pub struct PyMeetingList {
-    meetings: Arc<Vec<Meeting>>,
+    batch: RecordBatch,
     errors: Vec<ProviderError>,
     warnings: Vec<String>,
     raw: bool,
-    batch: OnceLock<RecordBatch>,
 }
 
 impl PyMeetingList {
-    /// Wraps what a listing produced.
-    pub fn new(collected: Collected, raw: bool) -> Self {
-        Self {
-            meetings: Arc::new(collected.meetings),
+    /// Wraps what a listing produced; an error if its Arrow table could not be built.
+    pub fn new(collected: Collected, raw: bool) -> PyResult<Self> {
+        let batch = collected
+            .table
+            .map_err(|e| PyValueError::new_err(format!("could not build the Arrow table: {e}")))?;
+        Ok(Self {
+            batch,
             errors: collected.errors,
             warnings: collected.warnings,
             raw,
-            batch: OnceLock::new(),
-        }
-    }
-
-    fn record_batch(&self, py: Python<'_>) -> PyResult<RecordBatch> {
-        if let Some(batch) = self.batch.get() {
-            return Ok(batch.clone());
-        }
-        let meetings = self.meetings.clone();
-        let raw = self.raw;
-        let built = py
-            .detach(move || arrow::record_batch(&meetings, raw))
-            .map_err(|e| PyValueError::new_err(format!("could not build the Arrow table: {e}")))?;
-        Ok(self.batch.get_or_init(|| built).clone())
+        })
     }
 }
 
@@ -149,9 +144,9 @@ impl PyMeetingList {
     /// A list with no meetings: its Arrow stream carries just the table's schema.
     #[staticmethod]
     #[pyo3(signature = (raw = false))]
-    fn empty(raw: bool) -> Self {
+    fn empty(raw: bool) -> PyResult<Self> {
         let collected = Collected {
-            meetings: Vec::new(),
+            table: finish(TableBuilder::new(raw)),
             errors: Vec::new(),
             warnings: Vec::new(),
         };
@@ -159,7 +154,7 @@ impl PyMeetingList {
     }
 
     fn __len__(&self) -> usize {
-        self.meetings.len()
+        self.batch.num_rows()
     }
 
     /// Meetings `[start, stop)` as dicts (all of them by default).
@@ -170,9 +165,12 @@ impl PyMeetingList {
         start: usize,
         stop: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let stop = stop.unwrap_or(self.meetings.len()).min(self.meetings.len());
+        let rows = self.batch.num_rows();
+        let stop = stop.unwrap_or(rows).min(rows);
+        let meetings = meetkit_arrow::meetings(&self.batch, start.min(stop)..stop)
+            .map_err(|e| PyValueError::new_err(format!("could not read the meetings back: {e}")))?;
         let list = PyList::empty(py);
-        for m in self.meetings.get(start.min(stop)..stop).unwrap_or_default() {
+        for m in &meetings {
             list.append(dicts::meeting(py, m, self.raw)?)?;
         }
         Ok(list)
@@ -187,7 +185,7 @@ impl PyMeetingList {
     ) -> PyResult<Bound<'py, PyCapsule>> {
         // The schema is fixed; a consumer asking for another one casts on its side.
         let _ = requested_schema;
-        arrow::stream_capsule(py, self.record_batch(py)?)
+        arrow::stream_capsule(py, self.batch.clone())
     }
 
     /// Per-provider failures, as dicts for `meetkit.errors.from_info`.
@@ -228,7 +226,7 @@ impl PyMeetingBatches {
     pub fn start(stream: MeetingStream, batch_size: usize, raw: bool) -> Self {
         let (sender, receiver) = mpsc::channel(1);
         let notices = RetryNotices::new(stream.progress());
-        runtime().spawn(fill(stream, batch_size.max(1), sender));
+        runtime().spawn(fill(stream, batch_size.max(1), raw, sender));
         Self {
             receiver,
             raw,
@@ -240,22 +238,27 @@ impl PyMeetingBatches {
     }
 }
 
-/// Sends full batches (and the last, partial one); stops when the receiver is dropped.
-async fn fill(mut stream: MeetingStream, batch_size: usize, sender: mpsc::Sender<Collected>) {
-    let mut meetings = Vec::with_capacity(batch_size);
+/// Sends full batches (and the last, partial one), each an Arrow table built as its meetings
+/// arrive; stops when the receiver is dropped.
+async fn fill(
+    mut stream: MeetingStream,
+    batch_size: usize,
+    raw: bool,
+    sender: mpsc::Sender<Collected>,
+) {
+    let mut table = TableBuilder::new(raw);
     let mut errors = Vec::new();
     loop {
         let item = stream.next().await;
         let finished = item.is_none();
         match item {
-            Some(Ok(meeting)) => meetings.push(meeting),
+            Some(Ok(meeting)) => table.push(&meeting),
             Some(Err(error)) => errors.push(error),
             None => {}
         }
-        if finished || meetings.len() >= batch_size {
-            sort(&mut meetings);
+        if finished || table.len() >= batch_size {
             let chunk = Collected {
-                meetings: std::mem::replace(&mut meetings, Vec::with_capacity(batch_size)),
+                table: finish(std::mem::replace(&mut table, TableBuilder::new(raw))),
                 errors: std::mem::take(&mut errors),
                 warnings: stream.warnings_and_drift(),
             };
@@ -286,8 +289,9 @@ impl PyMeetingBatches {
                     self.errors.extend(chunk.errors.iter().cloned());
                     self.warnings = std::mem::take(&mut chunk.warnings);
                     chunk.warnings = self.warnings.clone();
-                    if !chunk.meetings.is_empty() {
-                        return Ok(Some(PyMeetingList::new(chunk, self.raw)));
+                    let empty = chunk.table.as_ref().is_ok_and(|t| t.num_rows() == 0);
+                    if !empty {
+                        return PyMeetingList::new(chunk, self.raw).map(Some);
                     }
                 }
             }

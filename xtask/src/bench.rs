@@ -72,8 +72,21 @@ fn min_windows(provider: &str, days: f64) -> u64 {
     .max(1)
 }
 
-/// Runs the benchmark (every scenario, or only the fleet) and writes `target/bench/report.md`.
-pub fn run(root: &Path, quick: bool, fleet_only: bool) -> Result<()> {
+/// One scenario run alone (`cargo xtask bench --only ...`), for measuring a change to it without
+/// waiting for every other scenario.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    /// Scenario 2: the CLI's throughput listing, then the Python package into pandas, polars and
+    /// batches against it.
+    Python,
+    /// Scenario 4: the latency-bound run against the lower bound, and its requests per provider.
+    Latency,
+    /// Scenario 8: the fleet (as `--fleet`).
+    Fleet,
+}
+
+/// Runs the benchmark (every scenario, or only one) and writes `target/bench/report.md`.
+pub fn run(root: &Path, quick: bool, only: Option<Only>) -> Result<()> {
     let sizes = if quick { QUICK } else { FULL };
     let started = Instant::now();
     let out_dir = root.join("target").join("bench");
@@ -108,9 +121,22 @@ pub fn run(root: &Path, quick: bool, fleet_only: bool) -> Result<()> {
         // The defaults, but never a user's own ~/.config/meetkit/config.toml.
         defaults: write_config(&out_dir, "defaults.toml", "")?,
     };
-    if fleet_only {
+    if let Some(only) = only {
         let mut table = Table::default();
-        let detail = fleet(&tools, &sizes, &mut table)?;
+        let detail = match only {
+            Only::Fleet => fleet(&tools, &sizes, &mut table)?,
+            Only::Latency => latency(&tools, &sizes, &mut table)?,
+            Only::Python => {
+                let python = python_env(root, &out_dir)?;
+                let per = sizes.throughput;
+                println!("==> throughput: {per} meetings per provider, no latency");
+                let sandbox = SandboxProcess::start(&tools.driver, per, 0, false, 395, 30, 0)?;
+                let cli = tools.cli_list(&sandbox, &tools.unthrottled, &[], "cli-throughput")?;
+                python_rows(&python, &tools, &sandbox, &cli, &mut table);
+                sandbox.stop();
+                String::new()
+            }
+        };
         write_report(&out_dir, &table, quick, started, &detail)?;
         return Ok(());
     }
@@ -237,6 +263,37 @@ pub fn run(root: &Path, quick: bool, fleet_only: bool) -> Result<()> {
     );
 
     // 4: latency-bound, against the lower bound and against concurrency 1.
+    let latency_detail = latency(&tools, &sizes, &mut table)?;
+    let fleet_detail = fleet(&tools, &sizes, &mut table)?;
+    let detail = format!("{latency_detail}. {fleet_detail}");
+    write_report(&out_dir, &table, quick, started, &detail)?;
+
+    // 6: criterion, decode + normalize one full page per provider.
+    println!("==> micro: criterion (crates/meetkit/benches/normalize.rs)");
+    match micro(root, quick) {
+        Ok(rows) => {
+            for (name, median_us, records) in rows {
+                table.row(
+                    format!("Micro: decode + normalize one {name} page ({records} records)"),
+                    format!("{median_us:.0} µs"),
+                    String::new(),
+                    format!("{:.1} µs/record", median_us / records as f64),
+                    String::new(),
+                    None,
+                );
+            }
+        }
+        Err(e) => eprintln!("warning: the criterion benches failed: {e:#}"),
+    }
+
+    let path = write_report(&out_dir, &table, quick, started, &detail)?;
+    println!("written to {}", path.display());
+    Ok(())
+}
+
+/// Scenario 4: the latency-bound run against the lower bound and against `--concurrency 1`,
+/// and its requests per provider against the fewest possible; the bound's detail line.
+fn latency(tools: &Tools, sizes: &Sizes, table: &mut Table) -> Result<String> {
     let lat_per = sizes.latency;
     println!(
         "==> latency-bound: {lat_per} meetings per provider, {LATENCY_MS} ms per request, rate limits on"
@@ -288,34 +345,10 @@ pub fn run(root: &Path, quick: bool, fleet_only: bool) -> Result<()> {
         .map(|(p, (n, retries))| format!("{p} {n} ({retries} retries)"))
         .collect::<Vec<_>>()
         .join(", ");
-    let fleet_detail = fleet(&tools, &sizes, &mut table)?;
-    let detail = format!(
-        "{}. Requests meetkit made (default concurrency): {made}. {fleet_detail}",
+    Ok(format!(
+        "{}. Requests meetkit made (default concurrency): {made}",
         bound.detail
-    );
-    write_report(&out_dir, &table, quick, started, &detail)?;
-
-    // 6: criterion, decode + normalize one full page per provider.
-    println!("==> micro: criterion (crates/meetkit/benches/normalize.rs)");
-    match micro(root, quick) {
-        Ok(rows) => {
-            for (name, median_us, records) in rows {
-                table.row(
-                    format!("Micro: decode + normalize one {name} page ({records} records)"),
-                    format!("{median_us:.0} µs"),
-                    String::new(),
-                    format!("{:.1} µs/record", median_us / records as f64),
-                    String::new(),
-                    None,
-                );
-            }
-        }
-        Err(e) => eprintln!("warning: the criterion benches failed: {e:#}"),
-    }
-
-    let path = write_report(&out_dir, &table, quick, started, &detail)?;
-    println!("written to {}", path.display());
-    Ok(())
+    ))
 }
 
 /// `meetkit sync` into each destination, from empty, over the throughput sandbox: NDJSON, SQLite,

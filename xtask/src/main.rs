@@ -52,9 +52,13 @@ enum Command {
         /// Smaller datasets: finishes in under two minutes.
         #[arg(long)]
         quick: bool,
-        /// Only the fleet scenario (1,000 accounts).
+        /// Only the fleet scenario (1,000 accounts); the same as `--only fleet`.
         #[arg(long)]
         fleet: bool,
+        /// Only one scenario: `python` (the CLI's throughput run and the Python rows against
+        /// it), `latency` (the latency-bound run and its requests vs the minimum) or `fleet`.
+        #[arg(long, value_enum, conflicts_with = "fleet")]
+        only: Option<bench::Only>,
     },
     /// What changed between two versions of a spec, each change breaking or additive for our
     /// clients. Exit status: 0 nothing breaking, 1 something breaking, 2 an input unreadable.
@@ -92,7 +96,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Generate { check } => generate::run(&root, check),
         Command::LintSpecs => lint::lint_specs(&root),
-        Command::Bench { quick, fleet } => bench::run(&root, quick, fleet),
+        Command::Bench { quick, fleet, only } => {
+            bench::run(&root, quick, only.or(fleet.then_some(bench::Only::Fleet)))
+        }
         Command::Fuzz { seconds, release } => fuzz::run(&root, seconds, release),
         Command::Ci => ci::run(&root),
         Command::SpecDiff { rev, paths } => {

@@ -51,8 +51,10 @@ pub const INFO: ProviderInfo = ProviderInfo {
         max: 25,
     },
     longest_window_days: None,
-    // 25 bots a page in creation order, not start order: windows cannot be split later.
-    default_window_days: 7,
+    // 25 bots a page in creation order, not start order: windows cannot be split later, and
+    // each ends in a short page. Monthly windows: a year is 13 chains (more than the 8 in
+    // flight) with ≈ 6 short pages, where weekly ones paid ≈ 26 over ~140 pages.
+    default_window_days: 30,
     // GETs are not throttled.
     rate_limits: &[],
     filters: &[

@@ -10,8 +10,9 @@
 //!
 //! - Window: `from`/`to` are whole dates, at most one month apart and no older than six months.
 //!   meetkit widens the window to whole days and asks for one day more on each side (Zoom's date boundary is not documented as UTC)
-//!   and filters exactly; windows (default 25 days) stay inside the one-month rule with that
-//!   padding. Parts older than six months are reported, not silently dropped.
+//!   and filters exactly; each window is as long as the one-month rule allows with that
+//!   padding (27 to 30 days, by the calendar: [`month_windows`]). Parts older than six months
+//!   are reported, not silently dropped.
 //! - Paging: `next_page_token`, `""` on the last page, expiring after 15 minutes (400 code 300:
 //!   the listing restarts and duplicates are dropped).
 //! - Auth: Bearer access token, minted from Server-to-Server OAuth credentials and re-minted
@@ -23,7 +24,7 @@ use std::num::NonZeroU64;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use chrono::{Months, NaiveDate, Utc};
+use chrono::{DateTime, Months, NaiveDate, NaiveTime, Utc};
 use meetkit_client_support::{Auth, AuthScheme, Secret};
 use meetkit_zoom::Client;
 use meetkit_zoom::open_enums::{ZoomGrantType, ZoomReportType};
@@ -67,9 +68,10 @@ pub const INFO: ProviderInfo = ProviderInfo {
         default: 30,
         max: 300,
     },
-    // One month at most; windows stay inside it with the day of padding on each side.
-    longest_window_days: Some(25),
-    default_window_days: 25,
+    // One month at most; windows stay inside it with the day of padding on each side, so a
+    // 31-day month allows 30 days and shorter months fewer (`month_windows`).
+    longest_window_days: Some(30),
+    default_window_days: 30,
     // The report first: its class is the provider's rate (`--rate`).
     rate_limits: &[
         RateLimit {
@@ -532,6 +534,39 @@ fn minter(
     })
 }
 
+/// `window` cut into consecutive windows, each as long as one report request may cover:
+/// a window's request asks from the day before its first day to the day after its last
+/// ([`Zoom::requests`]: Zoom's day boundary is not documented as UTC), and Zoom allows `to` at
+/// most one calendar month after `from`, so a window starting on day `d` ends by midnight UTC
+/// of `(d − 1) + 1 month`: 30 days in a 31-day month, 27 in February. None is longer than
+/// `span`. Six months take 7 windows this way; equal windows short enough for every month
+/// took 8 (25 days each), a request more each.
+pub(crate) fn month_windows(window: &Window, span: chrono::Duration) -> Vec<Window> {
+    let mut windows = Vec::new();
+    let mut from = window.from();
+    while from < window.to() {
+        let first = from.date_naive();
+        let pad = first.pred_opt().unwrap_or(first);
+        let month_end: Option<DateTime<Utc>> = pad
+            .checked_add_months(Months::new(1))
+            .map(|d| d.and_time(NaiveTime::MIN).and_utc());
+        let spanned = from.checked_add_signed(span).unwrap_or(window.to());
+        let to = month_end
+            .map_or(window.to(), |end| end.min(window.to()))
+            .min(spanned);
+        match Window::new(from, to) {
+            Ok(piece) => windows.push(piece),
+            // An empty span: the rest as one window rather than none.
+            Err(_) => {
+                windows.push(Window::new(from, window.to()).unwrap_or(*window));
+                break;
+            }
+        }
+        from = to;
+    }
+    windows
+}
+
 /// Zoom in the registry: Server-to-Server OAuth or a ready token, the six-month rule.
 pub(crate) struct ZoomConnector;
 
@@ -654,7 +689,7 @@ impl crate::providers::Connector for ZoomConnector {
         let (servable, old) = Zoom::servable(window);
         let mut planned = crate::providers::PlannedWindows {
             windows: servable
-                .map(|w| w.split(crate::providers::capped_span(&INFO, span)))
+                .map(|w| month_windows(&w, crate::providers::capped_span(&INFO, span)))
                 .unwrap_or_default(),
             ..Default::default()
         };
@@ -708,5 +743,50 @@ impl crate::providers::Connector for ZoomConnector {
             ctx,
             upfront,
         )
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+
+    #[test]
+    fn month_windows_are_as_long_as_each_request_may_cover() {
+        let day = |m, d| Utc.with_ymd_and_hms(2026, m, d, 0, 0, 0).unwrap();
+        // Six months ending mid-day, as a listing up to "now" does.
+        let window = Window::new(day(5, 30), day(11, 30) + Duration::hours(15)).unwrap();
+        let windows = month_windows(&window, Duration::days(30));
+        assert_eq!(windows.len(), 7, "{windows:?}");
+        assert_eq!(windows[0].from(), window.from());
+        assert_eq!(windows.last().unwrap().to(), window.to());
+        for pair in windows.windows(2) {
+            assert_eq!(pair[0].to(), pair[1].from());
+        }
+        for w in &windows {
+            // The request: the day before the first day to the day after the last (the end's
+            // date, the end being exclusive), at most a calendar month apart.
+            let from = w.from().date_naive().pred_opt().unwrap();
+            let to = widen(w, Zoom::BOUND_RESOLUTION).to().date_naive();
+            assert!(
+                to <= from.checked_add_months(Months::new(1)).unwrap(),
+                "{w:?}"
+            );
+        }
+        // May 30 (pad May 29) runs to June 29: 30 days; February allows 27 (2027 is no leap
+        // year); a shorter span wins.
+        assert_eq!(windows[0].to(), day(6, 29));
+        let feb = Window::new(
+            Utc.with_ymd_and_hms(2027, 2, 1, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2027, 4, 1, 0, 0, 0).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            month_windows(&feb, Duration::days(30))[0].to() - feb.from(),
+            Duration::days(27)
+        );
+        assert_eq!(month_windows(&window, Duration::days(10)).len(), 19);
     }
 }
