@@ -912,6 +912,8 @@ struct SandboxInfo {
     accounts: Vec<Value>,
     /// Listable records per `provider/account` of the fleet.
     account_counts: BTreeMap<String, u64>,
+    /// Active and inactive users of the default tenant's Zoom account.
+    zoom_users: [u64; 2],
     /// Active and inactive users per Zoom account of the fleet (`zoom/t001`).
     account_users: BTreeMap<String, [u64; 2]>,
 }
@@ -995,7 +997,9 @@ impl SandboxProcess {
                 (k.clone(), [n(0), n(1)])
             })
             .collect();
+        let users = |i: usize| v["zoom_users"][i].as_u64().unwrap_or(0);
         let info = SandboxInfo {
+            zoom_users: [users(0), users(1)],
             now: text("now")?,
             from: text("from")?,
             to: text("to")?,
@@ -1110,10 +1114,24 @@ fn lower_bound(info: &SandboxInfo, latency_s: f64, days: f64) -> Result<Bound> {
             .counts
             .get(provider)
             .with_context(|| format!("no count for {provider}"))?;
-        let (requests, t) = account_chain(provider, page, rate, n, days, latency_s);
+        // The environment's Zoom credentials are Server-to-Server: the listing is account-wide.
+        let account_wide = provider == "zoom" && info.zoom_users.iter().sum::<u64>() > 0;
+        let (requests, t) = if account_wide {
+            zoom_account_wide_chain(info.zoom_users, rate, days, latency_s)
+        } else {
+            account_chain(provider, page, rate, n, days, latency_s)
+        };
         fewest.insert(provider.to_owned(), requests);
+        let what = if account_wide {
+            format!(
+                "{n} meetings of {} users, a report per user and window",
+                info.zoom_users.iter().sum::<u64>()
+            )
+        } else {
+            format!("{n} meetings / {page} a page")
+        };
         parts.push(format!(
-            "{provider} {n} meetings / {page} a page → {requests} requests{} → {t:.2} s",
+            "{provider} {what} → {requests} requests{} → {t:.2} s",
             rate.map_or(" (no limit)".to_owned(), |r| format!(" at {r}/s"))
         ));
         if t > worst.0 {

@@ -172,6 +172,12 @@ fn serve(
                 }
             }
         }
+        // The default tenant's users an account-wide Zoom listing covers (the environment's
+        // Server-to-Server credentials list the whole account), per status.
+        let users = [
+            handle.zoom_users("active").len(),
+            handle.zoom_users("inactive").len(),
+        ];
         let env: Map<String, Value> = handle
             .env()
             .into_iter()
@@ -184,6 +190,7 @@ fn serve(
             "zoom_from": rfc3339(zoom_from),
             "env": env,
             "counts": counts,
+            "zoom_users": users,
             "accounts": handle.accounts(accounts),
             "account_counts": account_counts,
             "account_users": account_users,
