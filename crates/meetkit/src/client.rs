@@ -427,8 +427,8 @@ impl Client {
     }
 
     /// One account's partitions as one stream. The first starts at once (a configuration
-    /// error comes back here); the others start as earlier ones end, at most the account's
-    /// concurrency of them at a time. An account-wide Zoom listing of thousands of users
+    /// error comes back here); the others start as earlier ones end, as many at a time as
+    /// keep the account's concurrency of windows going. An account-wide Zoom listing of thousands of users
     /// thus holds the tasks and page buffers of a few users' windows, not of every user's.
     fn run_account(
         &self,
@@ -440,11 +440,18 @@ impl Client {
         let Some(first) = partitions.next() else {
             return Ok(stream::iter(upfront.into_iter().map(Err)).boxed());
         };
+        let windows = first.windows.len().max(1);
         let first = self.run_with(&first, &account, upfront)?;
         if partitions.len() == 0 {
             return Ok(first);
         }
-        let in_flight = account.gates.provider_concurrency().max(1);
+        // Each partition runs up to the account's concurrency of windows; enough partitions
+        // at once to keep that many windows going, no more.
+        let in_flight = account
+            .gates
+            .provider_concurrency()
+            .max(1)
+            .div_ceil(windows);
         // The account stays open in its progress while its partitions start one after another.
         account.progress.open();
         let done = Arc::clone(&account.progress);
