@@ -27,16 +27,29 @@ def _cli() -> Optional[Path]:
     return built if built.exists() else None
 
 
+def cli_env(sandbox: meetkit.Sandbox, config_dir: Path) -> Dict[str, str]:
+    """The environment that points the CLI at `sandbox`: its credentials, and a config file
+    (in `config_dir`) lifting meetkit's own Zoom limit, as `Sandbox.client()` does — the
+    sandbox throttles nothing, and an account-wide Zoom listing at 10/s takes ~100 s."""
+    config = config_dir / "meetkit.toml"
+    config.write_text("rate_limits = { zoom = 0 }\n")
+    env = {k: v for k, v in os.environ.items() if not k.endswith(("_API_KEY", "_BASE_URL"))}
+    env.update(sandbox.env)
+    env["MEETKIT_CONFIG"] = str(config)
+    return env
+
+
 def _iso(t: Any) -> str:
     return str(t.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
 
 
-def test_dataframe_equals_cli_output(sandbox: meetkit.Sandbox, everything: meetkit.MeetingList, window: Window) -> None:
+def test_dataframe_equals_cli_output(
+    sandbox: meetkit.Sandbox, everything: meetkit.MeetingList, window: Window, tmp_path: Path
+) -> None:
     cli = _cli()
     if cli is None:
         pytest.skip("the meetkit CLI is not built (cargo build -p meetkit-cli, or set MEETKIT_CLI)")
-    env = {k: v for k, v in os.environ.items() if not k.endswith(("_API_KEY", "_BASE_URL"))}
-    env.update(sandbox.env)
+    env = cli_env(sandbox, tmp_path)
     done = subprocess.run(
         [str(cli), "list", "--provider", "all", "--from", _iso(window[0]), "--to", _iso(window[1]), "--format", "ndjson"],
         env=env,

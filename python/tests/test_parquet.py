@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -15,12 +14,10 @@ import pytest
 
 import meetkit
 from conftest import Window
-from test_cli import _cli, _iso
+from test_cli import _cli, _iso, cli_env
 
 
-def _run(cli: Path, sandbox: meetkit.Sandbox, args: List[str]) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.endswith(("_API_KEY", "_BASE_URL"))}
-    env.update(sandbox.env)
+def _run(cli: Path, env: Dict[str, str], args: List[str]) -> str:
     done = subprocess.run([str(cli), *args], env=env, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -82,8 +79,9 @@ def test_parquet_equals_the_ndjson_listing(
         pytest.skip("the meetkit CLI is not built (cargo build -p meetkit-cli, or set MEETKIT_CLI)")
     span = ["--from", _iso(window[0]), "--to", _iso(window[1])]
     target = tmp_path / "meetings.parquet"
-    _run(cli, sandbox, ["list", *span, "--format", "parquet", "--output", str(target)])
-    printed = _run(cli, sandbox, ["list", *span, "--format", "ndjson"])
+    env = cli_env(sandbox, tmp_path)
+    _run(cli, env, ["list", *span, "--format", "parquet", "--output", str(target)])
+    printed = _run(cli, env, ["list", *span, "--format", "ndjson"])
 
     table = pq.read_table(target)
     assert table.schema == everything.to_arrow().schema
