@@ -162,22 +162,15 @@ fn serve(
                 let n = handle.truth_of(p, &name, start, to).len();
                 account_counts.insert(format!("{}/{name}", p.as_str()), json!(n));
                 if p == Provider::Zoom {
-                    // The users an account-wide listing covers, per status (meetkit's default
-                    // statuses: active, inactive).
-                    let users = [
-                        handle.zoom_users_of(&name, "active").len(),
-                        handle.zoom_users_of(&name, "inactive").len(),
-                    ];
-                    account_users.insert(format!("{}/{name}", p.as_str()), json!(users));
+                    account_users.insert(
+                        format!("{}/{name}", p.as_str()),
+                        json!(wide_users(&handle, &name)),
+                    );
                 }
             }
         }
-        // The default tenant's users an account-wide Zoom listing covers (the environment's
-        // Server-to-Server credentials list the whole account), per status.
-        let users = [
-            handle.zoom_users("active").len(),
-            handle.zoom_users("inactive").len(),
-        ];
+        // The environment's Server-to-Server credentials list the default tenant account-wide.
+        let users = wide_users(&handle, "default");
         let env: Map<String, Value> = handle
             .env()
             .into_iter()
@@ -276,4 +269,10 @@ fn run(
     });
     println!("{line}");
     Ok(())
+}
+
+/// The users an account-wide Zoom listing of tenant `account` covers, per status (meetkit's
+/// default statuses: active, inactive).
+fn wide_users(handle: &meetkit_sandbox::SandboxHandle, account: &str) -> [usize; 2] {
+    ["active", "inactive"].map(|status| handle.zoom_users_of(account, status).len())
 }

@@ -428,8 +428,9 @@ impl Client {
 
     /// One account's partitions as one stream. The first starts at once (a configuration
     /// error comes back here); the others start as earlier ones end, as many at a time as
-    /// keep the account's concurrency of windows going. An account-wide Zoom listing of thousands of users
-    /// thus holds the tasks and page buffers of a few users' windows, not of every user's.
+    /// keep the account's concurrency of windows going. An account-wide Zoom listing of
+    /// thousands of users thus holds the tasks and page buffers of a few users' windows, not
+    /// of every user's.
     fn run_account(
         &self,
         partitions: Vec<Partition>,
