@@ -11,6 +11,11 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 use reqwest::header::HeaderMap;
 
+use crate::error::{Failure, Next, ProviderErrorKind};
+
+/// 429s with a `Retry-After` one request waits out before they count as failed attempts.
+const MAX_THROTTLED_WAITS: u32 = 60;
+
 /// Retry policy for failed requests.
 #[derive(Clone, Debug)]
 pub struct RetryOptions {
@@ -106,9 +111,126 @@ pub fn delay(
     Some(wait.max(floor))
 }
 
+/// One request's tries so far: its failed attempts, which `max_attempts` bounds, and the 429s
+/// that said when to come back, which it does not. Those are waits the provider asked for, not
+/// failures: under an undocumented limit, every window resuming at once after a pause would
+/// otherwise fail the unlucky ones. They have a bound of their own, [`MAX_THROTTLED_WAITS`].
+/// Every request meetkit retries (a page, Zoom's users) counts its tries with one of these.
+#[derive(Debug)]
+pub(crate) struct Attempts {
+    /// The current attempt's number, from 1.
+    attempt: u32,
+    /// 429 waits with a `Retry-After` so far.
+    throttled: u32,
+}
+
+/// The wait before the next try, from [`Attempts::backoff`].
+#[derive(Debug)]
+pub(crate) struct Backoff {
+    /// How long to wait.
+    pub wait: Duration,
+    /// Whether the failure was a 429: the limit is the provider's, so the caller pauses the
+    /// provider's gates for `wait`, not only this request.
+    pub rate_limited: bool,
+    /// The number of the attempt that failed, from 1.
+    pub attempt: u32,
+}
+
+impl Attempts {
+    /// No try made yet: the next is attempt 1.
+    pub(crate) fn new() -> Self {
+        Self {
+            attempt: 1,
+            throttled: 0,
+        }
+    }
+
+    /// The tries made so far, 429 waits included: what an error reports as its attempts.
+    pub(crate) fn made(&self) -> u32 {
+        self.attempt + self.throttled
+    }
+
+    /// Counts the try that ended in `failure` and says how long to wait before the next, or
+    /// `None` when `failure` is final: not retryable, or its attempts are used up.
+    pub(crate) fn backoff(&mut self, options: &RetryOptions, failure: &Failure) -> Option<Backoff> {
+        let Next::Retry { after } = failure.next else {
+            return None;
+        };
+        let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
+        let asked_to_wait = rate_limited && after.is_some() && self.throttled < MAX_THROTTLED_WAITS;
+        let counted = if asked_to_wait { 1 } else { self.attempt };
+        let wait = delay(options, counted, after, rate_limited)?;
+        let attempt = self.attempt;
+        if asked_to_wait {
+            self.throttled += 1;
+        } else {
+            self.attempt += 1;
+        }
+        Some(Backoff {
+            wait,
+            rate_limited,
+            attempt,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ProviderError;
+    use crate::model::Provider;
+
+    fn failure(kind: ProviderErrorKind, after: Option<Duration>) -> Failure {
+        Failure {
+            error: ProviderError::new(Provider::Zoom, "list", kind, "failed"),
+            next: Next::Retry { after },
+        }
+    }
+
+    #[test]
+    fn asked_for_waits_do_not_use_up_the_attempts() {
+        let options = RetryOptions {
+            max_attempts: 2,
+            ..RetryOptions::default()
+        };
+        let mut tries = Attempts::new();
+        let throttled = failure(ProviderErrorKind::RateLimited, Some(Duration::from_secs(1)));
+        for _ in 0..MAX_THROTTLED_WAITS {
+            let backoff = tries.backoff(&options, &throttled);
+            assert_eq!(
+                backoff.map(|b| (b.wait, b.rate_limited, b.attempt)),
+                Some((Duration::from_secs(1), true, 1))
+            );
+        }
+        // Past its own bound, a 429 counts as a failed attempt like any other.
+        assert!(tries.backoff(&options, &throttled).is_some());
+        assert!(tries.backoff(&options, &throttled).is_none());
+        assert_eq!(tries.made(), MAX_THROTTLED_WAITS + 2);
+    }
+
+    #[test]
+    fn failures_count_against_max_attempts_and_final_ones_are_not_retried() {
+        let options = RetryOptions {
+            max_attempts: 3,
+            base_delay: Duration::ZERO,
+            ..RetryOptions::default()
+        };
+        let mut tries = Attempts::new();
+        let server = failure(ProviderErrorKind::Server, None);
+        assert_eq!(tries.backoff(&options, &server).map(|b| b.attempt), Some(1));
+        assert_eq!(tries.backoff(&options, &server).map(|b| b.attempt), Some(2));
+        assert!(tries.backoff(&options, &server).is_none());
+        assert_eq!(tries.made(), 3);
+        let mut fresh = Attempts::new();
+        let stop = Failure::fatal(ProviderError::new(
+            Provider::Zoom,
+            "list",
+            ProviderErrorKind::Auth,
+            "no",
+        ));
+        assert!(fresh.backoff(&options, &stop).is_none());
+        assert_eq!(fresh.made(), 1);
+    }
 
     fn now() -> SystemTime {
         SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_000_000)

@@ -81,6 +81,38 @@ async fn server_to_server_lists_every_user_of_the_account_once_each_meeting() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_users_listing_waits_out_429s_as_pages_do() {
+    // Most requests are 429s with a Retry-After. Like a page's, a users page waits them out
+    // without spending its attempts: with two attempts each, planning still lists every user.
+    let handle = sandbox(
+        2000,
+        23,
+        Faults {
+            rate_limit_rate: 0.9,
+            ..Faults::default()
+        },
+    )
+    .await;
+    let mut config = config_for(&handle);
+    config.runtime.retry.max_attempts = 2;
+    let client = Client::new(config).unwrap();
+    let plan = client
+        .plan(&Query::new(month(&handle)).providers([Provider::Zoom]))
+        .await
+        .unwrap();
+    let users = handle.zoom_users("active").len() + handle.zoom_users("inactive").len();
+    assert_eq!(plan.partitions.len(), users, "{:?} {:?}", plan.errors, plan.warnings);
+    // Two pages (one per status): the requests beyond them were 429s waited out, more than
+    // the one retry the attempts allow.
+    assert!(
+        handle.requests(Provider::Zoom) > 4,
+        "{} requests: no 429 was met",
+        handle.requests(Provider::Zoom)
+    );
+    handle.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_account_wide_run_starts_a_few_users_at_a_time() {
     use futures::StreamExt;
     // Hundreds of users, each with several windows: started all at once they would hold

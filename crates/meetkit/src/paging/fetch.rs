@@ -2,13 +2,10 @@
 
 use super::FetchContext;
 use super::adapter::{Adapter, Cursor, RawPage};
-use crate::error::{Failure, Next, ProviderErrorKind};
+use crate::error::Failure;
 use crate::ratelimit::Pass;
-use crate::retry;
+use crate::retry::Attempts;
 use meetkit_client_support::RequestLog;
-
-/// 429s with a `Retry-After` one request waits out before they count as failed attempts.
-const MAX_THROTTLED_WAITS: u32 = 60;
 
 /// whoever hands the page on drops the pass after, so a provider never holds more pages than
 /// it may have requests in flight, however many windows and pieces wait for the reader.
@@ -20,11 +17,7 @@ pub(super) async fn fetch_page<A: Adapter>(
     request: &A::Request,
     cursor: Option<&Cursor>,
 ) -> Result<(RawPage, Pass), Failure> {
-    let mut attempt = 1u32;
-    // 429s that said when to come back: waits the provider asked for, not failures. They do
-    // not use up `max_attempts` (under an undocumented limit, every window resuming at once
-    // after a pause would otherwise fail the unlucky ones), up to a bound of their own.
-    let mut throttled = 0u32;
+    let mut tries = Attempts::new();
     loop {
         let pass = ctx.gates.enter().await;
         if let Some(error) = ctx.halt.tripped() {
@@ -56,41 +49,27 @@ pub(super) async fn fetch_page<A: Adapter>(
         let (line, bytes) = log.map_or((String::new(), None), |l| (l.line, l.bytes));
         match outcome {
             Ok(page) => {
-                tracing::debug!(provider = %adapter.provider(), attempt = attempt + throttled, status = "ok", records = page.records, bytes, ms = sent.elapsed().as_millis() as u64, "{line}");
+                tracing::debug!(provider = %adapter.provider(), attempt = tries.made(), status = "ok", records = page.records, bytes, ms = sent.elapsed().as_millis() as u64, "{line}");
                 ctx.progress.page(page.records);
                 return Ok((page, pass));
             }
             Err(mut failure) => {
-                tracing::debug!(provider = %adapter.provider(), attempt = attempt + throttled, status = failure.error.status.map_or_else(|| "none".to_owned(), |s| s.to_string()), bytes, ms = sent.elapsed().as_millis() as u64, error = %failure.error, "{line}");
+                tracing::debug!(provider = %adapter.provider(), attempt = tries.made(), status = failure.error.status.map_or_else(|| "none".to_owned(), |s| s.to_string()), bytes, ms = sent.elapsed().as_millis() as u64, error = %failure.error, "{line}");
                 drop(pass);
-                if let Next::Retry { after } = failure.next {
-                    let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
-                    let asked_to_wait =
-                        rate_limited && after.is_some() && throttled < MAX_THROTTLED_WAITS;
-                    let counted = if asked_to_wait { 1 } else { attempt };
-                    if let Some(wait) = retry::delay(&ctx.retry, counted, after, rate_limited) {
-                        tracing::trace!(provider = %adapter.provider(), attempt, ?wait, error = %failure.error, "retry decision: waiting");
-                        ctx.progress.retrying(
-                            &failure.error,
-                            wait,
-                            attempt,
-                            ctx.retry.max_attempts,
-                        );
-                        if rate_limited {
-                            // The limit is the provider's, not this request's: hold them all.
-                            ctx.gates.pause(wait);
-                        }
-                        ctx.progress.retry();
-                        tokio::time::sleep(wait).await;
-                        if asked_to_wait {
-                            throttled += 1;
-                        } else {
-                            attempt += 1;
-                        }
-                        continue;
+                if let Some(backoff) = tries.backoff(&ctx.retry, &failure) {
+                    let (wait, attempt) = (backoff.wait, backoff.attempt);
+                    tracing::trace!(provider = %adapter.provider(), attempt, ?wait, error = %failure.error, "retry decision: waiting");
+                    ctx.progress
+                        .retrying(&failure.error, wait, attempt, ctx.retry.max_attempts);
+                    if backoff.rate_limited {
+                        // The limit is the provider's, not this request's: hold them all.
+                        ctx.gates.pause(wait);
                     }
+                    ctx.progress.retry();
+                    tokio::time::sleep(wait).await;
+                    continue;
                 }
-                failure.error.attempts = attempt + throttled;
+                failure.error.attempts = tries.made();
                 return Err(failure);
             }
         }

@@ -19,7 +19,7 @@ use crate::model::Provider;
 use crate::providers::zoom::TokenMinter;
 use crate::providers::{non_empty, send};
 use crate::ratelimit::Gates;
-use crate::retry::RetryOptions;
+use crate::retry::{Attempts, RetryOptions};
 
 /// The operation's id, for errors.
 pub const OPERATION: &str = "list_users";
@@ -77,7 +77,7 @@ impl UserLister {
         status: &ZoomUserStatus,
         token: Option<&str>,
     ) -> Result<ZoomUserList, ProviderError> {
-        let mut attempt = 1u32;
+        let mut tries = Attempts::new();
         let mut reminted = false;
         loop {
             let generation = match &self.minter {
@@ -111,18 +111,14 @@ impl UserLister {
                     .map_err(|f| f.error)?;
                 continue;
             }
-            let rate_limited = failure.error.kind == ProviderErrorKind::RateLimited;
-            if let crate::error::Next::Retry { after } = failure.next
-                && let Some(wait) = crate::retry::delay(&self.retry, attempt, after, rate_limited)
-            {
-                if rate_limited {
-                    self.gates.pause(wait);
+            if let Some(backoff) = tries.backoff(&self.retry, &failure) {
+                if backoff.rate_limited {
+                    self.gates.pause(backoff.wait);
                 }
-                tokio::time::sleep(wait).await;
-                attempt += 1;
+                tokio::time::sleep(backoff.wait).await;
                 continue;
             }
-            failure.error.attempts = attempt;
+            failure.error.attempts = tries.made();
             return Err(failure.error);
         }
     }
