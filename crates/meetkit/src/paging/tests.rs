@@ -78,6 +78,7 @@ impl Adapter for Script {
 
 fn ctx() -> Arc<FetchContext> {
     Arc::new(FetchContext {
+        info: crate::registry::info(Provider::Daily),
         gates: Gates::new(None, 4, Arc::new(tokio::sync::Semaphore::new(8))),
         retry: RetryOptions {
             base_delay: std::time::Duration::from_millis(1),
