@@ -260,8 +260,8 @@ impl PySandbox {
         let addr = self
             .env
             .iter()
-            .find(|(k, _)| k == "DAILY_BASE_URL")
-            .map(|(_, v)| v.trim_end_matches("/daily/v1").to_owned())
+            .find(|(k, _)| k.ends_with("_BASE_URL"))
+            .map(|(_, v)| origin(v).to_owned())
             .unwrap_or_default();
         format!(
             "meetkit.Sandbox(seed={}, meetings={}, {state} at {addr})",
@@ -276,4 +276,12 @@ impl Drop for PySandbox {
             runtime().spawn(handle.shutdown());
         }
     }
+}
+
+/// The `scheme://host:port` of a base URL: where the sandbox serves every provider.
+fn origin(url: &str) -> &str {
+    let host = url.find("://").map_or(0, |i| i + 3);
+    url[host..]
+        .find('/')
+        .map_or(url, |path| &url[..host + path])
 }
