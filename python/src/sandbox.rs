@@ -240,7 +240,8 @@ impl PySandbox {
             Err(errors::sandbox_error(
                 py,
                 format!(
-                    "no {provider} meeting {id:?} to retitle: only zoom and attention meetings have titles the sandbox can change"
+                    "no {provider} meeting {id:?} to retitle: only {} meetings have titles the sandbox can change",
+                    retitlable()
                 ),
             ))
         }
@@ -284,4 +285,20 @@ fn origin(url: &str) -> &str {
     url[host..]
         .find('/')
         .map_or(url, |path| &url[..host + path])
+}
+
+/// The providers whose meetings' titles the sandbox can change, by name: "a and b".
+fn retitlable() -> String {
+    let names: Vec<&str> = meetkit::Provider::ALL
+        .iter()
+        .map(|p| p.as_str())
+        .filter(|name| {
+            name.parse::<Provider>()
+                .is_ok_and(|p| meetkit_sandbox::data::records_of(p).titled)
+        })
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
 }
