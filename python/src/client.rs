@@ -74,7 +74,7 @@ fn apply_rate_limits(
         let provider: meetkit::Provider = name.parse().map_err(|_| {
             PyValueError::new_err(format!(
                 "rate_limits: {name:?} is not a provider; use {}",
-                meetkit::registry::names_joined(", ", " or ")
+                meetkit::registry::names_joined(" or ")
             ))
         })?;
         let rate = match rate {

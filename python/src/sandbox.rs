@@ -297,8 +297,5 @@ fn retitlable() -> String {
                 .is_ok_and(|p| meetkit_sandbox::data::records_of(p).titled)
         })
         .collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => names.concat(),
-    }
+    meetkit::registry::join_list(&names, " and ")
 }

@@ -15,12 +15,10 @@ fn about() -> String {
         .iter()
         .map(|i| i.display_name)
         .collect();
-    let listed = match names.split_last() {
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    };
-    format!("Meetings and recordings from {listed}, as one stream.")
+    format!(
+        "Meetings and recordings from {}, as one stream.",
+        meetkit::registry::join_list(&names, " and ")
+    )
 }
 
 fn long_about() -> String {

@@ -33,16 +33,22 @@ pub fn probe(
 
 /// Every provider's name as flags and files spell it, joined by `, `: "zoom, daily, …".
 pub fn names() -> String {
-    names_joined(", ", ", ")
+    names_joined(", ")
 }
 
-/// Every provider's name, the last one after `last`: `names_joined(", ", " or ")` is
+/// Every provider's name, the last one after `last`: `names_joined(" or ")` is
 /// "zoom, daily, … or attention".
-pub fn names_joined(sep: &str, last: &str) -> String {
+pub fn names_joined(last: &str) -> String {
     let names: Vec<&str> = Provider::ALL.iter().map(|p| p.as_str()).collect();
-    match names.split_last() {
+    join_list(&names, last)
+}
+
+/// `items` as a sentence lists them: joined by `, `, the last one after `last`
+/// (`join_list(&["a", "b", "c"], " and ")` is "a, b and c").
+pub fn join_list(items: &[&str], last: &str) -> String {
+    match items.split_last() {
         Some((tail, [])) => (*tail).to_owned(),
-        Some((tail, head)) => format!("{}{last}{tail}", head.join(sep)),
+        Some((tail, head)) => format!("{}{last}{tail}", head.join(", ")),
         None => String::new(),
     }
 }
@@ -88,7 +94,9 @@ mod tests {
                 "{listed}"
             );
         }
-        let or = names_joined(", ", " or ");
+        assert_eq!(join_list(&["a", "b", "c"], " and "), "a, b and c");
+        assert_eq!(join_list(&["a"], " and "), "a");
+        let or = names_joined(" or ");
         assert!(or.ends_with(&format!(" or {}", Provider::ALL[4])), "{or}");
         assert_eq!(or.matches(", ").count(), Provider::ALL.len() - 2);
         assert_eq!(info(api_key_example()).credential_vars().count(), 1);
