@@ -73,7 +73,8 @@ fn apply_rate_limits(
     for (name, rate) in rate_limits.into_iter().flatten() {
         let provider: meetkit::Provider = name.parse().map_err(|_| {
             PyValueError::new_err(format!(
-                "rate_limits: {name:?} is not a provider; use zoom, daily, telnyx, attendee or attention"
+                "rate_limits: {name:?} is not a provider; use {}",
+                meetkit::registry::names_joined(" or ")
             ))
         })?;
         let rate = match rate {

@@ -240,7 +240,8 @@ impl PySandbox {
             Err(errors::sandbox_error(
                 py,
                 format!(
-                    "no {provider} meeting {id:?} to retitle: only zoom and attention meetings have titles the sandbox can change"
+                    "no {provider} meeting {id:?} to retitle: only {} meetings have titles the sandbox can change",
+                    retitlable()
                 ),
             ))
         }
@@ -260,8 +261,8 @@ impl PySandbox {
         let addr = self
             .env
             .iter()
-            .find(|(k, _)| k == "DAILY_BASE_URL")
-            .map(|(_, v)| v.trim_end_matches("/daily/v1").to_owned())
+            .find(|(k, _)| k.ends_with("_BASE_URL"))
+            .map(|(_, v)| origin(v).to_owned())
             .unwrap_or_default();
         format!(
             "meetkit.Sandbox(seed={}, meetings={}, {state} at {addr})",
@@ -276,4 +277,25 @@ impl Drop for PySandbox {
             runtime().spawn(handle.shutdown());
         }
     }
+}
+
+/// The `scheme://host:port` of a base URL: where the sandbox serves every provider.
+fn origin(url: &str) -> &str {
+    let host = url.find("://").map_or(0, |i| i + 3);
+    url[host..]
+        .find('/')
+        .map_or(url, |path| &url[..host + path])
+}
+
+/// The providers whose meetings' titles the sandbox can change, by name: "a and b".
+fn retitlable() -> String {
+    let names: Vec<&str> = meetkit::Provider::ALL
+        .iter()
+        .map(|p| p.as_str())
+        .filter(|name| {
+            name.parse::<Provider>()
+                .is_ok_and(|p| meetkit_sandbox::data::records_of(p).titled)
+        })
+        .collect();
+    meetkit::registry::join_list(&names, " and ")
 }

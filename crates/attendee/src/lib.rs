@@ -21,5 +21,6 @@ mod generated;
 meetkit_client_support::client_crate! {
     name: "Attendee",
     base_url: "https://app.attendee.dev",
+    spec: "specs/attendee.yaml",
     scheme: Token,
 }

@@ -21,5 +21,6 @@ mod generated;
 meetkit_client_support::client_crate! {
     name: "Attention",
     base_url: "https://api.attention.tech/v2",
+    spec: "specs/attention.yaml",
     scheme: Bare,
 }

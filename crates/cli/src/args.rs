@@ -2,37 +2,107 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::exit::EXIT_CODES_HELP;
 use crate::when::{Span, When};
 
-const ABOUT: &str = "Meetings and recordings from Zoom, Daily, Telnyx Video, Attendee and Attention, as one stream.";
+/// The one-line about: "Meetings and recordings from Zoom, …, as one stream.", the providers'
+/// display names from the registry.
+fn about() -> String {
+    let names: Vec<&str> = meetkit::registry::ALL
+        .iter()
+        .map(|i| i.display_name)
+        .collect();
+    format!(
+        "Meetings and recordings from {}, as one stream.",
+        meetkit::registry::join_list(&names, " and ")
+    )
+}
 
-const LONG_ABOUT: &str = "\
-Meetings and recordings from Zoom, Daily, Telnyx Video, Attendee and Attention, as one stream.
+fn long_about() -> String {
+    format!(
+        "{}\n\nStart with `meetkit demo`: it needs no account and no network.",
+        about()
+    )
+}
 
-Start with `meetkit demo`: it needs no account and no network.";
+/// The widest line of help text written here (clap leaves `after_help` as it is).
+const HELP_WIDTH: usize = 100;
 
-const AFTER_HELP: &str = "\
+/// `items` joined by `, `, as lines no wider than [`HELP_WIDTH`]: the first starts with
+/// `first`, the others with `indent`.
+fn wrap_list(first: &str, indent: &str, items: &[String]) -> String {
+    let mut out = first.to_owned();
+    let mut line_len = first.len();
+    for (n, item) in items.iter().enumerate() {
+        let piece = if n + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.clone()
+        };
+        if n > 0 && line_len + 1 + piece.len() > HELP_WIDTH {
+            out.push('\n');
+            out.push_str(indent);
+            line_len = indent.len();
+        } else if n > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(&piece);
+        line_len += piece.len();
+    }
+    out
+}
+
+/// Each provider's credential variables as the help lists them: a set's variables joined by
+/// ` + `, later sets in parentheses after `or`.
+fn credential_vars() -> Vec<String> {
+    let mut vars: Vec<String> = meetkit::registry::ALL
+        .iter()
+        .map(|info| {
+            let sets: Vec<String> = info
+                .credentials
+                .iter()
+                .map(|set| set.iter().map(|c| c.env).collect::<Vec<_>>().join(" + "))
+                .collect();
+            match sets.split_first() {
+                Some((first, [])) => first.clone(),
+                Some((first, rest)) => format!("{first} (or {})", rest.join(" or ")),
+                None => String::new(),
+            }
+        })
+        .collect();
+    vars.push("<PROVIDER>_BASE_URL".to_owned());
+    vars
+}
+
+fn after_help() -> String {
+    format!(
+        "\
 Configuration, highest precedence first:
   1. flags (--allow-insecure, --concurrency, --max-attempts)
-  2. environment: ZOOM_ACCOUNT_ID + ZOOM_CLIENT_ID + ZOOM_CLIENT_SECRET (or ZOOM_ACCESS_TOKEN),
-     DAILY_API_KEY, TELNYX_API_KEY, ATTENDEE_API_KEY, ATTENTION_API_KEY, <PROVIDER>_BASE_URL
+{}
   3. the TOML file (--config; default <config dir>/meetkit/config.toml), its [profiles.NAME]
      table chosen with --profile, over its top-level keys
 
 Times (<WHEN>): 2026-09-01 (midnight UTC), 2026-09-01T09:30:00Z, 7d / 24h / 2w (ago),
-+2d (ahead), today, yesterday, tomorrow, now. Windows are half-open: [--from, --to).";
++2d (ahead), today, yesterday, tomorrow, now. Windows are half-open: [--from, --to).
+
+{EXIT_CODES_HELP}",
+        wrap_list("  2. environment: ", "     ", &credential_vars())
+    )
+}
 
 /// `meetkit`: the whole command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "meetkit",
     version,
-    about = ABOUT,
-    long_about = LONG_ABOUT,
-    after_help = format!("{AFTER_HELP}\n\n{EXIT_CODES_HELP}"),
+    about = about(),
+    long_about = long_about(),
+    after_help = after_help(),
     max_term_width = 100,
     propagate_version = true
 )]
@@ -116,10 +186,10 @@ pub enum LogFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List meetings in a time window, from one or more providers.
-    #[command(after_help = LIST_AFTER_HELP)]
+    #[command(after_help = list_after_help())]
     List(ListArgs),
     /// Show how a listing would run: its partitions, windows and fewest requests. Fetches nothing.
-    #[command(after_help = PLAN_AFTER_HELP)]
+    #[command(after_help = plan_after_help())]
     Plan(PlanArgs),
     /// Keep meetings in SQLite, PostgreSQL or an NDJSON file: new and changed ones, resuming
     /// from checkpoints.
@@ -140,7 +210,22 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
-const LIST_AFTER_HELP: &str = "\
+/// Two providers for examples: the registry's first two.
+fn example_pair() -> String {
+    let names: Vec<&str> = meetkit::Provider::ALL
+        .iter()
+        .take(2)
+        .map(|p| p.as_str())
+        .collect();
+    names.join(",")
+}
+
+fn list_after_help() -> String {
+    let room = meetkit::registry::supporting(meetkit::FilterName::Room)
+        .last()
+        .map_or("all", |p| p.as_str());
+    format!(
+        "\
 Output: every meeting fetched is printed; then failures are reported on stderr and the exit code
 says whether the listing is complete (0), partial (5) or failed (3, 4). Meetings are streamed as
 they arrive (not sorted); memory stays flat however many there are.
@@ -150,10 +235,15 @@ Exit codes: 0 ok, 1 other, 2 usage, 3 configuration/credentials, 4 every provide
 
 Examples:
   meetkit list --from 7d
-  meetkit list --provider zoom,daily --from 2026-09-01 --to 2026-10-01 --format csv -o sept.csv
-  meetkit list --provider telnyx --room 0ccc7b54 --min-duration 5m --format json";
+  meetkit list --provider {} --from 2026-09-01 --to 2026-10-01 --format csv -o sept.csv
+  meetkit list --provider {room} --room 0ccc7b54 --min-duration 5m --format json",
+        example_pair()
+    )
+}
 
-const PLAN_AFTER_HELP: &str = "\
+fn plan_after_help() -> String {
+    format!(
+        "\
 A plan is made of partitions, one per provider account (per user of a Zoom account listed
 account-wide, with Server-to-Server OAuth and no --host: planning lists its users): its windows,
 filters and request parameters, never a secret. `--format json` writes the plan that
@@ -163,7 +253,10 @@ can hold the same meeting. A warning says when Zoom's report requests exceed the
 
 Examples:
   meetkit plan --from 2025-01-01
-  meetkit plan --provider zoom,daily --from 90d --format json > plan.json";
+  meetkit plan --provider {} --from 90d --format json > plan.json",
+        example_pair()
+    )
+}
 
 const SYNC_AFTER_HELP: &str = "\
 Destinations (--to):
@@ -207,7 +300,7 @@ pub struct DoctorArgs {
         short,
         long = "provider",
         value_name = "PROVIDER",
-        value_enum,
+        value_parser = ProviderArg::parser(),
         value_delimiter = ','
     )]
     pub providers: Vec<ProviderArg>,
@@ -216,24 +309,30 @@ pub struct DoctorArgs {
     pub runtime: RuntimeArgs,
 }
 
-/// Which providers to ask (`all` for every configured one).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+/// Which providers to ask: `all` (every configured one) or one provider of the registry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProviderArg {
     /// Every configured provider.
     All,
-    /// Zoom (Reports API).
-    Zoom,
-    /// Daily (meeting sessions).
-    Daily,
-    /// Telnyx Video (room recordings).
-    Telnyx,
-    /// Attendee (meeting bots).
-    Attendee,
-    /// Attention (recorder meetings).
-    Attention,
+    /// One provider.
+    One(meetkit::Provider),
 }
 
 impl ProviderArg {
+    /// The parser of `--provider`: `all` or a provider's name, each listed in the help with
+    /// what meetkit lists of it.
+    pub fn parser() -> impl clap::builder::TypedValueParser<Value = ProviderArg> {
+        let values = std::iter::once(PossibleValue::new("all").help("Every configured provider"))
+            .chain(meetkit::registry::ALL.iter().map(|info| {
+                PossibleValue::new(info.provider.as_str())
+                    .help(format!("{} ({})", info.display_name, info.listing))
+            }));
+        PossibleValuesParser::new(values).map(|name: String| {
+            name.parse::<meetkit::Provider>()
+                .map_or(ProviderArg::All, ProviderArg::One)
+        })
+    }
+
     /// The named providers; empty when `all` is among them (every configured one).
     pub fn resolve(args: &[ProviderArg]) -> Vec<meetkit::Provider> {
         if args.is_empty() || args.contains(&ProviderArg::All) {
@@ -241,15 +340,9 @@ impl ProviderArg {
         }
         let mut out = Vec::new();
         for arg in args {
-            let provider = match arg {
-                ProviderArg::All => continue,
-                ProviderArg::Zoom => meetkit::Provider::Zoom,
-                ProviderArg::Daily => meetkit::Provider::Daily,
-                ProviderArg::Telnyx => meetkit::Provider::Telnyx,
-                ProviderArg::Attendee => meetkit::Provider::Attendee,
-                ProviderArg::Attention => meetkit::Provider::Attention,
-            };
-            if !out.contains(&provider) {
+            if let ProviderArg::One(provider) = *arg
+                && !out.contains(&provider)
+            {
                 out.push(provider);
             }
         }
@@ -329,7 +422,7 @@ pub struct ListArgs {
         short,
         long = "provider",
         value_name = "PROVIDER",
-        value_enum,
+        value_parser = ProviderArg::parser(),
         value_delimiter = ',',
         default_value = "all"
     )]
@@ -483,7 +576,7 @@ pub struct SyncArgs {
         short,
         long = "provider",
         value_name = "PROVIDER",
-        value_enum,
+        value_parser = ProviderArg::parser(),
         value_delimiter = ',',
         default_value = "all"
     )]
@@ -587,7 +680,7 @@ pub struct PlanArgs {
         short,
         long = "provider",
         value_name = "PROVIDER",
-        value_enum,
+        value_parser = ProviderArg::parser(),
         value_delimiter = ',',
         default_value = "all"
     )]
@@ -652,4 +745,44 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doctor_providers(flag: &str) -> Result<Vec<ProviderArg>, clap::Error> {
+        let cli = Cli::try_parse_from(["meetkit", "doctor", "--provider", flag])?;
+        match cli.command {
+            Command::Doctor(args) => Ok(args.providers),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    #[test]
+    fn provider_flags_accept_every_registry_name_and_all() -> Result<(), clap::Error> {
+        let names: Vec<&str> = meetkit::Provider::ALL.iter().map(|p| p.as_str()).collect();
+        let parsed = doctor_providers(&names.join(","))?;
+        assert_eq!(
+            ProviderArg::resolve(&parsed),
+            meetkit::Provider::ALL.to_vec()
+        );
+        assert_eq!(doctor_providers("all")?, vec![ProviderArg::All]);
+        assert!(ProviderArg::resolve(&doctor_providers("all")?).is_empty());
+        assert!(doctor_providers("nope").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn help_names_every_provider_and_its_credentials() {
+        let about = about();
+        let help = after_help();
+        for info in meetkit::registry::ALL {
+            assert!(about.contains(info.display_name), "{about}");
+            for var in info.credential_vars() {
+                assert!(help.contains(var.env), "{help}");
+            }
+        }
+        assert!(help.lines().all(|l| l.len() <= HELP_WIDTH), "{help}");
+    }
 }

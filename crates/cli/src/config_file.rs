@@ -517,11 +517,11 @@ rate_limits = { zoom = 4 }
         .map_err(|e| e.message)?;
         let c = &loaded.config;
         assert_eq!(
-            c.daily.as_ref().map(|d| d.api_key.expose()),
+            c.api_key(Provider::Daily).map(|d| d.api_key.expose()),
             Some("work-daily")
         );
         assert_eq!(
-            c.telnyx.as_ref().map(|d| d.api_key.expose()),
+            c.api_key(Provider::Telnyx).map(|d| d.api_key.expose()),
             Some("env-telnyx")
         );
         assert_eq!(c.runtime.concurrency, 12);

@@ -371,17 +371,25 @@ pub enum BuildError {
 }
 
 /// What every provider client crate adds to its generated `Client`, written once: the
-/// production base URL as `DEFAULT_BASE_URL`, the re-exports its users need and
-/// `Client::connect`, which authenticates with the provider's scheme. Each crate's `lib.rs`
-/// keeps only what truly differs (its name, base URL, scheme and any extra endpoint).
+/// production base URL as `DEFAULT_BASE_URL`, its spec as `SPEC_PATH` (relative to the
+/// repository) and `SPEC` (the text, read at build time from `crates/<p>/src/lib.rs`), the
+/// re-exports its users need and `Client::connect`, which authenticates with the provider's
+/// scheme. Each crate's `lib.rs` keeps only what truly differs (its name, base URL, spec,
+/// scheme and any extra endpoint).
 #[macro_export]
 macro_rules! client_crate {
-    (name: $name:literal, base_url: $url:literal, scheme: $scheme:ident $(,)?) => {
+    (name: $name:literal, base_url: $url:literal, spec: $spec:literal, scheme: $scheme:ident $(,)?) => {
         pub use generated::*;
         pub use $crate::{Auth, BuildError, HttpOptions, Secret};
 
         #[doc = concat!($name, "'s production API base URL.")]
         pub const DEFAULT_BASE_URL: &str = $url;
+
+        #[doc = concat!("Where ", $name, "'s spec lives, relative to the repository.")]
+        pub const SPEC_PATH: &str = $spec;
+
+        #[doc = concat!($name, "'s spec (the OpenAPI document `generated.rs` is made from).")]
+        pub const SPEC: &str = include_str!(concat!("../../../", $spec));
 
         impl Client {
             #[doc = $crate::connect_doc!($scheme)]

@@ -21,5 +21,6 @@ mod generated;
 meetkit_client_support::client_crate! {
     name: "Daily",
     base_url: "https://api.daily.co/v1",
+    spec: "specs/daily.yaml",
     scheme: Bearer,
 }

@@ -204,10 +204,10 @@ pub fn from_entry(
         }
     };
     let provider = text("provider")?.ok_or_else(|| {
-        bad(
-            "the entry has no \"provider\"; add one of zoom, daily, telnyx, attendee, attention"
-                .to_owned(),
-        )
+        bad(format!(
+            "the entry has no \"provider\"; add one of {}",
+            registry::names()
+        ))
     })?;
     let provider: Provider = provider.parse().map_err(|e| bad(format!("{e}")))?;
     let name = text("name")?.ok_or_else(|| {
@@ -256,9 +256,13 @@ pub fn parse_file(
         let entry: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(line).map_err(|e| ConfigError::InvalidAccount {
                 place: place.clone(),
-                reason: format!(
-                    "not a JSON object ({e}); write one account per line, like {{\"provider\": \"daily\", \"name\": \"acme\", \"api_key\": \"env:ACME_DAILY_KEY\"}}"
-                ),
+                reason: {
+                    let p = registry::api_key_example();
+                    let upper = p.as_str().to_ascii_uppercase();
+                    format!(
+                        "not a JSON object ({e}); write one account per line, like {{\"provider\": \"{p}\", \"name\": \"acme\", \"api_key\": \"env:ACME_{upper}_KEY\"}}"
+                    )
+                },
             })?;
         let account = from_entry(&entry, &place, lookup)?;
         if let Some(first) = accounts

@@ -400,6 +400,7 @@ impl Client {
             }
         })?;
         let ctx = Arc::new(FetchContext {
+            info: registry::info(provider),
             gates: account.gates.clone(),
             retry: self.inner.config.runtime.retry.clone(),
             progress: Arc::clone(&account.progress),

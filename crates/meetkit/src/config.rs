@@ -182,10 +182,9 @@ impl Config {
                     daily_request_budget: DEFAULT_ZOOM_DAILY_REQUEST_BUDGET,
                 });
             }
-            Provider::Daily => self.daily = Some(settings),
-            Provider::Telnyx => self.telnyx = Some(settings),
-            Provider::Attendee => self.attendee = Some(settings),
-            Provider::Attention => self.attention = Some(settings),
+            _ => {
+                self.api_keys.insert(provider, settings);
+            }
         }
     }
 
@@ -259,10 +258,7 @@ impl Config {
     pub fn has_default(&self, provider: Provider) -> bool {
         match provider {
             Provider::Zoom => self.zoom.is_some(),
-            Provider::Daily => self.daily.is_some(),
-            Provider::Telnyx => self.telnyx.is_some(),
-            Provider::Attendee => self.attendee.is_some(),
-            Provider::Attention => self.attention.is_some(),
+            _ => self.api_keys.contains_key(&provider),
         }
     }
 

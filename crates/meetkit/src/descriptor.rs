@@ -80,6 +80,24 @@ pub struct PageSize {
     pub max: u32,
 }
 
+/// The smallest request of a provider's list operation over a window, as `meetkit doctor` sends
+/// it to check an account against the spec: raw, outside the generated client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Probe {
+    /// The operation's id in the spec.
+    pub operation: &'static str,
+    /// Where the spec lives, relative to the repository (`specs/<p>.yaml`).
+    pub spec_path: &'static str,
+    /// The spec's text.
+    pub spec_text: &'static str,
+    /// The request path, below the base URL.
+    pub path: &'static str,
+    /// Query parameters.
+    pub query: Vec<(&'static str, String)>,
+    /// Request headers the spec requires (beyond authentication).
+    pub headers: &'static [(&'static str, &'static str)],
+}
+
 /// Everything meetkit knows about one provider.
 #[derive(Clone, Copy, Debug)]
 pub struct ProviderInfo {
@@ -89,6 +107,11 @@ pub struct ProviderInfo {
     pub display_name: &'static str,
     /// What one record is ("a past meeting instance").
     pub record: &'static str,
+    /// What meetkit lists of it, for the CLI's help: "meeting sessions", "Reports API".
+    pub listing: &'static str,
+    /// The wire names of the fields of its generated record type (what a response's records
+    /// may carry without drift), usually `crate::drift::field_names::<RecordType>`.
+    pub record_fields: fn() -> &'static [&'static str],
     /// The list operation's id, for errors.
     pub operation: &'static str,
     /// Production base URL.
@@ -114,6 +137,9 @@ pub struct ProviderInfo {
     pub rate_limits: &'static [RateLimit],
     /// The provider-specific filters it can apply.
     pub filters: &'static [FilterName],
+    /// Whether meetkit applies the `provider_status` filter itself, comparing it with each
+    /// record's raw status, after the provider answered (its API cannot filter all of them).
+    pub provider_status_local: bool,
     /// How finely it compares window bounds.
     pub bound_resolution: Resolution,
     /// How its pages chain.
@@ -143,6 +169,11 @@ impl ProviderInfo {
     /// The per-second limit a stand-in for the provider enforces: documented or observed.
     pub fn enforced_rate(&self) -> Option<f64> {
         self.rate_limits.first().map(|r| r.per_second)
+    }
+
+    /// The wire names of its generated record type's fields (see `record_fields`).
+    pub fn known_fields(&self) -> &'static [&'static str] {
+        (self.record_fields)()
     }
 
     /// Every credential variable it reads.

@@ -7,7 +7,8 @@
 //!   record. A known value costs one match; only an unknown one takes the log's lock.
 //! - fields: on the first page of a partition's first [`FIELD_PROBES`] listings that carry
 //!   records (windows, Zoom users, …; an empty page gives its probe back) the response body's record keys (`meetkit_client_support::capture_record_fields`)
-//!   are compared with the generated record type's field names ([`known_fields`]). Other pages
+//!   are compared with the generated record type's field names (the descriptor's
+//!   `known_fields`, which [`field_names`] reads off the type). Other pages
 //!   are not probed, so a field that shows up only on them goes unnoticed; `meetkit doctor`
 //!   checks whole responses.
 //!
@@ -116,7 +117,7 @@ tokio::task_local! {
 /// Runs `fetch` (one page of `provider`) with `log` as the place its records note unknown enum
 /// values; with `probe_fields` (the first page of a listing; at most [`FIELD_PROBES`] per
 /// partition), also compares the keys of the page's records, read off the response body, with
-/// the fields of the provider's record type.
+/// `known`, the fields of the provider's record type.
 ///
 /// `fetch` is boxed before anything wraps it, and this is a plain function so the returned
 /// future holds only the box: each wrapper (the task-local scope, its async block,
@@ -127,6 +128,7 @@ tokio::task_local! {
 pub(crate) fn watch<F: Future>(
     log: &Arc<DriftLog>,
     provider: Provider,
+    known: &'static [&'static str],
     probe_fields: bool,
     fetch: F,
 ) -> impl Future<Output = F::Output> {
@@ -141,7 +143,6 @@ pub(crate) fn watch<F: Future>(
             log.refund_probe();
         }
         if let Some(fields) = fields {
-            let known = known_fields(provider);
             unknown_fields(
                 provider,
                 fields.iter().filter(|f| !known.contains(&f.as_str())),
@@ -151,21 +152,10 @@ pub(crate) fn watch<F: Future>(
     })
 }
 
-/// The response fields meetkit's spec gives `provider`'s records: the wire names of the
-/// generated record type's fields.
-pub fn known_fields(provider: Provider) -> &'static [&'static str] {
-    match provider {
-        Provider::Zoom => field_names::<meetkit_zoom::types::ZoomReportMeeting>(),
-        Provider::Daily => field_names::<meetkit_daily::types::DailyMeetingSession>(),
-        Provider::Telnyx => field_names::<meetkit_telnyx::types::RoomRecording>(),
-        Provider::Attendee => field_names::<meetkit_attendee::types::Bot>(),
-        Provider::Attention => field_names::<meetkit_attention::types::RecorderMeeting>(),
-    }
-}
-
-/// The wire names serde's derive gives `T`'s fields: it hands them to a deserializer that is
-/// asked for a struct, and this one stops there.
-fn field_names<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+/// The wire names serde's derive gives `T`'s fields (a generated record type's: the response
+/// fields meetkit's spec gives the provider's records; each descriptor's `record_fields`): it
+/// hands them to a deserializer that is asked for a struct, and this one stops there.
+pub fn field_names<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
     let mut names = FieldNames(&[]);
     let _ = T::deserialize(&mut names);
     names.0
@@ -261,7 +251,7 @@ mod tests {
         assert!(log.take_probe());
         assert!(!log.take_probe());
         unknown_value(Provider::Zoom, "type", &99);
-        watch(&log, Provider::Zoom, false, async {
+        watch(&log, Provider::Zoom, &[], false, async {
             for _ in 0..3 {
                 unknown_value(Provider::Zoom, "type", &99);
                 unknown_fields(Provider::Zoom, ["new_field".to_owned()].iter());
@@ -290,7 +280,7 @@ mod tests {
             buffer[0]
         };
         assert!(std::mem::size_of_val(&page) > 16 * 1024);
-        let watched = watch(&log, Provider::Zoom, true, page);
+        let watched = watch(&log, Provider::Zoom, &[], true, page);
         assert!(std::mem::size_of_val(&watched) < 1024);
         let wrapped = meetkit_client_support::capture_request_log(watched);
         assert!(std::mem::size_of_val(&wrapped) < 4 * 1024);
@@ -298,6 +288,7 @@ mod tests {
 
     #[test]
     fn known_fields_are_the_wire_names_of_each_record_type() {
+        let known_fields = |p| crate::registry::info(p).known_fields();
         let zoom = known_fields(Provider::Zoom);
         assert!(zoom.contains(&"type") && zoom.contains(&"uuid"), "{zoom:?}");
         assert!(!zoom.contains(&"type_"), "{zoom:?}");

@@ -253,13 +253,14 @@ impl Filters {
         {
             return false;
         }
-        if meeting.provider == Provider::Attention && !self.provider_status.is_empty() {
-            let raw = meeting.status_raw.as_deref().unwrap_or_default();
-            if !self.provider_status.iter().any(|s| s == raw) {
-                return false;
-            }
-        }
         true
+    }
+
+    /// Whether `meeting`'s raw status is one of `provider_status` (or that filter is unset):
+    /// applied here to the providers whose descriptor says `provider_status_local`.
+    pub fn matches_provider_status(&self, meeting: &Meeting) -> bool {
+        let raw = meeting.status_raw.as_deref().unwrap_or_default();
+        self.provider_status.is_empty() || self.provider_status.iter().any(|s| s == raw)
     }
 }
 

@@ -7,7 +7,7 @@
 //! the Python package, the sandbox's limits and the bench read it from here. Each descriptor
 //! lives beside its adapter (`providers/<p>.rs`); [`ALL`] lists them.
 
-pub use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit, Resolution};
+pub use crate::descriptor::{Credential, PageSize, Probe, ProviderInfo, RateLimit, Resolution};
 use crate::model::Provider;
 /// Every provider's descriptor, in [`Provider::ALL`] order (listed beside the adapters).
 pub use crate::providers::DESCRIPTORS as ALL;
@@ -19,6 +19,45 @@ pub fn info(provider: Provider) -> &'static ProviderInfo {
         .copied()
         .find(|i| i.provider == provider)
         .unwrap_or(ALL[0])
+}
+
+/// The smallest request of `provider`'s list operation over `from`..`to`, as `meetkit doctor`
+/// sends it (see [`Probe`]).
+pub fn probe(
+    provider: Provider,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> Probe {
+    crate::providers::connector(provider).probe(from, to)
+}
+
+/// Every provider's name as flags and files spell it, joined by `, `: "zoom, daily, …".
+pub fn names() -> String {
+    names_joined(", ")
+}
+
+/// Every provider's name, the last one after `last`: `names_joined(" or ")` is
+/// "zoom, daily, … or attention".
+pub fn names_joined(last: &str) -> String {
+    let names: Vec<&str> = Provider::ALL.iter().map(|p| p.as_str()).collect();
+    join_list(&names, last)
+}
+
+/// `items` as a sentence lists them: joined by `, `, the last one after `last`
+/// (`join_list(&["a", "b", "c"], " and ")` is "a, b and c").
+pub fn join_list(items: &[&str], last: &str) -> String {
+    match items.split_last() {
+        Some((tail, [])) => (*tail).to_owned(),
+        Some((tail, head)) => format!("{}{last}{tail}", head.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The first provider that takes an API key (an example for messages).
+pub fn api_key_example() -> Provider {
+    ALL.iter()
+        .find(|i| i.credentials.len() == 1 && i.credentials[0].len() == 1)
+        .map_or(Provider::ALL[0], |i| i.provider)
 }
 
 /// The providers that can honour `filter`.
@@ -40,6 +79,27 @@ mod tests {
             assert_eq!(found.len(), 1, "{provider}");
             assert_eq!(info(provider).provider, provider);
         }
+    }
+
+    #[test]
+    fn names_list_every_provider_once() {
+        let listed = names();
+        for provider in Provider::ALL {
+            assert_eq!(
+                listed
+                    .split(", ")
+                    .filter(|n| *n == provider.as_str())
+                    .count(),
+                1,
+                "{listed}"
+            );
+        }
+        assert_eq!(join_list(&["a", "b", "c"], " and "), "a, b and c");
+        assert_eq!(join_list(&["a"], " and "), "a");
+        let or = names_joined(" or ");
+        assert!(or.ends_with(&format!(" or {}", Provider::ALL[4])), "{or}");
+        assert_eq!(or.matches(", ").count(), Provider::ALL.len() - 2);
+        assert_eq!(info(api_key_example()).credential_vars().count(), 1);
     }
 
     #[test]

@@ -125,6 +125,7 @@ async fn a_paused_reader_stops_the_fetching_after_a_bounded_number_of_pages() {
     });
     let concurrency = 4;
     let ctx = Arc::new(FetchContext {
+        info: crate::registry::info(Provider::Daily),
         gates: Gates::new(None, concurrency, Arc::new(Semaphore::new(32))),
         retry: RetryOptions::default(),
         progress: Arc::new(ProgressCounters::new(Provider::Telnyx)),
@@ -158,6 +159,7 @@ async fn a_window_waiting_on_a_later_one_does_not_stall_the_listing() {
         released: Notify::new(),
     });
     let ctx = Arc::new(FetchContext {
+        info: crate::registry::info(Provider::Daily),
         gates: Gates::new(None, 4, Arc::new(Semaphore::new(8))),
         retry: RetryOptions::default(),
         progress: Arc::new(ProgressCounters::new(Provider::Daily)),

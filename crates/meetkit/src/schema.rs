@@ -34,7 +34,7 @@ pub fn meeting_schema_json() -> String {
 /// minus its adapter's `NORMALIZED`. Empty while the spec has no field the adapter does not
 /// map.
 pub fn unmapped_names(provider: Provider) -> Vec<&'static str> {
-    crate::unmapped::names(provider, normalized_fields(provider))
+    crate::unmapped::names(crate::registry::info(provider), normalized_fields(provider))
 }
 
 /// The JSON Schema of `provider`'s `unmapped`: an object with one property per record field

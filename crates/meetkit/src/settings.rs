@@ -114,7 +114,7 @@ pub(crate) fn zoom_listing_settings(
 /// Zoom's production OAuth token endpoint.
 pub const DEFAULT_ZOOM_OAUTH_URL: &str = "https://zoom.us/oauth/token";
 
-/// An API-key provider's settings (Daily, Telnyx, Attendee, Attention).
+/// An API-key provider's settings (every provider but Zoom).
 #[derive(Clone, Debug)]
 pub struct ApiKeyConfig {
     /// API base URL (`<PROVIDER>_BASE_URL`).
@@ -170,14 +170,9 @@ pub struct RuntimeOptions {
 pub struct Config {
     /// Zoom, if configured.
     pub zoom: Option<ZoomConfig>,
-    /// Daily, if configured.
-    pub daily: Option<ApiKeyConfig>,
-    /// Telnyx, if configured.
-    pub telnyx: Option<ApiKeyConfig>,
-    /// Attendee, if configured.
-    pub attendee: Option<ApiKeyConfig>,
-    /// Attention, if configured.
-    pub attention: Option<ApiKeyConfig>,
+    /// The API-key providers that are configured, keyed by provider (read and write them with
+    /// [`Config::api_key`], [`Config::set_api_key`] and [`Config::api_key_mut`]).
+    pub api_keys: BTreeMap<Provider, ApiKeyConfig>,
     /// Runtime knobs.
     pub runtime: RuntimeOptions,
     /// Where each provider's settings came from.
@@ -190,13 +185,12 @@ pub struct Config {
 impl Config {
     /// The API-key settings of `provider` (not Zoom).
     pub fn api_key(&self, provider: Provider) -> Option<&ApiKeyConfig> {
-        match provider {
-            Provider::Zoom => None,
-            Provider::Daily => self.daily.as_ref(),
-            Provider::Telnyx => self.telnyx.as_ref(),
-            Provider::Attendee => self.attendee.as_ref(),
-            Provider::Attention => self.attention.as_ref(),
-        }
+        self.api_keys.get(&provider)
+    }
+
+    /// The API-key settings of `provider` (not Zoom), to change them in place.
+    pub fn api_key_mut(&mut self, provider: Provider) -> Option<&mut ApiKeyConfig> {
+        self.api_keys.get_mut(&provider)
     }
 }
 

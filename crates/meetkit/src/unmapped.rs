@@ -18,18 +18,19 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeStruct};
 
+use crate::descriptor::ProviderInfo;
 use crate::model::Provider;
 pub use crate::model::Unmapped;
 
-/// The fields of `provider`'s `record` that its adapter does not map, `normalized` being the
+/// The fields of `info`'s provider's `record` that its adapter does not map, `normalized` being the
 /// adapter's `NORMALIZED` (see [`fields`]). While every field of the generated record type is
 /// mapped — the spec has nothing new — this is one lookup, and the record is not walked.
-pub fn of<T: Serialize>(provider: Provider, normalized: &[&str], record: &T) -> Unmapped {
+pub fn of<T: Serialize>(info: &ProviderInfo, normalized: &[&str], record: &T) -> Unmapped {
     static ANY: [OnceLock<bool>; Provider::ALL.len()] =
         [const { OnceLock::new() }; Provider::ALL.len()];
     let any = ANY
-        .get(provider as usize)
-        .is_none_or(|any| *any.get_or_init(|| !names(provider, normalized).is_empty()));
+        .get(info.provider as usize)
+        .is_none_or(|any| *any.get_or_init(|| !names(info, normalized).is_empty()));
     if any {
         fields(record, normalized)
     } else {
@@ -43,11 +44,11 @@ pub fn fields<T: Serialize>(record: &T, normalized: &[&str]) -> Unmapped {
     record.serialize(Rest { normalized }).unwrap_or_default()
 }
 
-/// The record fields `provider`'s `unmapped` gets: the generated record type's wire names
-/// minus `normalized` (its adapter's `NORMALIZED`). Empty while the spec has no field the
+/// The record fields `info`'s provider's `unmapped` gets: the generated record type's wire
+/// names minus `normalized` (its adapter's `NORMALIZED`). Empty while the spec has no field the
 /// adapter does not map.
-pub fn names(provider: Provider, normalized: &[&str]) -> Vec<&'static str> {
-    crate::drift::known_fields(provider)
+pub fn names(info: &ProviderInfo, normalized: &[&str]) -> Vec<&'static str> {
+    info.known_fields()
         .iter()
         .copied()
         .filter(|f| !normalized.contains(f))

@@ -186,7 +186,7 @@ fn every_field_of_each_spec_record_lands_in_a_normalized_field_or_the_extension(
         // `unmapped::of` skips the walk when the generated type's field names are all
         // mapped: those names must be the ones the record serializes with.
         let serialized = serialized_names(provider, &record.example);
-        let known = meetkit::drift::known_fields(provider);
+        let known = meetkit::registry::info(provider).known_fields();
         for name in serialized.iter().chain(&record.fields) {
             if !known.contains(&name.as_str()) {
                 homeless.push(format!(

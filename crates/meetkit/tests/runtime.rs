@@ -101,9 +101,7 @@ async fn zoom_windows_older_than_six_months_are_an_error_or_a_warning() {
 async fn one_provider_failing_leaves_the_others_intact() {
     let handle = sandbox(400, 6, Faults::default()).await;
     let mut config = config_for(&handle);
-    let mut daily = config.daily.clone().unwrap();
-    daily.api_key = Secret::new("wrong-daily-key");
-    config.daily = Some(daily);
+    config.api_key_mut(Provider::Daily).unwrap().api_key = Secret::new("wrong-daily-key");
     let client = Client::new(config).unwrap();
     let window = recent_window(&handle);
     let listing = client.collect(&Query::new(window)).await.unwrap();
@@ -409,9 +407,8 @@ async fn secrets_never_reach_errors_or_trace_logs() {
     };
     let handle = sandbox(300, 10, faults).await;
     let mut config = config_for(&handle);
-    let mut attention = config.attention.clone().unwrap();
-    attention.api_key = Secret::new("wrong-attention-key-123");
-    config.attention = Some(attention);
+    config.api_key_mut(Provider::Attention).unwrap().api_key =
+        Secret::new("wrong-attention-key-123");
     let client = Client::new(config.clone()).unwrap();
     let mut stream = client
         .list(&Query::new(recent_window(&handle)))

@@ -19,9 +19,7 @@ fn ten_years_to(now: chrono::DateTime<chrono::Utc>) -> Window {
 async fn a_rejected_key_stops_a_ten_year_listing_after_one_round_of_requests() {
     let handle = sandbox(400, 3, Faults::default()).await;
     let mut config = config_for(&handle);
-    let mut attendee = config.attendee.clone().unwrap();
-    attendee.api_key = Secret::new("rejected-attendee-key");
-    config.attendee = Some(attendee);
+    config.api_key_mut(Provider::Attendee).unwrap().api_key = Secret::new("rejected-attendee-key");
     let concurrency = config.runtime.per_provider_concurrency;
     let client = Client::new(config).unwrap();
     let window = ten_years_to(handle.now());

@@ -21,5 +21,6 @@ mod generated;
 meetkit_client_support::client_crate! {
     name: "Telnyx",
     base_url: "https://api.telnyx.com/v2",
+    spec: "specs/telnyx.yaml",
     scheme: Bearer,
 }

@@ -21,6 +21,7 @@ mod generated;
 meetkit_client_support::client_crate! {
     name: "Zoom",
     base_url: "https://api.zoom.us/v2",
+    spec: "specs/zoom.yaml",
     scheme: Bearer,
 }
 

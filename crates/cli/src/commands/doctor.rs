@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use meetkit::config::{base_url_var, check_base_url};
+use meetkit::registry::Probe;
 use meetkit::{Config, Provider, ZoomAuth};
 use meetkit_client_support::{Auth, HttpOptions, http_client};
 use meetkit_openapi_check::Spec;
@@ -21,85 +22,12 @@ use crate::exit::{CliError, Exit};
 /// A clock further off than this is reported: windows near "now" would be cut in the wrong place.
 const MAX_SKEW: Duration = Duration::from_secs(60);
 
-/// One provider's probe: the operation, where its spec lives, and the request.
-struct Probe {
-    operation: &'static str,
-    spec_path: &'static str,
-    spec_text: &'static str,
-    path: &'static str,
-    query: Vec<(&'static str, String)>,
-    /// Request headers the spec requires (Attendee's `Content-Type`).
-    headers: &'static [(&'static str, &'static str)],
-}
-
 /// How far back the probe looks: short, but long enough that an active account has a record.
 const PROBE_DAYS: i64 = 7;
 
-/// The smallest request for the last week, per provider, as its spec names it.
+/// The smallest request for the last week, as `provider`'s connector names it.
 fn probe(provider: Provider, now: DateTime<Utc>) -> Probe {
-    let day_ago = now - chrono::Duration::days(PROBE_DAYS);
-    let date = |t: DateTime<Utc>| t.format("%Y-%m-%d").to_string();
-    let rfc3339 = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    match provider {
-        Provider::Zoom => Probe {
-            operation: "report_user_meetings",
-            spec_path: "specs/zoom.yaml",
-            spec_text: include_str!("../../../../specs/zoom.yaml"),
-            path: "/report/users/me/meetings",
-            query: vec![
-                ("from", date(day_ago)),
-                ("to", date(now)),
-                ("page_size", "1".into()),
-            ],
-            headers: &[],
-        },
-        Provider::Daily => Probe {
-            operation: "list_meetings",
-            spec_path: "specs/daily.yaml",
-            spec_text: include_str!("../../../../specs/daily.yaml"),
-            path: "/meetings",
-            query: vec![
-                ("timeframe_start", day_ago.timestamp().to_string()),
-                ("timeframe_end", now.timestamp().to_string()),
-                ("limit", "1".into()),
-            ],
-            headers: &[],
-        },
-        Provider::Telnyx => Probe {
-            operation: "list_room_recordings",
-            spec_path: "specs/telnyx.yaml",
-            spec_text: include_str!("../../../../specs/telnyx.yaml"),
-            path: "/room_recordings",
-            query: vec![
-                ("filter[date_started_at][gte]", date(day_ago)),
-                ("page[size]", "1".into()),
-            ],
-            headers: &[],
-        },
-        Provider::Attendee => Probe {
-            operation: "list_bots",
-            spec_path: "specs/attendee.yaml",
-            spec_text: include_str!("../../../../specs/attendee.yaml"),
-            path: "/api/v1/bots",
-            query: vec![
-                ("join_at_after", rfc3339(day_ago)),
-                ("join_at_before", rfc3339(now)),
-            ],
-            headers: &[("content-type", "application/json")],
-        },
-        Provider::Attention => Probe {
-            operation: "list_recorder_meetings",
-            spec_path: "specs/attention.yaml",
-            spec_text: include_str!("../../../../specs/attention.yaml"),
-            path: "/recorder_metrics/all_meetings",
-            query: vec![
-                ("fromDateTime", rfc3339(day_ago)),
-                ("toDateTime", rfc3339(now)),
-                ("size", "1".into()),
-            ],
-            headers: &[],
-        },
-    }
+    meetkit::registry::probe(provider, now - chrono::Duration::days(PROBE_DAYS), now)
 }
 
 /// How a check ended, from best to worst; the worst decides the exit code.
@@ -311,13 +239,10 @@ async fn endpoint(
             Some(settings) => check_base_url(var, &settings.base_url, allow_insecure)
                 .map_err(|e| e.to_string())
                 .and_then(|base| {
-                    match provider {
-                        Provider::Attendee => Auth::token(&settings.api_key),
-                        Provider::Attention => Auth::bare(&settings.api_key),
-                        _ => Auth::bearer(&settings.api_key),
-                    }
-                    .map(|auth| (base, auth))
-                    .map_err(|e| e.to_string())
+                    let scheme = meetkit::registry::info(provider).auth_scheme;
+                    Auth::with_scheme(scheme, &settings.api_key)
+                        .map(|auth| (base, auth))
+                        .map_err(|e| e.to_string())
                 }),
         },
     };
@@ -475,5 +400,30 @@ fn compare(probe: &Probe, status: u16, value: &Value, findings: &mut Findings) {
                 probe.spec_path, probe.operation
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_provider_has_a_probe_whose_operation_is_in_its_spec() {
+        let now = Utc::now();
+        for provider in Provider::ALL {
+            let probe = probe(provider, now);
+            assert!(
+                probe.spec_path.ends_with(&format!("/{provider}.yaml")),
+                "{}",
+                probe.spec_path
+            );
+            let spec = Spec::parse(probe.spec_text, probe.spec_path);
+            let found = spec
+                .as_ref()
+                .ok()
+                .map(|s| s.response_schema_pointer(probe.operation, 200).is_ok());
+            assert_eq!(found, Some(true), "{provider}: {}", probe.operation);
+            assert!(probe.path.starts_with('/'), "{provider}");
+        }
     }
 }

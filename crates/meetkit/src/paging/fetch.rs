@@ -30,6 +30,7 @@ pub(super) async fn fetch_page<A: Adapter>(
         let call = crate::drift::watch(
             &ctx.progress.drift,
             adapter.provider(),
+            ctx.info.known_fields(),
             matches!(cursor, None | Some(Cursor::Number(1))),
             adapter.page(request, cursor, ctx.include_raw),
         );

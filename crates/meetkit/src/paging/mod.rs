@@ -31,6 +31,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 
+use crate::descriptor::ProviderInfo;
 use crate::error::{ProviderError, Scope};
 use crate::model::Meeting;
 use crate::progress::ProgressCounters;
@@ -47,6 +48,8 @@ use walk::{walk_numbered, walk_split};
 
 /// What every window fetch shares.
 pub struct FetchContext {
+    /// The provider's descriptor (its record fields, the filters applied here).
+    pub info: &'static ProviderInfo,
     /// Rate and concurrency gates of the provider.
     pub gates: Gates,
     /// Retry policy.

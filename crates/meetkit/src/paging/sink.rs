@@ -40,7 +40,10 @@ impl WindowSink<'_> {
             meetings
                 .into_iter()
                 .filter(|m| {
-                    self.window.contains(m.start) && self.ctx.filters.matches(m, self.ctx.now)
+                    self.window.contains(m.start)
+                        && self.ctx.filters.matches(m, self.ctx.now)
+                        && (!self.ctx.info.provider_status_local
+                            || self.ctx.filters.matches_provider_status(m))
                 })
                 // First sighting wins: a record met again on a shifted page is the same record.
                 .filter(|m| ids.insert(hasher.hash_one(&m.id)))

@@ -77,7 +77,15 @@ impl Adapter for Script {
 }
 
 fn ctx() -> Arc<FetchContext> {
-    Arc::new(FetchContext {
+    Arc::new(context(
+        crate::registry::info(Provider::Daily),
+        Filters::default(),
+    ))
+}
+
+fn context(info: &'static ProviderInfo, filters: Filters) -> FetchContext {
+    FetchContext {
+        info,
         gates: Gates::new(None, 4, Arc::new(tokio::sync::Semaphore::new(8))),
         retry: RetryOptions {
             base_delay: std::time::Duration::from_millis(1),
@@ -86,12 +94,12 @@ fn ctx() -> Arc<FetchContext> {
             ..RetryOptions::default()
         },
         progress: Arc::new(ProgressCounters::new(Provider::Daily)),
-        filters: Filters::default(),
+        filters,
         include_raw: false,
         now: Utc::now(),
         halt: Arc::default(),
         account_seen: None,
-    })
+    }
 }
 
 fn window() -> Window {
@@ -466,4 +474,53 @@ fn an_account_wide_failure_halts_the_partition_and_is_reported_once_by_it() {
         windows[0],
     );
     assert!(halt.take(&windows).is_none(), "still reported once");
+}
+
+/// What a window's sink passes on of meetings with raw statuses `raws`, for a provider whose
+/// descriptor is `info` and a listing asking for the provider status `done`.
+fn kept_by_status(info: &'static ProviderInfo, raws: &[&str]) -> Vec<String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap_or_else(|_| unreachable!());
+    let filters = Filters {
+        provider_status: vec!["done".to_owned()],
+        ..Filters::default()
+    };
+    let ctx = context(info, filters);
+    let (tx, mut rx) = mpsc::channel(PAGES_BUFFERED);
+    let sink = WindowSink {
+        window: window(),
+        ctx: &ctx,
+        seen: Arc::default(),
+        tx,
+    };
+    let meetings = raws.iter().enumerate().map(|(n, raw)| Meeting {
+        status_raw: Some((*raw).to_owned()),
+        ..meeting(n as u32)
+    });
+    rt.block_on(sink.emit(meetings.collect()));
+    drop(sink);
+    let mut kept = Vec::new();
+    while let Ok(batch) = rx.try_recv() {
+        kept.extend(batch.into_iter().filter_map(|m| m.status_raw));
+    }
+    kept
+}
+
+#[test]
+fn the_provider_status_is_applied_here_only_where_the_descriptor_says_so() {
+    let local = crate::registry::ALL
+        .iter()
+        .find(|i| i.provider_status_local);
+    let remote = crate::registry::ALL
+        .iter()
+        .find(|i| !i.provider_status_local);
+    let (Some(local), Some(remote)) = (local, remote) else {
+        unreachable!("the registry has providers of both kinds")
+    };
+    assert_eq!(kept_by_status(local, &["done", "other"]), ["done"]);
+    assert_eq!(
+        kept_by_status(remote, &["done", "other"]),
+        ["done", "other"]
+    );
 }

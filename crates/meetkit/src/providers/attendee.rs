@@ -18,7 +18,9 @@ use meetkit_attendee::open_enums::BotState;
 use meetkit_attendee::types::{AttendeeError, Bot, PaginatedBotList};
 use url::Url;
 
-use crate::descriptor::{Credential, PageSize, ProviderInfo};
+use chrono::{DateTime, Utc};
+
+use crate::descriptor::{Credential, PageSize, Probe, ProviderInfo};
 use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{
     AttendeeExtension, AttendeeKind, BotEvent, Extension, Meeting, MeetingStatus, Provider,
@@ -39,6 +41,8 @@ pub const INFO: ProviderInfo = ProviderInfo {
     provider: Provider::Attendee,
     display_name: "Attendee",
     record: "a meeting bot",
+    listing: "meeting bots",
+    record_fields: crate::drift::field_names::<meetkit_attendee::types::Bot>,
     operation: OPERATION,
     default_base_url: meetkit_attendee::DEFAULT_BASE_URL,
     base_url_var: "ATTENDEE_BASE_URL",
@@ -62,6 +66,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
         FilterName::MeetingUrl,
         FilterName::DeduplicationKey,
     ],
+    provider_status_local: false,
     bound_resolution: Resolution::Microsecond,
     paging: PagingStyle::Chained,
     page_order: "creation time, oldest first (not start order)",
@@ -317,7 +322,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(b: Bot, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `b`.
     let raw = raw_json(&b, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Attendee, NORMALIZED, &b);
+    let unmapped = crate::unmapped::of(&INFO, NORMALIZED, &b);
     crate::note_value!(Provider::Attendee, "state", b.state);
     let start = b.join_at?;
     let kind = kind_of(&b.id);
@@ -375,6 +380,22 @@ pub(crate) struct AttendeeConnector;
 impl crate::providers::Connector for AttendeeConnector {
     fn info(&self) -> &'static ProviderInfo {
         &INFO
+    }
+
+    fn probe(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Probe {
+        let rfc3339 = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        Probe {
+            operation: OPERATION,
+            spec_path: meetkit_attendee::SPEC_PATH,
+            spec_text: meetkit_attendee::SPEC,
+            path: "/api/v1/bots",
+            query: vec![
+                ("join_at_after", rfc3339(from)),
+                ("join_at_before", rfc3339(to)),
+            ],
+            // The spec requires it on this GET.
+            headers: &[("content-type", "application/json")],
+        }
     }
 
     fn stream(

@@ -13,7 +13,9 @@ use std::num::NonZeroU64;
 use meetkit_attention::Client;
 use meetkit_attention::types::{AttentionError, RecorderMeeting, RecorderMeetingList};
 
-use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
+use chrono::{DateTime, Utc};
+
+use crate::descriptor::{Credential, PageSize, Probe, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{
     AttentionExtension, Extension, Meeting, MeetingStatus, Participant, Person, Provider, Recording,
@@ -31,6 +33,8 @@ pub const INFO: ProviderInfo = ProviderInfo {
     provider: Provider::Attention,
     display_name: "Attention",
     record: "a calendar event",
+    listing: "recorder meetings",
+    record_fields: crate::drift::field_names::<meetkit_attention::types::RecorderMeeting>,
     operation: OPERATION,
     default_base_url: meetkit_attention::DEFAULT_BASE_URL,
     base_url_var: "ATTENTION_BASE_URL",
@@ -56,6 +60,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
         FilterName::ProviderStatus,
         FilterName::MeetingType,
     ],
+    provider_status_local: true,
     bound_resolution: Resolution::Second,
     paging: PagingStyle::Chained,
     page_order: "past newest first, upcoming oldest first",
@@ -274,7 +279,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(m: RecorderMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Attention, NORMALIZED, &m);
+    let unmapped = crate::unmapped::of(&INFO, NORMALIZED, &m);
     let start = m.date?;
     let participant_count = m
         .participants
@@ -337,6 +342,22 @@ pub(crate) struct AttentionConnector;
 impl crate::providers::Connector for AttentionConnector {
     fn info(&self) -> &'static ProviderInfo {
         &INFO
+    }
+
+    fn probe(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Probe {
+        let rfc3339 = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        Probe {
+            operation: OPERATION,
+            spec_path: meetkit_attention::SPEC_PATH,
+            spec_text: meetkit_attention::SPEC,
+            path: "/recorder_metrics/all_meetings",
+            query: vec![
+                ("fromDateTime", rfc3339(from)),
+                ("toDateTime", rfc3339(to)),
+                ("size", "1".into()),
+            ],
+            headers: &[],
+        }
     }
 
     fn check_filter_values(&self, filters: &Filters) -> Result<(), crate::error::QueryError> {

@@ -11,7 +11,9 @@ use std::num::NonZeroU64;
 use meetkit_daily::Client;
 use meetkit_daily::types::{DailyError, DailyMeetingList, DailyMeetingSession};
 
-use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
+use chrono::{DateTime, Utc};
+
+use crate::descriptor::{Credential, PageSize, Probe, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderErrorKind};
 use crate::model::{DailyExtension, Extension, Meeting, MeetingStatus, Participant, Provider};
 use crate::paging::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
@@ -27,6 +29,8 @@ pub const INFO: ProviderInfo = ProviderInfo {
     provider: Provider::Daily,
     display_name: "Daily",
     record: "a meeting session",
+    listing: "meeting sessions",
+    record_fields: crate::drift::field_names::<meetkit_daily::types::DailyMeetingSession>,
     operation: OPERATION,
     default_base_url: meetkit_daily::DEFAULT_BASE_URL,
     base_url_var: "DAILY_BASE_URL",
@@ -48,6 +52,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
         documented: true,
     }],
     filters: &[FilterName::Room, FilterName::Ongoing],
+    provider_status_local: false,
     bound_resolution: Resolution::Second,
     paging: PagingStyle::Chained,
     page_order: "newest first",
@@ -208,7 +213,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(s: DailyMeetingSession, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `s`.
     let raw = raw_json(&s, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Daily, NORMALIZED, &s);
+    let unmapped = crate::unmapped::of(&INFO, NORMALIZED, &s);
     let start = from_unix(s.start_time?)?;
     let end = s.duration.and_then(|d| after_seconds(start, d));
     let participant_count = s
@@ -265,6 +270,21 @@ pub(crate) struct DailyConnector;
 impl crate::providers::Connector for DailyConnector {
     fn info(&self) -> &'static ProviderInfo {
         &INFO
+    }
+
+    fn probe(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Probe {
+        Probe {
+            operation: OPERATION,
+            spec_path: meetkit_daily::SPEC_PATH,
+            spec_text: meetkit_daily::SPEC,
+            path: "/meetings",
+            query: vec![
+                ("timeframe_start", from.timestamp().to_string()),
+                ("timeframe_end", to.timestamp().to_string()),
+                ("limit", "1".into()),
+            ],
+            headers: &[],
+        }
     }
 
     fn stream(

@@ -22,7 +22,7 @@ use meetkit_client_support::{Auth, ResponseHead, with_response_head};
 use progenitor_client::{Error as ClientError, ResponseValue};
 use reqwest::StatusCode;
 
-use crate::descriptor::ProviderInfo;
+use crate::descriptor::{Probe, ProviderInfo};
 use crate::error::{ConfigError, Error, Failure, ProviderError, ProviderErrorKind, QueryError};
 use crate::model::Provider;
 use crate::paging::FetchContext;
@@ -167,6 +167,9 @@ pub(crate) trait Connector: Send + Sync {
             ..PlannedWindows::default()
         }
     }
+
+    /// The smallest request of its list operation over `from`..`to` (see [`Probe`]).
+    fn probe(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Probe;
 
     /// Streams `partition`'s meetings through `endpoint`, after `upfront` (what planning
     /// already knows failed); builds the adapter and hands it to

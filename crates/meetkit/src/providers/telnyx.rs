@@ -13,7 +13,9 @@ use meetkit_telnyx::Client;
 use meetkit_telnyx::types::{RoomRecording, RoomRecordingList, TelnyxErrors};
 use uuid::Uuid;
 
-use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
+use chrono::{DateTime, Utc};
+
+use crate::descriptor::{Credential, PageSize, Probe, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderErrorKind, QueryError};
 use crate::model::{Extension, Meeting, MeetingStatus, Provider, Recording, TelnyxExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
@@ -29,6 +31,8 @@ pub const INFO: ProviderInfo = ProviderInfo {
     provider: Provider::Telnyx,
     display_name: "Telnyx Video",
     record: "a room recording",
+    listing: "room recordings",
+    record_fields: crate::drift::field_names::<meetkit_telnyx::types::RoomRecording>,
     operation: OPERATION,
     default_base_url: meetkit_telnyx::DEFAULT_BASE_URL,
     base_url_var: "TELNYX_BASE_URL",
@@ -57,6 +61,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
         FilterName::SessionId,
         FilterName::ParticipantId,
     ],
+    provider_status_local: false,
     bound_resolution: Resolution::Day,
     paging: PagingStyle::Numbered,
     page_order: "not documented",
@@ -269,7 +274,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(r: RoomRecording, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `r`.
     let raw = raw_json(&r, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Telnyx, NORMALIZED, &r);
+    let unmapped = crate::unmapped::of(&INFO, NORMALIZED, &r);
     crate::note_value!(Provider::Telnyx, "status", r.status);
     crate::note_value!(Provider::Telnyx, "type", r.type_);
     let start = r.started_at?;
@@ -328,6 +333,23 @@ pub(crate) struct TelnyxConnector;
 impl crate::providers::Connector for TelnyxConnector {
     fn info(&self) -> &'static ProviderInfo {
         &INFO
+    }
+
+    fn probe(&self, from: DateTime<Utc>, _to: DateTime<Utc>) -> Probe {
+        Probe {
+            operation: OPERATION,
+            spec_path: meetkit_telnyx::SPEC_PATH,
+            spec_text: meetkit_telnyx::SPEC,
+            path: "/room_recordings",
+            query: vec![
+                (
+                    "filter[date_started_at][gte]",
+                    from.format("%Y-%m-%d").to_string(),
+                ),
+                ("page[size]", "1".into()),
+            ],
+            headers: &[],
+        }
     }
 
     fn stream(

@@ -31,7 +31,7 @@ use meetkit_zoom::open_enums::{ZoomGrantType, ZoomReportType};
 use meetkit_zoom::types::{ZoomError, ZoomMeetingReport, ZoomOAuthError, ZoomReportMeeting};
 use tokio::sync::Mutex;
 
-use crate::descriptor::{Credential, PageSize, ProviderInfo, RateLimit};
+use crate::descriptor::{Credential, PageSize, Probe, ProviderInfo, RateLimit};
 use crate::error::{Failure, ProviderError, ProviderErrorKind};
 use crate::model::{Extension, KeyValue, Meeting, MeetingStatus, Person, Provider, ZoomExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
@@ -46,6 +46,8 @@ pub const INFO: ProviderInfo = ProviderInfo {
     provider: Provider::Zoom,
     display_name: "Zoom",
     record: "a past meeting instance (report)",
+    listing: "Reports API",
+    record_fields: crate::drift::field_names::<meetkit_zoom::types::ZoomReportMeeting>,
     operation: OPERATION,
     default_base_url: meetkit_zoom::DEFAULT_BASE_URL,
     base_url_var: "ZOOM_BASE_URL",
@@ -88,6 +90,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
         },
     ],
     filters: &[FilterName::Host, FilterName::MeetingType],
+    provider_status_local: false,
     bound_resolution: Resolution::Day,
     paging: PagingStyle::Chained,
     page_order: "not documented",
@@ -457,7 +460,7 @@ pub const NORMALIZED: &[&str] = &[
 pub fn normalize(m: ZoomReportMeeting, include_raw: bool) -> Option<Meeting> {
     // Raw first: everything below moves out of `m`.
     let raw = raw_json(&m, include_raw);
-    let unmapped = crate::unmapped::of(Provider::Zoom, NORMALIZED, &m);
+    let unmapped = crate::unmapped::of(&INFO, NORMALIZED, &m);
     crate::note_value!(Provider::Zoom, "type", m.type_);
     let start = m.start_time?;
     let id = non_empty(m.uuid).or_else(|| m.id.map(|n| n.to_string()))?;
@@ -573,6 +576,22 @@ pub(crate) struct ZoomConnector;
 impl crate::providers::Connector for ZoomConnector {
     fn info(&self) -> &'static ProviderInfo {
         &INFO
+    }
+
+    fn probe(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Probe {
+        let date = |t: DateTime<Utc>| t.format("%Y-%m-%d").to_string();
+        Probe {
+            operation: OPERATION,
+            spec_path: meetkit_zoom::SPEC_PATH,
+            spec_text: meetkit_zoom::SPEC,
+            path: "/report/users/me/meetings",
+            query: vec![
+                ("from", date(from)),
+                ("to", date(to)),
+                ("page_size", "1".into()),
+            ],
+            headers: &[],
+        }
     }
 
     fn endpoint(
