@@ -23,7 +23,6 @@ use serde_json::json;
 
 use super::{Api, Page};
 use crate::Provider;
-use crate::credentials::ATTENDEE_API_KEY;
 use crate::data::{Dataset, Rec, attendee as data, ids};
 use crate::http::{self, Ctx, Params};
 use crate::ratelimit::Throttle;
@@ -34,9 +33,13 @@ const P: Provider = Provider::Attendee;
 /// Attendee's fixed page size.
 pub const PAGE_SIZE: usize = 25;
 
+/// The sandbox's fake API key.
+pub const API_KEY: &str = "sandbox_attendee_api_key";
+
 /// What the sandbox hands out: its API key, which names the tenant.
 pub static HANDOUT: super::Handout = super::Handout {
-    credentials: &[crate::credentials::ATTENDEE_API_KEY],
+    provider: P,
+    credentials: &[API_KEY],
     tenant_credential: 0,
     urls: &[],
 };
@@ -56,6 +59,9 @@ pub static API: Api = Api {
     drift_value: Some(("state", || serde_json::json!("sandbox_drift_state"))),
 };
 
+/// Its list operations.
+pub static APIS: [&Api; 1] = [&API];
+
 fn detail(status: StatusCode, text: &str) -> Response {
     http::json(status, &json!({ "detail": text }))
 }
@@ -66,7 +72,7 @@ fn bad_request(text: &str) -> Response {
 
 fn authorize(_: &AppState, ctx: &Ctx) -> Result<(), Response> {
     match ctx.authorization().and_then(|h| h.strip_prefix("Token ")) {
-        Some(key) if key.trim() == ATTENDEE_API_KEY => Ok(()),
+        Some(key) if key.trim() == API_KEY => Ok(()),
         Some(_) => Err(detail(StatusCode::UNAUTHORIZED, "Invalid token.")),
         // Any other scheme, `Bearer` included, is no credentials at all to DRF.
         None => Err(detail(
