@@ -4,7 +4,7 @@
 //! last, so they come at the end). Fixed pages of 25. `cursor` is DRF-style base64 of
 //! `p=<index>` (next: bots created after it) or `r=1&p=<index>` (previous: bots created
 //! before it); anything else is 404 `Invalid cursor`. `next`/`previous` are absolute URLs
-//! built from the request's Host header (or `SandboxConfig::attendee_next_origin`, as behind a
+//! built from the request's Host header (or `SandboxConfig::next_origin`, as behind a
 //! proxy), keeping the other query parameters.
 //!
 //! `join_at_after`/`join_at_before` are cut to microseconds (extra digits dropped), then
@@ -288,7 +288,7 @@ fn page_url(ctx: &Ctx, state: &AppState, cursor: Cursor) -> String {
     if !placed {
         query.append_pair("cursor", &cursor.encode());
     }
-    let origin = match &state.config.attendee_next_origin {
+    let origin = match &state.config.next_origin {
         Some(origin) => origin.trim_end_matches('/').to_owned(),
         None => format!("http://{}", ctx.host(&state.authority)),
     };
