@@ -1,5 +1,5 @@
-"""meetkit: meetings and recordings from Zoom, Daily, Telnyx Video, Attendee and Attention as
-one typed, deduplicated table.
+"""meetkit: meetings and recordings from every provider in :data:`PROVIDERS` as one typed,
+deduplicated table.
 
 .. code-block:: python
 
@@ -16,7 +16,7 @@ are half-open ``[start, end)``; every returned time is timezone-aware UTC.
 
 from __future__ import annotations
 
-from ._client import ApiKeySettings, Client, Providers, ZoomSettings
+from ._client import ApiKeySettings, Client, ProviderSettings, Providers, ZoomSettings, _provider_names
 from ._list import MeetingBatches, MeetingDict, MeetingList, ParticipantDict, PersonDict, RecordingDict
 from ._meetkit import __version__
 from ._sandbox import Faults, Sandbox
@@ -38,8 +38,8 @@ from .errors import (
     WindowUnavailableError,
 )
 
-PROVIDERS = ("zoom", "daily", "telnyx", "attendee", "attention")
-"""Every provider meetkit lists, in a fixed order."""
+PROVIDERS = _provider_names()
+"""Every provider meetkit lists, in a fixed order (the native registry's)."""
 
 STATUSES = ("scheduled", "in_progress", "processing", "ended", "cancelled", "failed", "unknown")
 """Every normalized meeting status."""
@@ -65,6 +65,7 @@ __all__ = [
     "PermissionDeniedError",
     "PersonDict",
     "ProviderError",
+    "ProviderSettings",
     "Providers",
     "QueryError",
     "RateLimitError",

@@ -13,7 +13,7 @@ from ._time import DurationLike, TimeLike, now, to_micros, to_seconds
 
 _LOG = logging.getLogger("meetkit")
 
-__all__ = ["Client", "ZoomSettings", "ApiKeySettings", "Providers", "Accounts"]
+__all__ = ["Client", "ZoomSettings", "ApiKeySettings", "ProviderSettings", "Providers", "Accounts"]
 
 Providers = Union[str, Sequence[str]]
 """``"all"`` (every configured provider), one name (``"zoom"``) or several."""
@@ -38,16 +38,6 @@ class ApiKeySettings(TypedDict, total=False):
 
     api_key: str
     base_url: str
-
-
-_ZOOM_VARS = {
-    "access_token": "ZOOM_ACCESS_TOKEN",
-    "account_id": "ZOOM_ACCOUNT_ID",
-    "client_id": "ZOOM_CLIENT_ID",
-    "client_secret": "ZOOM_CLIENT_SECRET",
-    "base_url": "ZOOM_BASE_URL",
-    "oauth_url": "ZOOM_OAUTH_URL",
-}
 
 
 def _strings(value: Strings, name: str) -> List[str]:
@@ -76,31 +66,56 @@ def _rates(value: Optional[Mapping[str, Optional[float]]]) -> Optional[Dict[str,
     return rates
 
 
-def _settings_vars(provider: str, value: Union[str, Mapping[str, str]]) -> Dict[str, str]:
-    upper = provider.upper()
-    if provider == "zoom":
-        if isinstance(value, str):
-            return {"ZOOM_ACCESS_TOKEN": value}
-        unknown = set(value) - set(_ZOOM_VARS)
-        if unknown:
-            raise TypeError(f"unknown Zoom setting(s) {sorted(unknown)}: expected {sorted(_ZOOM_VARS)}")
-        return {_ZOOM_VARS[k]: v for k, v in value.items()}
+ProviderSettings = Union[str, ZoomSettings, ApiKeySettings]
+"""One provider's explicit settings: a string (its API key; Zoom's access token) or a dict."""
+
+_REGISTRY = _meetkit.providers()
+
+
+def _provider_names() -> Tuple[str, ...]:
+    """Every provider meetkit lists, in the registry's order."""
+    return tuple(p["name"] for p in _REGISTRY)
+
+
+def setting_example(provider: str) -> str:
+    """The option (a variable in lowercase) that sets ``provider``'s first credential."""
+    entry = next((p for p in _REGISTRY if p["name"] == provider), None)
+    settings = entry["settings"] if entry is not None else []
+    return settings[0]["env"].lower() if settings else f"{provider}_api_key"
+
+
+def _settings_vars(provider: str, value: Union[str, Mapping[str, object]]) -> Dict[str, str]:
+    """The variables ``provider``'s settings ``value`` stand for (from the registry)."""
+    entry = next((p for p in _REGISTRY if p["name"] == provider), None)
+    if entry is None:
+        raise TypeError(
+            f"Client() got an unexpected keyword argument {provider!r}: "
+            f"the providers are {', '.join(_provider_names())}"
+        )
+    variables = {s["key"]: s["env"] for s in entry["settings"]}
     if isinstance(value, str):
-        return {f"{upper}_API_KEY": value}
-    unknown = set(value) - {"api_key", "base_url"}
+        key = entry["string_setting"]
+        if key is None:
+            raise TypeError(f"{provider} takes a dict of settings ({', '.join(variables)}), not a string")
+        return {variables[key]: value}
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"{provider} takes a string or a dict of settings ({', '.join(variables)}), not {type(value).__name__}"
+        )
+    unknown = set(value) - set(variables)
     if unknown:
-        raise TypeError(f"unknown {provider} setting(s) {sorted(unknown)}: expected api_key, base_url")
+        raise TypeError(f"unknown {entry['display_name']} setting(s) {sorted(unknown)}: expected {sorted(variables)}")
     out = {}
-    if "api_key" in value:
-        out[f"{upper}_API_KEY"] = value["api_key"]
-    if "base_url" in value:
-        out[f"{upper}_BASE_URL"] = value["base_url"]
+    for key, setting in value.items():
+        if not isinstance(setting, str):
+            raise TypeError(f"{provider} setting {key!r} must be a string, not {type(setting).__name__}")
+        out[variables[key]] = setting
     return out
 
 
 Accounts = Union[str, "os.PathLike[str]", Sequence[Union[Mapping[str, str], str, "os.PathLike[str]"]], None]
 """Named accounts: a path to an accounts file (JSON Lines, one account per line), or a list of
-account dicts (``{"provider": "daily", "name": "acme", "api_key": "env:ACME_DAILY_KEY"}``)
+account dicts (``{"provider": "zoom", "name": "acme", "access_token": "env:ACME_ZOOM_TOKEN"}``)
 and/or accounts-file paths. Keys are the provider's settings (``api_key``, ``base_url``; Zoom's
 ``account_id``, ``client_id``, ``client_secret``, ``access_token``, ``oauth_url``); a value
 ``env:NAME`` is read from the environment variable ``NAME``."""
@@ -146,11 +161,12 @@ def _progress_bar(total: Optional[int] = None) -> Any:
 class Client:
     """Lists meetings from every configured provider.
 
-    Build one from the environment (:meth:`from_env`: ``ZOOM_ACCOUNT_ID``/``ZOOM_CLIENT_ID``/
-    ``ZOOM_CLIENT_SECRET`` or ``ZOOM_ACCESS_TOKEN``, ``DAILY_API_KEY``, ``TELNYX_API_KEY``,
-    ``ATTENDEE_API_KEY``, ``ATTENTION_API_KEY``, and ``<PROVIDER>_BASE_URL``), from explicit
-    settings (``Client(daily="key", zoom={"account_id": ..., ...})``), or from a sandbox
-    (``meetkit.Sandbox().client()``). A client is thread-safe and cheap to share.
+    Build one from the environment (:meth:`from_env`: each provider's credential variables,
+    ``<PROVIDER>_API_KEY`` or Zoom's ``ZOOM_ACCOUNT_ID``/``ZOOM_CLIENT_ID``/
+    ``ZOOM_CLIENT_SECRET`` or ``ZOOM_ACCESS_TOKEN``, and ``<PROVIDER>_BASE_URL``), from explicit
+    settings (``Client(<provider>="key", zoom={"account_id": ..., ...})``, one keyword per
+    name in :data:`meetkit.PROVIDERS`), or from a sandbox (``meetkit.Sandbox().client()``).
+    A client is thread-safe and cheap to share.
     """
 
     __slots__ = ("_native",)
@@ -158,38 +174,28 @@ class Client:
     def __init__(
         self,
         *,
-        zoom: Union[str, ZoomSettings, None] = None,
-        daily: Union[str, ApiKeySettings, None] = None,
-        telnyx: Union[str, ApiKeySettings, None] = None,
-        attendee: Union[str, ApiKeySettings, None] = None,
-        attention: Union[str, ApiKeySettings, None] = None,
         allow_insecure: bool = False,
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Mapping[str, Optional[float]]] = None,
         accounts: Accounts = None,
+        **providers: Optional[ProviderSettings],
     ) -> None:
-        """Explicit credentials: a string is the API key (Zoom: an access token); a dict also
-        takes ``base_url`` (and Zoom's OAuth ``account_id``/``client_id``/``client_secret``/
-        ``oauth_url``). The environment is not read.
+        """Explicit credentials, one keyword per provider (its name; an unknown one is a
+        ``TypeError`` naming the providers): a string is the API key (Zoom: an access token);
+        a dict also takes ``base_url`` (and Zoom's OAuth ``account_id``/``client_id``/
+        ``client_secret``/``oauth_url``). The environment is not read.
 
         ``allow_insecure`` accepts plain-http base URLs on hosts other than loopback;
         ``concurrency`` caps requests in flight across providers (default 32);
         ``max_attempts`` is the attempts per request, the first included (default 6);
         ``rate_limits`` sets requests a second per provider (``{"zoom": 40}`` for Zoom
-        Business+; ``None`` or ``0`` for none; defaults: Zoom 10, Daily 20, others none), each
-        account held to it on its own. ``accounts`` adds named accounts (see :data:`Accounts`)
+        Business+; ``None`` or ``0`` for none; default: each provider's documented limit, where
+        it has one), each account held to it on its own. ``accounts`` adds named accounts (see :data:`Accounts`)
         besides the ``default`` one the keyword settings give; every meeting's ``account``
         names the account it came from."""
         variables: Dict[str, str] = {}
-        given: Dict[str, Any] = {
-            "zoom": zoom,
-            "daily": daily,
-            "telnyx": telnyx,
-            "attendee": attendee,
-            "attention": attention,
-        }
-        for provider, value in given.items():
+        for provider, value in providers.items():
             if value is not None:
                 variables.update(_settings_vars(provider, value))
         entries, files = _accounts(accounts)
@@ -298,13 +304,12 @@ class Client:
         """Every meeting whose start lies in ``[start, end)``.
 
         ``start``/``end`` take a ``datetime`` (naive means UTC), a ``date`` (midnight UTC) or an
-        ISO 8601 string; ``end`` defaults to now. Filters: ``host`` (Zoom user id/email,
-        Attention user uuid), ``room`` (Daily, Telnyx), ``status`` (normalized: ``ended``,
-        ``in_progress``, …), ``state`` (provider-native: Attendee/Telnyx/Attention),
-        ``meeting_url`` (Attendee), ``meeting_type`` (Zoom, Attention), ``min_duration``/
-        ``max_duration`` (seconds or ``timedelta``), ``ongoing`` (Daily), ``upcoming``,
-        ``deduplication_key`` (Attendee), ``recording_type``/``session_id``/
-        ``participant_id`` (Telnyx). A filter a named provider cannot apply is a
+        ISO 8601 string; ``end`` defaults to now. Filters: ``host`` (a user: Zoom's id or
+        email), ``room``, ``status`` (normalized: ``ended``, ``in_progress``, …), ``state``
+        (provider-native), ``meeting_url``, ``meeting_type``, ``min_duration``/
+        ``max_duration`` (seconds or ``timedelta``), ``ongoing``, ``upcoming``,
+        ``deduplication_key``, ``recording_type``/``session_id``/``participant_id``; which
+        providers apply each is in ``meetkit providers`` (the registry). A filter a named provider cannot apply is a
         :class:`~meetkit.QueryError`; with ``"all"`` such providers are left out.
 
         ``limit`` caps the total; ``raw=True`` keeps each provider record (the ``raw``
@@ -397,7 +402,7 @@ class Client:
         a Zoom account's users' partitions overlap (a meeting two users attended), so run them
         together, as a JSON array of them, to list each meeting once. A part of the window planning
         already knows cannot be listed (Zoom older than six months) raises, unless ``lenient``.
-        The plan's warnings (a Zoom account's daily request budget exceeded, an account with
+        The plan's warnings (a Zoom account's request budget for the day exceeded, an account with
         no users to list, what ``lenient`` skipped) are logged on the ``meetkit`` logger."""
         limit = None
         spec = _spec(locals())

@@ -1,10 +1,23 @@
 # Stubs of the native module (python/src/*.rs). Private: use the `meetkit` package's classes.
 import datetime as _dt
-from typing import Any, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple, TypedDict
 
 from ._list import MeetingDict
 
 __version__: str
+
+class Setting(TypedDict):
+    key: str
+    env: str
+    secret: bool
+
+class ProviderEntry(TypedDict):
+    name: str
+    display_name: str
+    settings: List[Setting]
+    string_setting: Optional[str]
+
+def providers() -> List[ProviderEntry]: ...
 
 class Client:
     @staticmethod

@@ -36,9 +36,9 @@ def _fault_values(faults: Optional[Mapping[str, Any]]) -> Dict[str, float]:
 
 
 class Sandbox:
-    """A local stand-in for Zoom, Daily, Telnyx Video, Attendee and Attention with a
-    procedural dataset of ``meetings`` records per provider (a pure function of ``seed``),
-    spread over the 395 days up to ``now`` (Attendee and Attention also 30 days ahead).
+    """A local stand-in for every provider's API with a procedural dataset of ``meetings``
+    records per provider (a pure function of ``seed``), spread over the 395 days up to ``now``
+    (30 days ahead too for the providers that serve upcoming meetings).
 
     Use it as a context manager::
 
@@ -46,7 +46,7 @@ class Sandbox:
             df = sb.client().list_meetings("all", start=..., end=...).to_pandas()
 
     ``faults`` apply to every provider, ``provider_faults`` replace them for some
-    (``{"daily": {"server_error_rate": 1.0}}``); ``rate_limits=True`` enforces each provider's
+    (``{"<provider>": {"server_error_rate": 1.0}}``); ``rate_limits=True`` enforces each provider's
     documented limits with 429s, per account.
 
     ``accounts=N`` also serves N named accounts of every provider (``t001`` … each a tenant with
@@ -122,7 +122,7 @@ class Sandbox:
 
     def client(self, env: Optional[Mapping[str, str]] = None) -> Client:
         """A :class:`Client` for this sandbox. ``env`` overrides variables of :attr:`env`
-        (``{"DAILY_API_KEY": "wrong"}`` makes Daily fail with 401; ``""`` unsets one)."""
+        (a wrong ``<PROVIDER>_API_KEY`` makes that provider fail with 401; ``""`` unsets one)."""
         return Client._wrap(self._native.client(dict(env) if env is not None else None))
 
     def truth(self, provider: str, start: TimeLike, end: TimeLike, *, account: str = "default") -> List[str]:
@@ -136,9 +136,10 @@ class Sandbox:
         return self._native.zoom_user_truth(user, to_micros(start, "start"), to_micros(end, "end"))
 
     def retitle(self, provider: str, id: str, title: str) -> None:
-        """Changes the title of a ``zoom`` or ``attention`` meeting (by its provider-native
-        ``id``), as if someone edited it after it was listed: the next listing returns the new
-        title. Raises :class:`~meetkit.SandboxError` for other providers or unknown ids."""
+        """Changes the title of a meeting (by its provider-native ``id``) of a provider whose
+        records have an editable title (Zoom's topic…), as if someone edited it after it was
+        listed: the next listing returns the new title. Raises :class:`~meetkit.SandboxError`
+        for other providers or unknown ids."""
         self._native.retitle(provider, id, title)
 
     def close(self) -> None:

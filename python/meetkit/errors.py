@@ -36,7 +36,7 @@ __all__ = [
 class MeetkitError(Exception):
     """Base class of every meetkit error.
 
-    Attributes are ``None`` where they do not apply: ``provider`` (``"zoom"``, ``"daily"``, …),
+    Attributes are ``None`` where they do not apply: ``provider`` (a name of ``meetkit.PROVIDERS``),
     ``status`` (HTTP status), ``code`` (the provider's error code), ``kind`` (``"auth"``,
     ``"rate_limited"``, ``"config"``, …), ``hint`` (what to do about it).
     """

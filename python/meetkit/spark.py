@@ -7,16 +7,16 @@ Spark DataFrame, each partition listed by its own Spark task.
 
     spark.dataSource.register(MeetkitDataSource)
     df = (spark.read.format("meetkit")
-          .option("provider", "all")            # or "zoom", or "zoom,daily"
+          .option("provider", "all")            # or one provider, or several: "zoom,<other>"
           .option("from", "2026-09-01")
           .option("to", "2026-10-01")           # default: now (fixed once, on the driver)
           .load())
 
 Options: ``provider``, ``from`` (required), ``to``, ``allow_insecure``, ``concurrency``,
-``max_attempts``, ``rate_limits`` (``zoom=40,daily=20``: requests a second per provider,
+``max_attempts``, ``rate_limits`` (``zoom=40,<provider>=20``: requests a second per provider,
 ``none`` for no limit of meetkit's own), and credentials under meetkit's environment-variable names
-(``daily_api_key``, ``zoom_account_id``, ``zoom_base_url`` …; Spark's option names ignore
-case). A credential not given as an option is read from the environment. ``accounts_file``
+(``<provider>_api_key``, ``zoom_account_id``, ``zoom_base_url`` …: a provider's name, ``_``
+and a setting; Spark's option names ignore case). A credential not given as an option is read from the environment. ``accounts_file``
 names an accounts file (JSON Lines, see the README) of more accounts: the path must be readable
 where the driver and the executors run, and its ``env:NAME`` references are read from their
 environments.
@@ -52,7 +52,7 @@ from pyspark.sql.pandas.types import from_arrow_schema
 from pyspark.sql.types import StructType
 
 from . import PROVIDERS, _meetkit
-from ._client import Client
+from ._client import Client, setting_example
 from ._list import MeetingList
 from ._time import from_micros, now, to_micros
 from .errors import ConfigError, MeetkitError, QueryError
@@ -62,7 +62,8 @@ __all__ = ["MeetkitDataSource", "MeetkitPartition"]
 DEFAULT_SETTLE_SECONDS = 3600
 """How far behind now a stream's micro-batches stay by default."""
 
-_CREDENTIAL_OPTION = re.compile(r"^(ZOOM|DAILY|TELNYX|ATTENDEE|ATTENTION)_[A-Z_]+$")
+_CREDENTIAL_OPTION = re.compile("^({})_[A-Z_]+$".format("|".join(re.escape(p.upper()) for p in PROVIDERS)))
+"""An option that is a credential or base URL: a provider's name in capitals, ``_``, more."""
 _BATCH_SIZE = 10_000
 
 
@@ -196,7 +197,7 @@ def _providers(options: Mapping[str, str], client: Client) -> List[str]:
     if missing:
         raise ConfigError(
             f"option provider: no credentials for {', '.join(missing)}; give them as options "
-            "(e.g. daily_api_key) or in the environment, or leave the provider out",
+            f"(e.g. {setting_example(missing[0])}) or in the environment, or leave the provider out",
             kind="config",
         )
     return names

@@ -12,6 +12,7 @@ mod errors;
 mod listing;
 mod notices;
 mod query;
+mod registry;
 mod runtime;
 mod sandbox;
 
@@ -32,5 +33,6 @@ fn _meetkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<listing::PyMeetingList>()?;
     m.add_class::<listing::PyMeetingBatches>()?;
     m.add_class::<sandbox::PySandbox>()?;
+    m.add_function(wrap_pyfunction!(registry::providers, m)?)?;
     Ok(())
 }

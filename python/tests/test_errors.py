@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any, Dict
 
 import pytest
 
 import meetkit
+from meetkit import _meetkit
 from meetkit.errors import from_info
 from conftest import Window
 
@@ -144,6 +146,25 @@ def test_explicit_credentials_reach_the_sandbox(sandbox: meetkit.Sandbox, window
     assert {m["provider"] for m in res} == {"zoom", "daily"}
     with pytest.raises(TypeError):
         meetkit.Client(daily={"key": "x"})  # type: ignore[arg-type]
+
+
+def test_the_provider_list_and_keywords_are_the_native_registrys() -> None:
+    names = tuple(p["name"] for p in _meetkit.providers())
+    assert meetkit.PROVIDERS == names
+    assert names[0] == "zoom" and len(set(names)) == len(names)
+    # One keyword per provider; a string is its API key (Zoom: an access token).
+    settings: Dict[str, Any] = {p: "key" for p in names}
+    client = meetkit.Client(**settings)
+    assert client.configured == list(names)
+
+
+def test_an_unknown_provider_keyword_is_a_type_error_naming_the_providers() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument 'skype': the providers are " + ", ".join(meetkit.PROVIDERS)):
+        meetkit.Client(skype="key")
+    with pytest.raises(TypeError, match="takes a string or a dict of settings"):
+        meetkit.Client(zoom=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a string"):
+        meetkit.Client(zoom={"access_token": 3})  # type: ignore[arg-type]
 
 
 def test_from_env_reads_the_environment(sandbox: meetkit.Sandbox, window: Window, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -62,14 +62,30 @@ fn providers() -> impl Iterator<Item = (&'static str, u64, Option<u64>)> {
     })
 }
 
-/// Zoom's date ranges span at most a month (~31 days); Attention's 90 days.
+/// The fewest windows a listing over `days` needs: one per longest window the provider's API
+/// allows (the registry's `longest_window_days`), except Zoom's, whose date ranges span at most
+/// a month (~31 days; the registry's 30 keeps a day of padding).
 fn min_windows(provider: &str, days: f64) -> u64 {
-    match provider {
-        "zoom" => (days / 31.0).ceil() as u64,
-        "attention" => (days / 90.0).ceil() as u64,
-        _ => 1,
-    }
-    .max(1)
+    let longest = if provider == "zoom" {
+        Some(31)
+    } else {
+        meetkit::registry::ALL
+            .iter()
+            .find(|i| i.provider.as_str() == provider)
+            .and_then(|i| i.longest_window_days)
+    };
+    longest
+        .map_or(1, |d| (days / d as f64).ceil() as u64)
+        .max(1)
+}
+
+/// A config file that turns every provider's client-side rate limit off.
+fn unthrottled_config() -> String {
+    let off: Vec<String> = meetkit::Provider::ALL
+        .iter()
+        .map(|p| format!("{} = 0", p.as_str()))
+        .collect();
+    format!("rate_limits = {{ {} }}\n", off.join(", "))
 }
 
 /// One scenario run alone (`cargo xtask bench --only ...`), for measuring a change to it without
@@ -113,11 +129,7 @@ pub fn run(root: &Path, quick: bool, only: Option<Only>) -> Result<()> {
         out_dir: out_dir.clone(),
         // Client-side rate limits off: the sandbox does not enforce any in the throughput runs
         // and the Python alternatives do not throttle either.
-        unthrottled: write_config(
-            &out_dir,
-            "unthrottled.toml",
-            "rate_limits = { zoom = 0, daily = 0, telnyx = 0, attendee = 0, attention = 0 }\n",
-        )?,
+        unthrottled: write_config(&out_dir, "unthrottled.toml", &unthrottled_config())?,
         // The defaults, but never a user's own ~/.config/meetkit/config.toml.
         defaults: write_config(&out_dir, "defaults.toml", "")?,
     };
@@ -1421,4 +1433,26 @@ fn checked(cmd: &mut Command, what: &str) -> Result<()> {
         bail!("{what} exited with {status}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fewest_windows_follow_the_apis_longest_windows() {
+        assert_eq!(min_windows("zoom", 395.0), 13);
+        assert_eq!(min_windows("attention", 395.0), 5);
+        assert_eq!(min_windows("attention", 90.0), 1);
+        assert_eq!(min_windows("daily", 395.0), 1);
+        assert_eq!(min_windows("telnyx", 0.0), 1);
+    }
+
+    #[test]
+    fn the_unthrottled_config_turns_every_providers_limit_off() {
+        assert_eq!(
+            unthrottled_config(),
+            "rate_limits = { zoom = 0, daily = 0, telnyx = 0, attendee = 0, attention = 0 }\n"
+        );
+    }
 }

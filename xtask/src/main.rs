@@ -17,6 +17,8 @@ mod lint;
 mod module_graph;
 mod open_enums;
 mod problem;
+#[cfg(test)]
+mod provider_names;
 mod python;
 mod seeds;
 mod spec_diff;

@@ -47,7 +47,10 @@ fn pages() -> Vec<(&'static str, usize, Vec<u8>)> {
             (
                 "daily",
                 format!("{}/meetings?limit=100", sandbox.base_url(Provider::Daily)),
-                format!("Bearer {}", credentials::DAILY_API_KEY),
+                format!(
+                    "Bearer {}",
+                    meetkit_sandbox::handout(Provider::Daily).credentials[0]
+                ),
             ),
             (
                 "telnyx",
@@ -55,12 +58,18 @@ fn pages() -> Vec<(&'static str, usize, Vec<u8>)> {
                     "{}/room_recordings?page[size]=250",
                     sandbox.base_url(Provider::Telnyx)
                 ),
-                format!("Bearer {}", credentials::TELNYX_API_KEY),
+                format!(
+                    "Bearer {}",
+                    meetkit_sandbox::handout(Provider::Telnyx).credentials[0]
+                ),
             ),
             (
                 "attendee",
                 format!("{}/api/v1/bots", sandbox.base_url(Provider::Attendee)),
-                format!("Token {}", credentials::ATTENDEE_API_KEY),
+                format!(
+                    "Token {}",
+                    meetkit_sandbox::handout(Provider::Attendee).credentials[0]
+                ),
             ),
             (
                 "attention",
@@ -70,7 +79,7 @@ fn pages() -> Vec<(&'static str, usize, Vec<u8>)> {
                     time(60),
                     time(1)
                 ),
-                credentials::ATTENTION_API_KEY.to_owned(),
+                meetkit_sandbox::handout(Provider::Attention).credentials[0].to_owned(),
             ),
         ];
         let mut out = Vec::new();

@@ -58,11 +58,7 @@ pub use config::{
 pub use drift::{DriftItem, DriftKind};
 pub use error::{ConfigError, Error, ProviderError, ProviderErrorKind, QueryError};
 pub use meetkit_client_support::{HttpOptions, Secret};
-pub use model::{
-    AttendeeExtension, AttendeeKind, AttentionExtension, BotEvent, DEFAULT_ACCOUNT, DailyExtension,
-    Extension, KeyValue, Meeting, MeetingStatus, Participant, Person, Provider, Recording,
-    TelnyxExtension, UnknownProvider, ZoomExtension,
-};
+pub use model::*;
 pub use plan::{Partition, Plan};
 pub use progress::{Progress, ProviderProgress};
 pub use query::{FilterName, Filters, Query, Window};

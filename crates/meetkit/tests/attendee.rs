@@ -67,7 +67,7 @@ async fn next_urls_on_another_origin_finish_the_listing_against_the_configured_o
             port: sandbox_port,
             seed: 41,
             meetings: 1500,
-            attendee_next_origin: Some(origin.clone()),
+            next_origin: Some(origin.clone()),
             ..SandboxConfig::default()
         })
         .await

@@ -425,9 +425,9 @@ async fn secrets_never_reach_errors_or_trace_logs() {
     assert!(logs.contains("retrying"), "trace logging was captured");
     let debug_config = format!("{config:?} {client:?}");
     let secrets = [
-        meetkit_sandbox::credentials::DAILY_API_KEY,
-        meetkit_sandbox::credentials::TELNYX_API_KEY,
-        meetkit_sandbox::credentials::ATTENDEE_API_KEY,
+        meetkit_sandbox::handout(Provider::Daily).credentials[0],
+        meetkit_sandbox::handout(Provider::Telnyx).credentials[0],
+        meetkit_sandbox::handout(Provider::Attendee).credentials[0],
         meetkit_sandbox::credentials::ZOOM_CLIENT_SECRET,
         "wrong-attention-key-123",
     ];

@@ -101,7 +101,13 @@ async fn the_users_listing_waits_out_429s_as_pages_do() {
         .await
         .unwrap();
     let users = handle.zoom_users("active").len() + handle.zoom_users("inactive").len();
-    assert_eq!(plan.partitions.len(), users, "{:?} {:?}", plan.errors, plan.warnings);
+    assert_eq!(
+        plan.partitions.len(),
+        users,
+        "{:?} {:?}",
+        plan.errors,
+        plan.warnings
+    );
     // Two pages (one per status): the requests beyond them were 429s waited out, more than
     // the one retry the attempts allow.
     assert!(

@@ -35,7 +35,7 @@ pub struct SandboxConfig {
     /// The origin (`scheme://host:port`) Attendee's `next`/`previous` URLs name instead of
     /// the request's own, as behind a proxy that rewrites Host or ends TLS without
     /// `X-Forwarded-Proto` (default: the request's Host, over http).
-    pub attendee_next_origin: Option<String>,
+    pub next_origin: Option<String>,
 }
 
 impl Default for SandboxConfig {
@@ -50,7 +50,7 @@ impl Default for SandboxConfig {
             zoom_token_ttl: Duration::from_secs(15 * 60),
             rate_limits: false,
             zoom_daily_heavy_cap: None,
-            attendee_next_origin: None,
+            next_origin: None,
         }
     }
 }

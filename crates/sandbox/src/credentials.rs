@@ -1,4 +1,6 @@
-//! Fixed, obviously fake test credentials the sandbox accepts.
+//! Fixed, obviously fake test credentials the sandbox accepts: Zoom's (its OAuth app, tokens
+//! and users) and how a credential names a tenant. An API-key provider's key is in its own
+//! module (`providers::<p>::API_KEY`, handed out by its `HANDOUT`; [`crate::handout`]).
 //!
 //! `env()` on a running sandbox hands these out under the names meetkit reads.
 
@@ -16,14 +18,6 @@ pub const ZOOM_FREE_ACCOUNT_ACCESS_TOKEN: &str = "sandbox_zoom_free_account_acce
 /// A static Zoom access token of an app without the `user:read:admin` scope: the report
 /// works, `GET /users` answers 400 code 4711.
 pub const ZOOM_REPORT_ONLY_ACCESS_TOKEN: &str = "sandbox_zoom_report_only_access_token";
-/// Daily API key.
-pub const DAILY_API_KEY: &str = "sandbox_daily_api_key";
-/// Telnyx API key.
-pub const TELNYX_API_KEY: &str = "sandbox_telnyx_api_key";
-/// Attendee API key.
-pub const ATTENDEE_API_KEY: &str = "sandbox_attendee_api_key";
-/// Attention organization API key.
-pub const ATTENTION_API_KEY: &str = "sandbox_attention_api_key";
 
 /// The Zoom account's first user (`me`, active); she hosts a share of the meetings, the
 /// account's other users (`data::zoom_users`) the rest.

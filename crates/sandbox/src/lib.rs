@@ -41,4 +41,5 @@ pub mod truth;
 
 pub use config::{Faults, SandboxConfig};
 pub use provider::{Provider, UnknownProvider};
+pub use providers::{Handout, handout};
 pub use server::{Sandbox, SandboxError, SandboxHandle};

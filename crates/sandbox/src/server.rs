@@ -242,7 +242,7 @@ fn shell_quote(s: &str) -> String {
 
 fn router(state: Arc<Tenants>) -> Router {
     let mut router = Router::new();
-    for api in providers::APIS {
+    for api in providers::apis() {
         router = router.route(
             api.route,
             get(
@@ -265,7 +265,7 @@ fn router(state: Arc<Tenants>) -> Router {
 
 type Shared = State<Arc<Tenants>>;
 
-/// The one handler of every list operation: `api` says whose (see `providers::APIS`).
+/// The one handler of every list operation: `api` says whose (see `providers::apis`).
 async fn list(
     tenants: Arc<Tenants>,
     api: &'static Api,

@@ -438,7 +438,10 @@ async fn daily_errors_and_pages_match_the_spec() {
     let h = start_with(SandboxConfig::default()).await;
     let c = client();
     let op = "list_meetings";
-    let key = format!("Bearer {}", credentials::DAILY_API_KEY);
+    let key = format!(
+        "Bearer {}",
+        meetkit_sandbox::handout(Provider::Daily).credentials[0]
+    );
     let auth = Some(key.as_str());
     let url = |q: &str| format!("{}/meetings?{q}", h.base_url(Provider::Daily));
 
@@ -524,7 +527,10 @@ async fn telnyx_errors_and_pages_match_the_spec() {
     let h = start_with(SandboxConfig::default()).await;
     let c = client();
     let op = "list_room_recordings";
-    let key = format!("Bearer {}", credentials::TELNYX_API_KEY);
+    let key = format!(
+        "Bearer {}",
+        meetkit_sandbox::handout(Provider::Telnyx).credentials[0]
+    );
     let auth = Some(key.as_str());
     let url = |q: &str| format!("{}/room_recordings?{q}", h.base_url(Provider::Telnyx));
 
@@ -545,7 +551,7 @@ async fn telnyx_errors_and_pages_match_the_spec() {
     for a in [
         None,
         Some("Bearer wrong"),
-        Some(credentials::TELNYX_API_KEY),
+        Some(meetkit_sandbox::handout(Provider::Telnyx).credentials[0]),
     ] {
         let body = chk.expect("telnyx", op, &get(&c, &url(""), a).await, 401);
         assert_eq!(body["errors"][0]["code"], "10009");
@@ -595,7 +601,10 @@ async fn attendee_errors_and_pages_match_the_spec() {
     let h = start_with(SandboxConfig::default()).await;
     let c = client();
     let op = "list_bots";
-    let key = format!("Token {}", credentials::ATTENDEE_API_KEY);
+    let key = format!(
+        "Token {}",
+        meetkit_sandbox::handout(Provider::Attendee).credentials[0]
+    );
     let auth = Some(key.as_str());
     let url = |q: &str| format!("{}/api/v1/bots?{q}", h.base_url(Provider::Attendee));
 
@@ -650,7 +659,10 @@ async fn attendee_errors_and_pages_match_the_spec() {
     for (a, detail) in [
         (None, "Authentication credentials were not provided."),
         (
-            Some(format!("Bearer {}", credentials::ATTENDEE_API_KEY)),
+            Some(format!(
+                "Bearer {}",
+                meetkit_sandbox::handout(Provider::Attendee).credentials[0]
+            )),
             "Authentication credentials were not provided.",
         ),
         (Some("Token wrong".to_string()), "Invalid token."),
@@ -704,7 +716,7 @@ async fn attention_errors_and_pages_match_the_spec() {
     let h = start_with(SandboxConfig::default()).await;
     let c = client();
     let op = "list_recorder_meetings";
-    let key = credentials::ATTENTION_API_KEY.to_string();
+    let key = meetkit_sandbox::handout(Provider::Attention).credentials[0].to_string();
     let auth = Some(key.as_str());
     let url = |q: &str| {
         format!(
@@ -802,10 +814,10 @@ async fn fault_answers_match_the_spec() {
     let c = client();
     let cases: [(Provider, &str, &str, String, String); 5] = [
         (Provider::Zoom, "zoom", "report_user_meetings", "/report/users/me/meetings?from=2026-10-01&to=2026-10-02".into(), format!("Bearer {}", credentials::ZOOM_ACCESS_TOKEN)),
-        (Provider::Daily, "daily", "list_meetings", "/meetings".into(), format!("Bearer {}", credentials::DAILY_API_KEY)),
-        (Provider::Telnyx, "telnyx", "list_room_recordings", "/room_recordings".into(), format!("Bearer {}", credentials::TELNYX_API_KEY)),
-        (Provider::Attendee, "attendee", "list_bots", "/api/v1/bots".into(), format!("Token {}", credentials::ATTENDEE_API_KEY)),
-        (Provider::Attention, "attention", "list_recorder_meetings", "/recorder_metrics/all_meetings?fromDateTime=2026-10-01T00:00:00Z&toDateTime=2026-11-01T00:00:00Z".into(), credentials::ATTENTION_API_KEY.into()),
+        (Provider::Daily, "daily", "list_meetings", "/meetings".into(), format!("Bearer {}", meetkit_sandbox::handout(Provider::Daily).credentials[0])),
+        (Provider::Telnyx, "telnyx", "list_room_recordings", "/room_recordings".into(), format!("Bearer {}", meetkit_sandbox::handout(Provider::Telnyx).credentials[0])),
+        (Provider::Attendee, "attendee", "list_bots", "/api/v1/bots".into(), format!("Token {}", meetkit_sandbox::handout(Provider::Attendee).credentials[0])),
+        (Provider::Attention, "attention", "list_recorder_meetings", "/recorder_metrics/all_meetings?fromDateTime=2026-10-01T00:00:00Z&toDateTime=2026-11-01T00:00:00Z".into(), meetkit_sandbox::handout(Provider::Attention).credentials[0].into()),
     ];
     for (p, spec, op, path, auth) in cases {
         let run = |faults: Faults| async move {

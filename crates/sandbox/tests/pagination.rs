@@ -247,7 +247,10 @@ async fn faults_are_reproducible_for_a_seed() {
 async fn daily_ending_before_pages_back_towards_the_newest() {
     let h = start(2000, Faults::none()).await;
     let c = client();
-    let auth = format!("Bearer {}", meetkit_sandbox::credentials::DAILY_API_KEY);
+    let auth = format!(
+        "Bearer {}",
+        meetkit_sandbox::handout(Provider::Daily).credentials[0]
+    );
     let mut stats = WalkStats::keeping();
     let forward = walk_daily(&c, &h, "limit=100", &mut stats).await;
     // From the oldest session, walk back up with ending_before.

@@ -185,7 +185,7 @@ proptest! {
         valid(Provider::Daily, &stats);
         prop_assert_eq!(&got, &ids(&want, "id"));
         let url = format!("{}/meetings?{query}", f.h.base_url(Provider::Daily));
-        let first = f.rt.block_on(get_ok(&f.c, &url, &format!("Bearer {}", meetkit_sandbox::credentials::DAILY_API_KEY), &mut stats));
+        let first = f.rt.block_on(get_ok(&f.c, &url, &format!("Bearer {}", meetkit_sandbox::handout(Provider::Daily).credentials[0]), &mut stats));
         prop_assert_eq!(first["total_count"].as_u64().unwrap(), want.len() as u64);
         if let Some(s) = first["data"].as_array().unwrap().first() {
             prop_assert_eq!(s.get("participants").is_none(), no_participants);

@@ -24,25 +24,34 @@ async fn a_million_meetings_per_provider_start_and_serve() {
         (
             Provider::Daily,
             "/meetings",
-            format!("Bearer {}", credentials::DAILY_API_KEY),
+            format!(
+                "Bearer {}",
+                meetkit_sandbox::handout(Provider::Daily).credentials[0]
+            ),
             "data",
         ),
         (
             Provider::Telnyx,
             "/room_recordings?page[size]=250&page[number]=400",
-            format!("Bearer {}", credentials::TELNYX_API_KEY),
+            format!(
+                "Bearer {}",
+                meetkit_sandbox::handout(Provider::Telnyx).credentials[0]
+            ),
             "data",
         ),
         (
             Provider::Attendee,
             "/api/v1/bots?states=scheduled",
-            format!("Token {}", credentials::ATTENDEE_API_KEY),
+            format!(
+                "Token {}",
+                meetkit_sandbox::handout(Provider::Attendee).credentials[0]
+            ),
             "results",
         ),
         (
             Provider::Attention,
             "/recorder_metrics/all_meetings?fromDateTime=2026-09-01T00:00:00Z&toDateTime=2026-11-21T00:00:00Z&size=200",
-            credentials::ATTENTION_API_KEY.to_string(),
+            meetkit_sandbox::handout(Provider::Attention).credentials[0].to_string(),
             "items",
         ),
     ];
@@ -56,7 +65,10 @@ async fn a_million_meetings_per_provider_start_and_serve() {
     let daily = get_ok(
         &c,
         &format!("{}/meetings?limit=1", h.base_url(Provider::Daily)),
-        &format!("Bearer {}", credentials::DAILY_API_KEY),
+        &format!(
+            "Bearer {}",
+            meetkit_sandbox::handout(Provider::Daily).credentials[0]
+        ),
         &mut stats,
     )
     .await;
@@ -78,7 +90,10 @@ async fn a_million_meetings_per_provider_start_and_serve() {
             "{}/room_recordings?page[size]=250&page[number]=4000",
             h.base_url(Provider::Telnyx)
         ),
-        &format!("Bearer {}", credentials::TELNYX_API_KEY),
+        &format!(
+            "Bearer {}",
+            meetkit_sandbox::handout(Provider::Telnyx).credentials[0]
+        ),
         &mut stats,
     )
     .await;

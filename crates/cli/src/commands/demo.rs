@@ -14,18 +14,27 @@ use crate::output::{Sink, Table};
 const SEED: u64 = 7;
 const MEETINGS: usize = 3000;
 
-const NEXT_STEPS: &str = "\
-Next: point meetkit at your own accounts. Set the credentials of any providers you use:
-  export ZOOM_ACCOUNT_ID=... ZOOM_CLIENT_ID=... ZOOM_CLIENT_SECRET=...  # Server-to-Server OAuth app, report:read:admin user:read:admin
-  export DAILY_API_KEY=...
-  export TELNYX_API_KEY=...
-  export ATTENDEE_API_KEY=...      # and ATTENDEE_BASE_URL when self-hosted
-  export ATTENTION_API_KEY=...     # an organization-level key
-or put them in the config file (see `meetkit --help`), then:
+/// How to go on: each provider's credentials (from the registry), then the commands to try.
+fn next_steps() -> String {
+    let mut text = String::from(
+        "Next: point meetkit at your own accounts. Set the credentials of any providers you use:\n",
+    );
+    for provider in Provider::ALL {
+        let info = meetkit::registry::info(provider);
+        text.push_str(&format!(
+            "  {:<14} {}\n",
+            info.display_name, info.configure_hint
+        ));
+    }
+    text.push_str(
+        "as environment variables or in the config file (see `meetkit --help`), then:
   meetkit providers                 # what is configured, and from where
   meetkit list --from 7d            # a table here, NDJSON when piped
   meetkit list --from 2026-09-01 --format csv -o meetings.csv
-  meetkit sandbox                   # this sandbox as a server, to try the other commands";
+  meetkit sandbox                   # this sandbox as a server, to try the other commands",
+    );
+    text
+}
 
 /// Runs the demo.
 pub async fn run(args: DemoArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
@@ -62,8 +71,9 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
     let io = |e: std::io::Error| CliError::io("standard output", &e);
     writeln!(
         out,
-        "meetkit demo: a local sandbox (seed {SEED}, {MEETINGS} generated meetings per provider) stands in for all five \
+        "meetkit demo: a local sandbox (seed {SEED}, {MEETINGS} generated meetings per provider) stands in for all {} \
          providers.\n{} meetings started in the last 30 days, {window}. The {} most recent:\n",
+        Provider::ALL.len(),
         meetings.len(),
         args.rows.min(meetings.len())
     )
@@ -78,7 +88,7 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
         let count = meetings.iter().filter(|m| m.provider == provider).count();
         writeln!(out, "  {:<14} {count:>5} meetings", provider.display_name()).map_err(io)?;
     }
-    writeln!(out, "\n{NEXT_STEPS}").map_err(io)?;
+    writeln!(out, "\n{}", next_steps()).map_err(io)?;
     out.flush().map_err(io)?;
     super::report(global.quiet, &listing.warnings, &listing.errors);
     Ok(if listing.errors.is_empty() {

@@ -19,6 +19,8 @@ const P: Provider = Provider::Attendee;
 
 /// What ground truth needs of these records.
 pub static RECORDS: super::Records = super::Records {
+    provider: Provider::Attendee,
+    span_end: 30 * super::DAY,
     native_id: bot_id,
     listable: |ds, rec| join_at(ds, rec).is_some(),
     start_micros: super::whole_seconds,

@@ -13,6 +13,8 @@ const P: Provider = Provider::Attention;
 
 /// What ground truth needs of these records.
 pub static RECORDS: super::Records = super::Records {
+    provider: Provider::Attention,
+    span_end: 30 * super::DAY,
     native_id: |ds, rec| meeting_uuid(ds, rec.index),
     listable: super::always_listable,
     start_micros: super::whole_seconds,

@@ -13,6 +13,8 @@ const P: Provider = Provider::Daily;
 
 /// What ground truth needs of these records.
 pub static RECORDS: super::Records = super::Records {
+    provider: Provider::Daily,
+    span_end: 0,
     native_id: |ds, rec| session_id(ds, rec.index),
     listable: super::always_listable,
     start_micros: super::whole_seconds,

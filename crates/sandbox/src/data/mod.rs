@@ -3,23 +3,18 @@
 //! Nothing is materialised. Each provider has a [`Span`] of 395 days and `n` base records
 //! whose start times strictly increase with the index (`start + i*step + jitter`,
 //! `jitter < step`, whole seconds), so every window is a binary search and every sort order
-//! is index order. Past-only providers (Zoom, Daily, Telnyx) end their span at `now`;
-//! providers with upcoming meetings (Attendee, Attention) end it 30 days after `now`.
+//! is index order. Past-only providers end their span at (or shortly before) `now`;
+//! providers with upcoming meetings end it 30 days after `now` (each provider's
+//! [`Records::span_end`]).
 //!
 //! Records inserted while a client pages (a fault) live in a small side list per provider,
 //! with indices `n, n+1, …` and start seconds chosen never to collide with any other
 //! record's, so "order by start" stays a strict total order. Records retitled by a test
 //! (a meeting edited after it was first listed) keep their new title in a small side map.
 
-pub mod attendee;
-pub mod attention;
-pub mod daily;
-pub mod hash;
-pub mod ids;
-pub mod telnyx;
-pub mod words;
-pub mod zoom;
-pub mod zoom_users;
+// This directory's files (the build script declares them; a provider's records are in the
+// file named by it, with its `RECORDS`), and the `RECORDS` table.
+include!(concat!(env!("OUT_DIR"), "/data.rs"));
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -34,6 +29,10 @@ use hash::{Draw, mix, splitmix64};
 /// data module defines its `RECORDS`).
 #[derive(Debug)]
 pub struct Records {
+    /// Whose.
+    pub provider: Provider,
+    /// Where its span ends, in seconds after the sandbox's `now` (negative: before it).
+    pub span_end: i64,
     /// The provider-native id of a record.
     pub native_id: fn(&Dataset, Rec) -> String,
     /// Whether the provider's API can ever return the record for a window containing it.
@@ -54,18 +53,18 @@ pub fn whole_seconds(_: &Dataset, _: Rec) -> i64 {
     0
 }
 
-/// The record facts of `p`.
+/// The record facts of `p` (every provider has a data module with `RECORDS`: a test checks
+/// it).
 pub fn records_of(p: Provider) -> &'static Records {
-    match p {
-        Provider::Zoom => &zoom::RECORDS,
-        Provider::Daily => &daily::RECORDS,
-        Provider::Telnyx => &telnyx::RECORDS,
-        Provider::Attendee => &attendee::RECORDS,
-        Provider::Attention => &attention::RECORDS,
-    }
+    RECORDS
+        .iter()
+        .copied()
+        .find(|r| r.provider == p)
+        .unwrap_or(RECORDS[0])
 }
 
-const DAY: i64 = 86_400;
+/// A day in seconds.
+pub const DAY: i64 = 86_400;
 const SPAN_DAYS: i64 = 395;
 
 /// A record reference: its index (base records `< n`, inserted ones `>= n`) and start second.
@@ -163,13 +162,7 @@ impl Dataset {
         let spans = Provider::ALL
             .iter()
             .map(|p| {
-                let end = match p {
-                    // Reports and recordings exist only for meetings that have happened.
-                    Provider::Zoom => now_s - 3 * 3600,
-                    Provider::Daily => now_s,
-                    Provider::Telnyx => now_s - 3600,
-                    Provider::Attendee | Provider::Attention => now_s + 30 * DAY,
-                };
+                let end = now_s + records_of(*p).span_end;
                 Span::new(end, n, mix(seed, crate::provider::salt(*p), 0x5ba2))
             })
             .collect();
@@ -491,6 +484,17 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0)
             .single()
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_provider_has_its_records() {
+        for p in Provider::ALL {
+            assert_eq!(
+                records_of(p).provider,
+                p,
+                "{p} has no data module with RECORDS"
+            );
+        }
     }
 
     #[test]

@@ -13,6 +13,9 @@ const P: Provider = Provider::Telnyx;
 
 /// What ground truth needs of these records.
 pub static RECORDS: super::Records = super::Records {
+    provider: Provider::Telnyx,
+    // Recordings exist only for meetings that have happened.
+    span_end: -3600,
     native_id: |ds, rec| super::ids::record_uuid(ds.key(P), rec.index),
     listable: super::always_listable,
     start_micros: |ds, rec| facts(ds, rec).micros,

@@ -15,6 +15,9 @@ const P: Provider = Provider::Zoom;
 
 /// What ground truth needs of these records.
 pub static RECORDS: super::Records = super::Records {
+    provider: Provider::Zoom,
+    // Reports exist only for meetings that have happened.
+    span_end: -3 * 3600,
     native_id: |ds, rec| uuid(ds, rec.index),
     listable: reported,
     start_micros: super::whole_seconds,

@@ -4,7 +4,7 @@
 //! last, so they come at the end). Fixed pages of 25. `cursor` is DRF-style base64 of
 //! `p=<index>` (next: bots created after it) or `r=1&p=<index>` (previous: bots created
 //! before it); anything else is 404 `Invalid cursor`. `next`/`previous` are absolute URLs
-//! built from the request's Host header (or `SandboxConfig::attendee_next_origin`, as behind a
+//! built from the request's Host header (or `SandboxConfig::next_origin`, as behind a
 //! proxy), keeping the other query parameters.
 //!
 //! `join_at_after`/`join_at_before` are cut to microseconds (extra digits dropped), then
@@ -23,7 +23,6 @@ use serde_json::json;
 
 use super::{Api, Page};
 use crate::Provider;
-use crate::credentials::ATTENDEE_API_KEY;
 use crate::data::{Dataset, Rec, attendee as data, ids};
 use crate::http::{self, Ctx, Params};
 use crate::ratelimit::Throttle;
@@ -34,9 +33,13 @@ const P: Provider = Provider::Attendee;
 /// Attendee's fixed page size.
 pub const PAGE_SIZE: usize = 25;
 
+/// The sandbox's fake API key.
+pub const API_KEY: &str = "sandbox_attendee_api_key";
+
 /// What the sandbox hands out: its API key, which names the tenant.
 pub static HANDOUT: super::Handout = super::Handout {
-    credentials: &[crate::credentials::ATTENDEE_API_KEY],
+    provider: P,
+    credentials: &[API_KEY],
     tenant_credential: 0,
     urls: &[],
 };
@@ -56,6 +59,9 @@ pub static API: Api = Api {
     drift_value: Some(("state", || serde_json::json!("sandbox_drift_state"))),
 };
 
+/// Its list operations.
+pub static APIS: [&Api; 1] = [&API];
+
 fn detail(status: StatusCode, text: &str) -> Response {
     http::json(status, &json!({ "detail": text }))
 }
@@ -66,7 +72,7 @@ fn bad_request(text: &str) -> Response {
 
 fn authorize(_: &AppState, ctx: &Ctx) -> Result<(), Response> {
     match ctx.authorization().and_then(|h| h.strip_prefix("Token ")) {
-        Some(key) if key.trim() == ATTENDEE_API_KEY => Ok(()),
+        Some(key) if key.trim() == API_KEY => Ok(()),
         Some(_) => Err(detail(StatusCode::UNAUTHORIZED, "Invalid token.")),
         // Any other scheme, `Bearer` included, is no credentials at all to DRF.
         None => Err(detail(
@@ -282,7 +288,7 @@ fn page_url(ctx: &Ctx, state: &AppState, cursor: Cursor) -> String {
     if !placed {
         query.append_pair("cursor", &cursor.encode());
     }
-    let origin = match &state.config.attendee_next_origin {
+    let origin = match &state.config.next_origin {
         Some(origin) => origin.trim_end_matches('/').to_owned(),
         None => format!("http://{}", ctx.host(&state.authority)),
     };

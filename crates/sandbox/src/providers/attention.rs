@@ -14,7 +14,6 @@ use serde_json::json;
 
 use super::{Api, Page, retry_secs};
 use crate::Provider;
-use crate::credentials::ATTENTION_API_KEY;
 use crate::data::hash::mix;
 use crate::data::{Dataset, Rec, attention as data, ids};
 use crate::http::{self, Ctx, Params};
@@ -25,9 +24,13 @@ const P: Provider = Provider::Attention;
 /// The widest window Attention answers.
 pub const MAX_WINDOW_DAYS: i64 = 90;
 
+/// The sandbox's fake organization API key.
+pub const API_KEY: &str = "sandbox_attention_api_key";
+
 /// What the sandbox hands out: its API key, which names the tenant.
 pub static HANDOUT: super::Handout = super::Handout {
-    credentials: &[crate::credentials::ATTENTION_API_KEY],
+    provider: P,
+    credentials: &[API_KEY],
     tenant_credential: 0,
     urls: &[],
 };
@@ -47,6 +50,9 @@ pub static API: Api = Api {
     drift_value: None,
 };
 
+/// Its list operations.
+pub static APIS: [&Api; 1] = [&API];
+
 /// An Attention error body (NestJS style: `statusCode`, `message`, `error`).
 pub fn error(status: StatusCode, message: &str) -> Response {
     let name = status.canonical_reason().unwrap_or("Error");
@@ -61,7 +67,7 @@ fn authorize(_: &AppState, ctx: &Ctx) -> Result<(), Response> {
         .authorization()
         .map(|h| h.strip_prefix("Bearer ").unwrap_or(h).trim());
     match key {
-        Some(k) if k == ATTENTION_API_KEY => Ok(()),
+        Some(k) if k == API_KEY => Ok(()),
         Some(_) => Err(error(StatusCode::UNAUTHORIZED, "Invalid API key.")),
         None => Err(error(
             StatusCode::UNAUTHORIZED,

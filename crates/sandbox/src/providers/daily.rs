@@ -12,7 +12,6 @@ use serde_json::json;
 
 use super::{Api, Page, retry_secs};
 use crate::Provider;
-use crate::credentials::DAILY_API_KEY;
 use crate::data::{Rec, daily as data};
 use crate::http::{self, Ctx, Params};
 use crate::ratelimit::Throttle;
@@ -20,9 +19,13 @@ use crate::state::AppState;
 
 const P: Provider = Provider::Daily;
 
+/// The sandbox's fake API key.
+pub const API_KEY: &str = "sandbox_daily_api_key";
+
 /// What the sandbox hands out: its API key, which names the tenant.
 pub static HANDOUT: super::Handout = super::Handout {
-    credentials: &[crate::credentials::DAILY_API_KEY],
+    provider: P,
+    credentials: &[API_KEY],
     tenant_credential: 0,
     urls: &[],
 };
@@ -42,6 +45,9 @@ pub static API: Api = Api {
     drift_value: None,
 };
 
+/// Its list operations.
+pub static APIS: [&Api; 1] = [&API];
+
 /// A Daily error body.
 pub fn error(status: StatusCode, kind: &str, info: &str) -> Response {
     http::json(status, &json!({ "error": kind, "info": info }))
@@ -59,7 +65,7 @@ fn authorize(_: &AppState, ctx: &Ctx) -> Result<(), Response> {
             "Authorization header missing or malformed: expected 'Bearer <API key>'.",
         ));
     };
-    if key.trim() != DAILY_API_KEY {
+    if key.trim() != API_KEY {
         return Err(error(
             StatusCode::UNAUTHORIZED,
             "authentication-error",

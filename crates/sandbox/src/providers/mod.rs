@@ -1,7 +1,9 @@
-//! The five provider APIs, the table the router serves them from ([`APIS`]: one generic
-//! handler per entry), what the sandbox hands out per provider ([`Handout`]), and the request
+//! The provider APIs, the table the router serves them from ([`apis`]: one generic handler
+//! per entry), what the sandbox hands out per provider ([`Handout`]), and the request
 //! pipeline they share. Whatever is special about a provider is a field of its `Api` or lives
-//! in its own file.
+//! in its own file. The modules are this directory's files (the build script declares them:
+//! `<provider>.rs` is a provider's, with its `HANDOUT` and `APIS`; `<provider>_<what>.rs`
+//! are its helpers).
 //!
 //! Every list request runs: latency → the provider's auth check → its documented rate
 //! limit (if on) → the fault die (429, 5xx, reset, a proxy's HTML 502) → the handler →
@@ -9,13 +11,7 @@
 //! the insert fault, which adds `inserts_per_page` records to the window the handler just
 //! served, after serving it. The drift fault rewrites the records of every served page.
 
-pub mod attendee;
-pub mod attention;
-pub mod daily;
-pub mod telnyx;
-pub mod zoom;
-pub mod zoom_handle;
-pub mod zoom_users;
+include!(concat!(env!("OUT_DIR"), "/providers.rs"));
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -73,20 +69,23 @@ pub struct Api {
 /// An enum field of a provider's records and an undocumented value of it (the drift fault).
 pub type DriftValue = (&'static str, fn() -> serde_json::Value);
 
-/// Every list operation the sandbox serves: the router serves one generic handler per entry.
-pub static APIS: [&Api; 6] = [
-    &zoom::API,
-    &zoom_users::API,
-    &daily::API,
-    &telnyx::API,
-    &attendee::API,
-    &attention::API,
-];
+/// Every list operation the sandbox serves, in [`Provider::ALL`] order (each provider's
+/// module lists its own in `APIS`): the router serves one generic handler per entry.
+pub fn apis() -> impl Iterator<Item = &'static Api> {
+    let mut all: Vec<&'static Api> = PROVIDER_APIS
+        .iter()
+        .flat_map(|a| a.iter().copied())
+        .collect();
+    all.sort_by_key(|api| Provider::ALL.iter().position(|p| *p == api.provider));
+    all.into_iter()
+}
 
 /// What the sandbox hands out for one provider, in the shape of the core's descriptor
 /// (`meetkit::registry`), which names the variables and keys.
 #[derive(Debug)]
 pub struct Handout {
+    /// Whose.
+    pub provider: Provider,
     /// The sandbox's values of the descriptor's first credential set, in its order.
     pub credentials: &'static [&'static str],
     /// The credential that names the tenant (`~NAME` appended) in an account's entry.
@@ -96,22 +95,15 @@ pub struct Handout {
     pub urls: &'static [(&'static str, &'static str)],
 }
 
-/// What the sandbox hands out for `p`.
+/// What the sandbox hands out for `p` (every provider has a module with a `HANDOUT`: a
+/// test checks it).
 pub fn handout(p: Provider) -> &'static Handout {
     HANDOUTS
         .iter()
         .copied()
-        .find(|(q, _)| *q == p)
-        .map_or(&zoom::HANDOUT, |(_, h)| h)
+        .find(|h| h.provider == p)
+        .unwrap_or(HANDOUTS[0])
 }
-
-static HANDOUTS: [(Provider, &Handout); 5] = [
-    (Provider::Zoom, &zoom::HANDOUT),
-    (Provider::Daily, &daily::HANDOUT),
-    (Provider::Telnyx, &telnyx::HANDOUT),
-    (Provider::Attendee, &attendee::HANDOUT),
-    (Provider::Attention, &attention::HANDOUT),
-];
 
 /// The routes that are not list operations (Zoom's OAuth token endpoint).
 pub fn extra_routes() -> axum::Router<Arc<crate::tenants::Tenants>> {
@@ -121,7 +113,7 @@ pub fn extra_routes() -> axum::Router<Arc<crate::tenants::Tenants>> {
 /// The answer to an unknown `path`: the provider's own not-found body when the path is under
 /// the prefix of a provider that has one.
 pub fn not_found(path: &str) -> Option<Response> {
-    APIS.iter()
+    apis()
         .filter(|api| path.starts_with(&format!("/{}/", api.provider.as_str())))
         .find_map(|api| api.not_found)
         .map(|answer| answer())
@@ -220,4 +212,21 @@ pub async fn serve(
 /// `Retry-After` in whole seconds, at least 1.
 pub fn retry_secs(t: Throttle) -> u64 {
     t.retry_after.as_secs_f64().ceil().max(1.0) as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_provider_has_a_module_with_its_handout_and_apis() {
+        for p in Provider::ALL {
+            assert_eq!(handout(p).provider, p, "{p} has no module with a HANDOUT");
+            assert!(apis().any(|api| api.provider == p), "{p} has no APIS");
+        }
+        let order: Vec<Provider> = apis().map(|api| api.provider).collect();
+        let mut sorted = order.clone();
+        sorted.sort_by_key(|p| Provider::ALL.iter().position(|q| q == p));
+        assert_eq!(order, sorted, "apis() follows Provider::ALL");
+    }
 }

@@ -14,7 +14,6 @@ use serde_json::json;
 
 use super::{Api, Page, retry_secs};
 use crate::Provider;
-use crate::credentials::TELNYX_API_KEY;
 use crate::data::{Dataset, Rec, telnyx as data};
 use crate::http::{self, Ctx, Params};
 use crate::ratelimit::Throttle;
@@ -25,9 +24,13 @@ const DAY: i64 = 86_400;
 /// The longest recording: bounds the `started_at` range an `ended_at` filter implies.
 const MAX_DURATION: i64 = 7200;
 
+/// The sandbox's fake API key.
+pub const API_KEY: &str = "sandbox_telnyx_api_key";
+
 /// What the sandbox hands out: its API key, which names the tenant.
 pub static HANDOUT: super::Handout = super::Handout {
-    credentials: &[crate::credentials::TELNYX_API_KEY],
+    provider: P,
+    credentials: &[API_KEY],
     tenant_credential: 0,
     urls: &[],
 };
@@ -47,6 +50,9 @@ pub static API: Api = Api {
     drift_value: Some(("status", || serde_json::json!("archived"))),
 };
 
+/// Its list operations.
+pub static APIS: [&Api; 1] = [&API];
+
 /// A Telnyx error envelope with one error.
 pub fn error(
     status: StatusCode,
@@ -64,7 +70,7 @@ pub fn error(
 
 fn authorize(_: &AppState, ctx: &Ctx) -> Result<(), Response> {
     match ctx.authorization().and_then(|h| h.strip_prefix("Bearer ")) {
-        Some(key) if key.trim() == TELNYX_API_KEY => Ok(()),
+        Some(key) if key.trim() == API_KEY => Ok(()),
         _ => Err(error(
             StatusCode::UNAUTHORIZED,
             "10009",

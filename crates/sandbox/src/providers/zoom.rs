@@ -41,6 +41,7 @@ pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(3600);
 /// What the sandbox hands out: Server-to-Server OAuth credentials (the account id names the
 /// tenant) and the token endpoint.
 pub static HANDOUT: super::Handout = super::Handout {
+    provider: P,
     credentials: &[ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET],
     tenant_credential: 0,
     urls: &[("ZOOM_OAUTH_URL", "/zoom/oauth/token")],
@@ -60,6 +61,9 @@ pub static API: Api = Api {
     not_found: None,
     drift_value: Some(("type", || serde_json::json!(99))),
 };
+
+/// Its list operations.
+pub static APIS: [&Api; 2] = [&API, &super::zoom_users::API];
 
 /// A Zoom error body.
 pub fn error(status: StatusCode, code: i64, message: &str) -> Response {

@@ -202,7 +202,10 @@ pub async fn walk_daily(
     query: &str,
     stats: &mut WalkStats,
 ) -> Vec<String> {
-    let auth = format!("Bearer {}", credentials::DAILY_API_KEY);
+    let auth = format!(
+        "Bearer {}",
+        meetkit_sandbox::handout(Provider::Daily).credentials[0]
+    );
     let base = format!("{}/meetings?{query}", h.base_url(Provider::Daily));
     let mut out: Vec<String> = Vec::new();
     let mut url = base.clone();
@@ -225,7 +228,10 @@ pub async fn walk_telnyx(
     size: u32,
     stats: &mut WalkStats,
 ) -> Vec<String> {
-    let auth = format!("Bearer {}", credentials::TELNYX_API_KEY);
+    let auth = format!(
+        "Bearer {}",
+        meetkit_sandbox::handout(Provider::Telnyx).credentials[0]
+    );
     let mut out = Vec::new();
     for number in 1.. {
         let url = format!(
@@ -250,7 +256,10 @@ pub async fn walk_attendee(
     query: &str,
     stats: &mut WalkStats,
 ) -> Vec<String> {
-    let auth = format!("Token {}", credentials::ATTENDEE_API_KEY);
+    let auth = format!(
+        "Token {}",
+        meetkit_sandbox::handout(Provider::Attendee).credentials[0]
+    );
     let mut url = format!("{}/api/v1/bots?{query}", h.base_url(Provider::Attendee));
     let mut out = Vec::new();
     loop {
@@ -270,7 +279,7 @@ pub async fn walk_attention(
     query: &str,
     stats: &mut WalkStats,
 ) -> Vec<String> {
-    let auth = credentials::ATTENTION_API_KEY.to_string();
+    let auth = meetkit_sandbox::handout(Provider::Attention).credentials[0].to_string();
     let base = format!(
         "{}/recorder_metrics/all_meetings?{query}",
         h.base_url(Provider::Attention)
