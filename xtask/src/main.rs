@@ -7,6 +7,8 @@ mod api_summary;
 mod bench;
 mod cargo;
 mod ci;
+#[cfg(test)]
+mod files;
 mod fuzz;
 mod generate;
 #[cfg(test)]

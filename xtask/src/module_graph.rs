@@ -94,27 +94,11 @@ fn next(graph: &Graph, node: &str) -> Vec<String> {
 }
 
 fn rust_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut dirs = vec![dir.to_path_buf()];
-    while let Some(d) = dirs.pop() {
-        for entry in
-            std::fs::read_dir(&d).with_context(|| format!("could not read {}", d.display()))?
-        {
-            let path = entry?.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs")
-                && path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n != "generated.rs" && !n.ends_with("tests.rs"))
-            {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+    crate::files::walk(
+        dir,
+        |_| true,
+        |name| name.ends_with(".rs") && name != "generated.rs" && !name.ends_with("tests.rs"),
+    )
 }
 
 /// `paging/walk.rs` → `paging`; `client.rs` → `client`; the crate root → none.

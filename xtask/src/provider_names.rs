@@ -40,34 +40,18 @@ pub fn files_naming(root: &Path, provider: &str) -> Result<Vec<String>> {
 
 /// Every `.rs` and `.py` file under `root` that is not test code, generated or built.
 fn source_files(root: &Path) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("could not read {}", dir.display()))?
-        {
-            let path = entry?.path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            if path.is_dir() {
-                let skipped = name.starts_with('.')
-                    || matches!(name, "target" | "tests" | "benches" | "node_modules");
-                if !skipped {
-                    dirs.push(path);
-                }
-            } else if (name.ends_with(".rs") || name.ends_with(".py"))
+    crate::files::walk(
+        root,
+        |dir| {
+            !dir.starts_with('.') && !matches!(dir, "target" | "tests" | "benches" | "node_modules")
+        },
+        |name| {
+            (name.ends_with(".rs") || name.ends_with(".py"))
                 && name != "generated.rs"
                 && !name.ends_with("tests.rs")
                 && !name.starts_with("test_")
-            {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+        },
+    )
 }
 
 /// Whether the file at `rel` is one of `provider`'s own.
