@@ -5,7 +5,10 @@
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/seeds/providers");
+    // The directory of the package being built, read when the script runs: a compile-time
+    // `env!` would keep the path of whichever checkout first built this script.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let dir = Path::new(&manifest).join("src/seeds/providers");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
