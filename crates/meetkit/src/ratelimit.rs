@@ -5,9 +5,19 @@
 //! obeys this never trips a fixed-window or a sliding-window limiter on the provider's side,
 //! and can still send a whole second's worth at once instead of spacing every request out.
 //! After a 429 the whole provider pauses for the `Retry-After` it was given, not just the
-//! request that drew it, so the other requests in flight do not pile more 429s on top. (No
-//! rate is guessed from a 429: a stray one would throttle the rest of a listing to whatever
-//! had just happened to succeed.)
+//! request that drew it, so the other requests in flight do not pile more 429s on top.
+//!
+//! A provider that enforces a rate without publishing it (Telnyx, Attention) has its rate
+//! learned from its 429s, AIMD-style. A 429 sets the account's rate to what got through: the
+//! requests sent in the [`RATE_WINDOW`] before the one that drew it that got a non-429 answer
+//! (at least one a second). The 429s of one burst are one episode and the most any of them
+//! counts wins, answers still in flight included, since a burst's answers come back in any
+//! order. 429s never raise the rate above the one in force before them: a configured rate
+//! still applies and learning only lowers it. A stray 429, say from another client sharing the key, would otherwise throttle
+//! the rest of a listing to whatever had just happened to succeed, so a learned rate rises
+//! again by a tenth (at least one a second) after every [`CLEAN_WINDOWS`] windows without a
+//! 429 while requests were waiting for it, up to the configured rate if there is one. (The
+//! `x-ratelimit-limit` Telnyx sends is not used: it does not say the window it counts over.)
 //! Concurrency is bounded per provider account and across all of them with semaphores.
 //!
 //! Providers limit each account on its own, so each account has its own gate: two Zoom accounts
@@ -16,65 +26,103 @@
 //! separately gets a gate per class).
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use tokio::sync::{Mutex, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
 /// The window a rate is counted over, plus a margin for requests that reach the provider a
 /// little later than they left (the provider's window may start at its first arrival).
 pub const RATE_WINDOW: Duration = Duration::from_millis(1_030);
 
-/// Allows at most `rate` requests in any [`RATE_WINDOW`].
+/// Windows without a 429, with requests waiting for the rate, before a learned rate rises.
+pub const CLEAN_WINDOWS: u32 = 10;
+
+/// The most answers a gate remembers for learning its rate (those of the last window only).
+const MAX_REMEMBERED: usize = 4_096;
+
+/// Allows at most `rate` requests in any [`RATE_WINDOW`]; the rate may be changed.
 #[derive(Debug)]
 pub struct RateLimiter {
+    slots: std::sync::Mutex<Slots>,
+}
+
+/// A limiter's rate and the slots it gave out lately.
+#[derive(Debug)]
+struct Slots {
     rate: f64,
     burst: usize,
     window: Duration,
-    sent: Mutex<VecDeque<Instant>>,
+    sent: VecDeque<Instant>,
+}
+
+/// The requests that may go at once, and the window they are counted over, for `rate` (a rate
+/// below one a second becomes one request per `1 / rate` seconds); `None` unless positive.
+fn shape(rate: f64) -> Option<(usize, Duration)> {
+    if !(rate.is_finite() && rate > 0.0) {
+        return None;
+    }
+    Some(if rate >= 1.0 {
+        (rate.floor().min(1e6) as usize, RATE_WINDOW)
+    } else {
+        (1, Duration::from_secs_f64(1.0 / rate).max(RATE_WINDOW))
+    })
 }
 
 impl RateLimiter {
     /// A limiter for `rate` requests per second (must be positive). A rate below one a
     /// second becomes one request per `1 / rate` seconds.
     pub fn new(rate: f64) -> Option<Self> {
-        if !(rate.is_finite() && rate > 0.0) {
-            return None;
-        }
-        let (burst, window) = if rate >= 1.0 {
-            (rate.floor().min(1e6) as usize, RATE_WINDOW)
-        } else {
-            (1, Duration::from_secs_f64(1.0 / rate).max(RATE_WINDOW))
-        };
+        let (burst, window) = shape(rate)?;
         Some(Self {
-            rate,
-            burst,
-            window,
-            sent: Mutex::new(VecDeque::with_capacity(burst + 1)),
+            slots: std::sync::Mutex::new(Slots {
+                rate,
+                burst,
+                window,
+                sent: VecDeque::with_capacity(burst + 1),
+            }),
         })
+    }
+
+    fn slots(&self) -> std::sync::MutexGuard<'_, Slots> {
+        self.slots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The rate, in requests per second.
     pub fn per_second(&self) -> f64 {
-        self.rate
+        self.slots().rate
+    }
+
+    /// Holds requests to `rate` a second from now on (ignored unless positive). The slots
+    /// already given out count against it: no window holds more than the lower of the rates.
+    pub fn set_rate(&self, rate: f64) {
+        if let Some((burst, window)) = shape(rate) {
+            let mut slots = self.slots();
+            slots.rate = rate;
+            slots.burst = burst;
+            slots.window = window;
+        }
     }
 
     /// Waits for the next free slot and takes it.
     pub async fn acquire(&self) {
         let slot = {
-            let mut sent = self.sent.lock().await;
+            let mut slots = self.slots();
             let now = Instant::now();
+            let (burst, window) = (slots.burst, slots.window);
             // The slot opens one window after the `burst`-th latest slot taken.
-            let slot = if sent.len() >= self.burst {
-                sent.front()
-                    .map_or(now, |&oldest| (oldest + self.window).max(now))
+            let slot = if slots.sent.len() >= burst {
+                let nth = slots.sent.len() - burst;
+                slots.sent.get(nth).map_or(now, |&t| (t + window).max(now))
             } else {
                 now
             };
-            sent.push_back(slot);
-            while sent.len() > self.burst {
-                sent.pop_front();
+            slots.sent.push_back(slot);
+            while slots.sent.len() > burst {
+                slots.sent.pop_front();
             }
             slot
         };
@@ -94,23 +142,204 @@ pub struct GateKey {
     pub class: &'static str,
 }
 
-/// One provider account's limits: its rate, the pause a 429 asked for, its concurrency.
+/// One provider account's limits: its rate (configured, or learned from 429s), the pause a 429
+/// asked for, its concurrency.
 #[derive(Debug)]
 pub struct AccountGate {
-    rate: Option<RateLimiter>,
+    /// The provider, for logs.
+    provider: Option<crate::model::Provider>,
+    /// The configured rate, if any: learning never goes above it.
+    configured: Option<f64>,
+    /// The rate requests are held to: the configured one from the start, else made by the
+    /// first 429.
+    rate: OnceLock<RateLimiter>,
+    learning: std::sync::Mutex<Learning>,
     paused_until: std::sync::Mutex<Option<Instant>>,
-    provider: Arc<Semaphore>,
+    provider_permits: Arc<Semaphore>,
     concurrency: usize,
+}
+
+/// The most 429s one episode of learning keeps (those of one burst; more say nothing new).
+const MAX_EPISODE: usize = 64;
+
+/// What a gate learns its rate from.
+#[derive(Debug, Default)]
+struct Learning {
+    /// When the requests that got a non-429 answer lately were sent (those of the last few
+    /// windows, at most [`MAX_REMEMBERED`]).
+    answered: VecDeque<Instant>,
+    /// When the requests that drew the 429s of the current episode were sent: 429s sent
+    /// within a window of the first are one episode, answers to one burst of requests.
+    episode: Vec<Instant>,
+    /// The rate in force before the episode, if any: the episode never raises it.
+    before: Option<f64>,
+    /// Whether the rate in force was learned (lower than any configured one).
+    learned: bool,
+    /// The last 429 or rise: the clean stretch a learned rate waits out starts here.
+    calm_from: Option<Instant>,
+    /// The last time a request waited for a slot of the rate.
+    saturated_at: Option<Instant>,
+}
+
+impl Learning {
+    /// Notes a request sent at `sent` that got a non-429 answer.
+    fn remember(&mut self, sent: Instant) {
+        let now = Instant::now();
+        while self.answered.len() >= MAX_REMEMBERED
+            || self
+                .answered
+                .front()
+                .is_some_and(|t| now.saturating_duration_since(*t) > RATE_WINDOW * 3)
+        {
+            self.answered.pop_front();
+        }
+        self.answered.push_back(sent);
+    }
+
+    /// The requests sent in the window up to `sent` that got a non-429 answer, at least one.
+    fn got_through(&self, sent: Instant) -> f64 {
+        let from = sent.checked_sub(RATE_WINDOW);
+        let n = self
+            .answered
+            .iter()
+            .filter(|t| **t <= sent && from.is_none_or(|from| **t > from))
+            .count();
+        (n as f64).max(1.0)
+    }
+
+    /// What the current episode says got through: the most that did in the window before any
+    /// of its 429s (the answers to one burst come back in any order), never more than the
+    /// rate before it. `None` outside an episode.
+    fn estimate(&self) -> Option<f64> {
+        let most = self
+            .episode
+            .iter()
+            .map(|sent| self.got_through(*sent))
+            .fold(None, |m: Option<f64>, n| Some(m.map_or(n, |m| m.max(n))))?;
+        Some(self.before.map_or(most, |before| most.min(before)))
+    }
+
+    /// Whether an answer to a request sent at `sent` bears on the current episode: it was
+    /// sent in the window before one of its 429s, so it was in flight when that 429 came.
+    fn in_episode(&self, sent: Instant) -> bool {
+        match (self.episode.iter().min(), self.episode.iter().max()) {
+            (Some(first), Some(last)) => {
+                sent <= *last && first.saturating_duration_since(sent) < RATE_WINDOW
+            }
+            _ => false,
+        }
+    }
 }
 
 impl AccountGate {
     /// A gate with an optional rate and a concurrency bound.
     pub fn new(rate: Option<f64>, concurrency: usize) -> Self {
+        Self::of(None, rate, concurrency)
+    }
+
+    /// A gate of `provider`'s (named in the logs of its learned rate).
+    pub fn of(
+        provider: Option<crate::model::Provider>,
+        rate: Option<f64>,
+        concurrency: usize,
+    ) -> Self {
+        let limiter = OnceLock::new();
+        let configured = rate.and_then(RateLimiter::new).map(|r| {
+            let per_second = r.per_second();
+            let _ = limiter.set(r);
+            per_second
+        });
         Self {
-            rate: rate.and_then(RateLimiter::new),
+            provider,
+            configured,
+            rate: limiter,
+            learning: std::sync::Mutex::default(),
             paused_until: std::sync::Mutex::default(),
-            provider: Arc::new(Semaphore::new(concurrency.max(1))),
+            provider_permits: Arc::new(Semaphore::new(concurrency.max(1))),
             concurrency: concurrency.max(1),
+        }
+    }
+
+    fn learning(&self) -> std::sync::MutexGuard<'_, Learning> {
+        self.learning
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Holds requests to `rate` (`learning` says what the rate in force is now), logging a
+    /// change.
+    fn set_learned(&self, learning: &mut Learning, rate: f64) {
+        let rate = self.configured.map_or(rate, |c| rate.min(c));
+        let current = self.rate.get().map(RateLimiter::per_second);
+        learning.learned = self.configured.is_none_or(|c| rate < c);
+        if current == Some(rate) {
+            return;
+        }
+        if let Some(limiter) = self.rate.get() {
+            limiter.set_rate(rate);
+        } else if let Some(limiter) = RateLimiter::new(rate) {
+            let _ = self.rate.set(limiter);
+        }
+        tracing::debug!(
+            provider = self.provider.map_or("-", |p| p.as_str()),
+            per_second = rate,
+            "rate limit: learned the rate from 429s"
+        );
+    }
+
+    /// Notes a non-429 answer to a request sent at `sent`. If it was in flight when a 429 of
+    /// the current episode came, it got through too and the learned rate is counted again;
+    /// after a clean stretch while saturated, a learned rate rises.
+    fn answered(&self, sent: Instant) {
+        let now = Instant::now();
+        let mut learning = self.learning();
+        learning.remember(sent);
+        if learning.in_episode(sent)
+            && let Some(estimate) = learning.estimate()
+        {
+            self.set_learned(&mut learning, estimate);
+        }
+        let Some(rate) = self
+            .rate
+            .get()
+            .filter(|_| learning.learned)
+            .map(RateLimiter::per_second)
+        else {
+            return;
+        };
+        let clean = learning
+            .calm_from
+            .is_none_or(|t| now.saturating_duration_since(t) >= RATE_WINDOW * CLEAN_WINDOWS);
+        let saturated = learning
+            .saturated_at
+            .is_some_and(|t| now.saturating_duration_since(t) <= RATE_WINDOW);
+        if clean && saturated {
+            learning.calm_from = Some(now);
+            learning.episode.clear();
+            self.set_learned(&mut learning, rate + (rate / 10.0).max(1.0));
+        }
+    }
+
+    /// Learns the rate from a 429 to a request sent at `sent`: the requests sent in the window
+    /// before it that got a non-429 answer (at least one), never more than the rate in force
+    /// before this episode of 429s.
+    fn throttled(&self, sent: Instant) {
+        let mut learning = self.learning();
+        learning.calm_from = Some(Instant::now());
+        let same_episode = learning
+            .episode
+            .iter()
+            .min()
+            .is_some_and(|first| sent.saturating_duration_since(*first) < RATE_WINDOW);
+        if !same_episode {
+            learning.episode.clear();
+            learning.before = self.rate.get().map(RateLimiter::per_second);
+        }
+        if learning.episode.len() < MAX_EPISODE {
+            learning.episode.push(sent);
+        }
+        if let Some(estimate) = learning.estimate() {
+            self.set_learned(&mut learning, estimate);
         }
     }
 }
@@ -124,6 +353,7 @@ pub struct Limiters {
 impl Limiters {
     /// The gate of `key`, made with `rate` and `concurrency` if it is new.
     pub fn gate(&self, key: GateKey, rate: Option<f64>, concurrency: usize) -> Arc<AccountGate> {
+        let provider = key.provider;
         let mut gates = self
             .gates
             .lock()
@@ -131,7 +361,7 @@ impl Limiters {
         Arc::clone(
             gates
                 .entry(key)
-                .or_insert_with(|| Arc::new(AccountGate::new(rate, concurrency))),
+                .or_insert_with(|| Arc::new(AccountGate::of(Some(provider), rate, concurrency))),
         )
     }
 }
@@ -172,10 +402,24 @@ impl Gates {
 
     /// The rate requests are held to, in requests per second, if any.
     pub fn rate(&self) -> Option<f64> {
-        self.account.rate.as_ref().map(RateLimiter::per_second)
+        self.account.rate.get().map(RateLimiter::per_second)
     }
 
-    /// Holds every request of this provider back for `wait` (the provider said 429).
+    /// Notes that a request of this provider sent at `sent` got an answer other than a 429:
+    /// what a 429 counts as having got through.
+    pub fn answered(&self, sent: Instant) {
+        self.account.answered(sent);
+    }
+
+    /// The provider said 429 to a request sent at `sent` and asked for `wait`: holds every
+    /// request of this provider back for it, and lowers the rate to what got through in the
+    /// window before.
+    pub fn throttled(&self, wait: Duration, sent: Instant) {
+        self.pause(wait);
+        self.account.throttled(sent);
+    }
+
+    /// Holds every request of this provider back for `wait`.
     pub fn pause(&self, wait: Duration) {
         let until = Instant::now() + wait;
         if let Ok(mut paused) = self.account.paused_until.lock() {
@@ -195,7 +439,7 @@ impl Gates {
     /// Waits until a request may go out.
     pub async fn enter(&self) -> Pass {
         // meetkit never closes these semaphores, so acquiring cannot fail.
-        let provider = Arc::clone(&self.account.provider)
+        let provider = Arc::clone(&self.account.provider_permits)
             .acquire_owned()
             .await
             .ok();
@@ -208,11 +452,12 @@ impl Gates {
                 );
                 tokio::time::sleep_until(until).await;
             }
-            if let Some(rate) = &self.account.rate {
+            if let Some(rate) = self.account.rate.get() {
                 let asked = Instant::now();
                 rate.acquire().await;
                 let waited = asked.elapsed();
                 if !waited.is_zero() {
+                    self.account.learning().saturated_at = Some(Instant::now());
                     tracing::trace!(
                         waited_ms = waited.as_millis() as u64,
                         per_second = rate.per_second(),

@@ -92,3 +92,132 @@ fn nonsense_rates_mean_no_limiter() {
     assert!(RateLimiter::new(f64::NAN).is_none());
     assert!(RateLimiter::new(-1.0).is_none());
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_lowered_rate_counts_the_slots_already_taken() {
+    let Some(limiter) = RateLimiter::new(10.0) else {
+        panic!("10/s is a valid rate");
+    };
+    let start = Instant::now();
+    for _ in 0..10 {
+        limiter.acquire().await;
+    }
+    limiter.set_rate(4.0);
+    assert_eq!(limiter.per_second(), 4.0);
+    let mut sent = Vec::new();
+    for _ in 0..8 {
+        limiter.acquire().await;
+        sent.push(start.elapsed());
+    }
+    // Ten went at the old rate: the next four wait a window, the four after that another.
+    assert!(sent[..4].iter().all(|t| *t == RATE_WINDOW), "{sent:?}");
+    assert!(sent[4..].iter().all(|t| *t == RATE_WINDOW * 2), "{sent:?}");
+}
+
+/// Sends `n` requests through `gates`, 10 ms apart, each answered at once without a 429.
+async fn answered(gates: &Gates, n: usize) {
+    for _ in 0..n {
+        let _pass = gates.enter().await;
+        gates.answered(Instant::now());
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_429_sets_the_rate_to_what_got_through_in_the_window_before() {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    assert_eq!(gates.rate(), None);
+    // Three answers two seconds ago are out of the window; seven within it count.
+    answered(&gates, 3).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    answered(&gates, 7).await;
+    // One more is sent now and still in flight when the 429 to the next comes.
+    let in_flight = Instant::now();
+    let throttled = Instant::now() + Duration::from_millis(5);
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    gates.throttled(Duration::from_secs(1), throttled);
+    assert_eq!(gates.rate(), Some(7.0));
+    // Its answer says it got through too.
+    gates.answered(in_flight);
+    assert_eq!(gates.rate(), Some(8.0));
+    // The pause the 429 asked for holds.
+    let start = Instant::now();
+    let _pass = gates.enter().await;
+    assert_eq!(start.elapsed(), Duration::from_secs(1));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_later_429_lowers_the_learned_rate_and_never_raises_it() {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    gates.throttled(Duration::ZERO, Instant::now());
+    // Nothing got through: at least one a second.
+    assert_eq!(gates.rate(), Some(1.0));
+    tokio::time::sleep(RATE_WINDOW * 2).await;
+    // A 429 after more got through does not raise it.
+    for _ in 0..5 {
+        gates.answered(Instant::now());
+    }
+    gates.throttled(Duration::ZERO, Instant::now());
+    assert_eq!(gates.rate(), Some(1.0));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_learned_rate_rises_again_after_clean_windows_while_saturated() {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    answered(&gates, 5).await;
+    gates.throttled(Duration::ZERO, Instant::now());
+    assert_eq!(gates.rate(), Some(5.0));
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    let learned = Instant::now();
+    // Requests keep waiting for the rate, and no 429 comes.
+    let mut rises = Vec::new();
+    while rises.len() < 2 {
+        let before = gates.rate();
+        answered(&gates, 1).await;
+        if gates.rate() != before {
+            rises.push((learned.elapsed(), gates.rate()));
+        }
+    }
+    assert_eq!(rises[0].1, Some(6.0), "{rises:?}");
+    assert_eq!(rises[1].1, Some(7.0), "{rises:?}");
+    assert!(rises[0].0 >= RATE_WINDOW * CLEAN_WINDOWS, "{rises:?}");
+    assert!(rises[0].0 < RATE_WINDOW * (CLEAN_WINDOWS + 2), "{rises:?}");
+    assert!(
+        rises[1].0 - rises[0].0 >= RATE_WINDOW * CLEAN_WINDOWS,
+        "{rises:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_idle_gate_keeps_its_learned_rate() {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    answered(&gates, 5).await;
+    gates.throttled(Duration::ZERO, Instant::now());
+    // Long after, a few requests that never wait for a slot do not raise it.
+    tokio::time::sleep(RATE_WINDOW * CLEAN_WINDOWS * 2).await;
+    answered(&gates, 3).await;
+    assert_eq!(gates.rate(), Some(5.0));
+}
+
+#[tokio::test(start_paused = true)]
+async fn learning_never_goes_above_the_configured_rate() {
+    let gates = Gates::new(Some(10.0), 64, Arc::new(Semaphore::new(64)));
+    // Twenty got through (another client's limit, say): the configured ten still holds.
+    for _ in 0..20 {
+        gates.answered(Instant::now());
+    }
+    gates.throttled(Duration::ZERO, Instant::now());
+    assert_eq!(gates.rate(), Some(10.0));
+    // Learned down to four, it rises back to ten and no further.
+    tokio::time::sleep(RATE_WINDOW * 2).await;
+    answered(&gates, 4).await;
+    gates.throttled(Duration::ZERO, Instant::now());
+    assert_eq!(gates.rate(), Some(4.0));
+    let mut highest = 0.0_f64;
+    for _ in 0..100 {
+        answered(&gates, 10).await;
+        highest = highest.max(gates.rate().unwrap_or(f64::INFINITY));
+    }
+    assert_eq!(highest, 10.0);
+    assert_eq!(gates.rate(), Some(10.0));
+}

@@ -93,12 +93,19 @@ impl UserLister {
                 None => 0,
             };
             let pass = self.gates.enter().await;
+            let sent = tokio::time::Instant::now();
             let outcome = self.call(status, token).await;
             drop(pass);
             let mut failure = match outcome {
-                Ok(page) => return Ok(page),
+                Ok(page) => {
+                    self.gates.answered(sent);
+                    return Ok(page);
+                }
                 Err(failure) => failure,
             };
+            if failure.error.kind != ProviderErrorKind::RateLimited {
+                self.gates.answered(sent);
+            }
             if failure.error.kind == ProviderErrorKind::Auth
                 && !reminted
                 && let Some(minter) = &self.minter
@@ -113,7 +120,7 @@ impl UserLister {
             }
             if let Some(backoff) = tries.backoff(&self.retry, &failure) {
                 if backoff.rate_limited {
-                    self.gates.pause(backoff.wait);
+                    self.gates.throttled(backoff.wait, sent);
                 }
                 tokio::time::sleep(backoff.wait).await;
                 continue;

@@ -1,0 +1,72 @@
+//! Providers that enforce a rate without publishing it (Attention, Telnyx): meetkit learns the
+//! rate from the first 429s instead of tripping the limit again every second of a listing.
+
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use futures::StreamExt;
+use meetkit::{Client, Provider, Query};
+use meetkit_sandbox::{Faults, Sandbox, SandboxConfig};
+
+/// Lists `provider` from a sandbox that enforces its limit, with 50 ms per request (the
+/// bench's latency-bound scenario, smaller), and returns the listing's retries (all of them
+/// 429s: the sandbox has no other faults) after checking every meeting came.
+async fn throttled_retries(provider: Provider, page_size: u32) -> u64 {
+    let handle = Sandbox::start(SandboxConfig {
+        seed: 17,
+        meetings: 2_000,
+        faults: Faults {
+            latency: Duration::from_millis(50),
+            ..Faults::none()
+        },
+        rate_limits: true,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let mut config = config_for(&handle);
+    // The waits the provider asks for, as a real listing takes them.
+    config.runtime.retry = meetkit::RetryOptions::default();
+    config.runtime.page_sizes.insert(provider, page_size);
+    let client = Client::new(config).unwrap();
+    let window = recent_window(&handle);
+    let mut stream = client
+        .list(&Query::new(window).providers([provider]))
+        .await
+        .unwrap();
+    let progress = stream.progress();
+    let mut ids = Vec::new();
+    while let Some(meeting) = stream.next().await {
+        ids.push(meeting.unwrap().id);
+    }
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids, truth(&handle, provider, window.from(), window.to()));
+    let counters = progress
+        .snapshot()
+        .into_iter()
+        .find(|c| c.provider == provider)
+        .unwrap();
+    handle.shutdown().await;
+    counters.retries
+}
+
+/// The 429s a listing may draw: the requests already in flight (eight at once) when the first
+/// came back. Before learning, each second of the listing drew about that many again.
+const IN_FLIGHT: u64 = 8;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attention_listing_learns_its_rate_from_the_first_429s() {
+    let retries = throttled_retries(Provider::Attention, 10).await;
+    assert!(retries <= IN_FLIGHT, "{retries} retries after 429s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn telnyx_listing_learns_its_rate_from_the_first_429s() {
+    let retries = throttled_retries(Provider::Telnyx, 10).await;
+    assert!(retries <= IN_FLIGHT, "{retries} retries after 429s");
+}
