@@ -8,16 +8,19 @@
 //! request that drew it, so the other requests in flight do not pile more 429s on top.
 //!
 //! A provider that enforces a rate without publishing it (Telnyx, Attention) has its rate
-//! learned from its 429s, AIMD-style. A 429 sets the account's rate to what got through: the
-//! requests sent in the [`RATE_WINDOW`] before the one that drew it that got a non-429 answer
-//! (at least one a second). The 429s of one burst are one episode and the most any of them
-//! counts wins, answers still in flight included, since a burst's answers come back in any
-//! order. 429s never raise the rate above the one in force before them: a configured rate
-//! still applies and learning only lowers it. A stray 429, say from another client sharing the key, would otherwise throttle
-//! the rest of a listing to whatever had just happened to succeed, so a learned rate rises
-//! again by a tenth (at least one a second) after every [`CLEAN_WINDOWS`] windows without a
-//! 429 while requests were waiting for it, up to the configured rate if there is one. (The
-//! `x-ratelimit-limit` Telnyx sends is not used: it does not say the window it counts over.)
+//! learned from its 429s, AIMD-style. A limit's 429s come in a run: the requests sent after
+//! the first draw 429s too (at least two, and more than get through), while after a stray
+//! 429 (another client sharing the key, a hiccup) they get through, and a stray one only
+//! pauses. A limit's 429s set the account's rate to what got through: the requests sent in the
+//! [`RATE_WINDOW`] before one that drew a 429 and got a non-429 answer (at least one a
+//! second; the most any 429 of the run counts, answers still in flight included, since a
+//! burst's answers come back in any order). 429s never raise the rate above the one in force
+//! before them: a configured rate still applies and learning only lowers it. Since a learned
+//! rate may still be too low (strays within a run, or what was sent was below the limit), it
+//! rises again by a tenth (at least one a second) after every [`CLEAN_WINDOWS`] windows
+//! without a 429 while requests were waiting for it, up to the configured rate if there is
+//! one. (The `x-ratelimit-limit` Telnyx sends is not used: it does not say the window it
+//! counts over.)
 //! Concurrency is bounded per provider account and across all of them with semaphores.
 //!
 //! Providers limit each account on its own, so each account has its own gate: two Zoom accounts
@@ -159,6 +162,9 @@ pub struct AccountGate {
     concurrency: usize,
 }
 
+/// The 429s to requests sent after an episode's first that confirm it as a limit's.
+const CONFIRMING_429S: usize = 2;
+
 /// The most 429s one episode of learning keeps (those of one burst; more say nothing new).
 const MAX_EPISODE: usize = 64;
 
@@ -171,6 +177,8 @@ struct Learning {
     /// When the requests that drew the 429s of the current episode were sent: 429s sent
     /// within a window of the first are one episode, answers to one burst of requests.
     episode: Vec<Instant>,
+    /// Whether the episode is a limit's: enough requests sent after its first 429 drew one too.
+    confirmed: bool,
     /// The rate in force before the episode, if any: the episode never raises it.
     before: Option<f64>,
     /// Whether the rate in force was learned (lower than any configured one).
@@ -207,10 +215,32 @@ impl Learning {
         (n as f64).max(1.0)
     }
 
+    /// Whether the current episode is a limit's rather than a stray 429's (another client on
+    /// the key, a provider's hiccup): past a limit, the requests sent after the first 429 draw
+    /// 429s too, at least [`CONFIRMING_429S`] and more than get through; after a stray one,
+    /// they get through. Once confirmed, an episode stays so.
+    fn confirm(&mut self) -> bool {
+        if !self.confirmed
+            && let Some(first) = self.episode.iter().min().copied()
+        {
+            let later_429s = self.episode.len() - 1;
+            let later_ok = self
+                .answered
+                .iter()
+                .filter(|t| **t >= first && t.saturating_duration_since(first) < RATE_WINDOW)
+                .count();
+            self.confirmed = later_429s >= CONFIRMING_429S && later_429s > later_ok;
+        }
+        self.confirmed
+    }
+
     /// What the current episode says got through: the most that did in the window before any
     /// of its 429s (the answers to one burst come back in any order), never more than the
-    /// rate before it. `None` outside an episode.
+    /// rate before it. `None` outside an episode or before it is confirmed.
     fn estimate(&self) -> Option<f64> {
+        if !self.confirmed {
+            return None;
+        }
         let most = self
             .episode
             .iter()
@@ -316,6 +346,7 @@ impl AccountGate {
         if clean && saturated {
             learning.calm_from = Some(now);
             learning.episode.clear();
+            learning.confirmed = false;
             self.set_learned(&mut learning, rate + (rate / 10.0).max(1.0));
         }
     }
@@ -333,11 +364,13 @@ impl AccountGate {
             .is_some_and(|first| sent.saturating_duration_since(*first) < RATE_WINDOW);
         if !same_episode {
             learning.episode.clear();
+            learning.confirmed = false;
             learning.before = self.rate.get().map(RateLimiter::per_second);
         }
         if learning.episode.len() < MAX_EPISODE {
             learning.episode.push(sent);
         }
+        learning.confirm();
         if let Some(estimate) = learning.estimate() {
             self.set_learned(&mut learning, estimate);
         }

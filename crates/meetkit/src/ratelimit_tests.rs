@@ -123,6 +123,34 @@ async fn answered(gates: &Gates, n: usize) {
     }
 }
 
+/// A limit's 429s: the request sent at `sent` and the next two draw one, asking for `wait`.
+fn limit_429s(gates: &Gates, wait: Duration, sent: Instant) {
+    for _ in 0..3 {
+        gates.throttled(wait, sent);
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_stray_429_pauses_but_teaches_no_rate() {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    answered(&gates, 5).await;
+    let stray = Instant::now();
+    gates.throttled(Duration::from_millis(100), stray);
+    // The requests sent after it get through: it was not a limit's.
+    answered(&gates, 3).await;
+    gates.throttled(Duration::from_millis(100), Instant::now());
+    assert_eq!(gates.rate(), None);
+    // Later, a 429 that the next two requests draw too is a limit's.
+    tokio::time::sleep(RATE_WINDOW).await;
+    answered(&gates, 2).await;
+    let sent = Instant::now();
+    gates.throttled(Duration::from_millis(100), sent);
+    gates.throttled(Duration::from_millis(100), sent);
+    assert_eq!(gates.rate(), None);
+    gates.throttled(Duration::from_millis(100), sent);
+    assert_eq!(gates.rate(), Some(2.0));
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_429_sets_the_rate_to_what_got_through_in_the_window_before() {
     let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
@@ -135,7 +163,7 @@ async fn a_429_sets_the_rate_to_what_got_through_in_the_window_before() {
     let in_flight = Instant::now();
     let throttled = Instant::now() + Duration::from_millis(5);
     tokio::time::sleep(Duration::from_millis(5)).await;
-    gates.throttled(Duration::from_secs(1), throttled);
+    limit_429s(&gates, Duration::from_secs(1), throttled);
     assert_eq!(gates.rate(), Some(7.0));
     // Its answer says it got through too.
     gates.answered(in_flight);
@@ -149,7 +177,7 @@ async fn a_429_sets_the_rate_to_what_got_through_in_the_window_before() {
 #[tokio::test(start_paused = true)]
 async fn a_later_429_lowers_the_learned_rate_and_never_raises_it() {
     let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
-    gates.throttled(Duration::ZERO, Instant::now());
+    limit_429s(&gates, Duration::ZERO, Instant::now());
     // Nothing got through: at least one a second.
     assert_eq!(gates.rate(), Some(1.0));
     tokio::time::sleep(RATE_WINDOW * 2).await;
@@ -157,7 +185,7 @@ async fn a_later_429_lowers_the_learned_rate_and_never_raises_it() {
     for _ in 0..5 {
         gates.answered(Instant::now());
     }
-    gates.throttled(Duration::ZERO, Instant::now());
+    limit_429s(&gates, Duration::ZERO, Instant::now());
     assert_eq!(gates.rate(), Some(1.0));
 }
 
@@ -165,7 +193,7 @@ async fn a_later_429_lowers_the_learned_rate_and_never_raises_it() {
 async fn a_learned_rate_rises_again_after_clean_windows_while_saturated() {
     let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
     answered(&gates, 5).await;
-    gates.throttled(Duration::ZERO, Instant::now());
+    limit_429s(&gates, Duration::ZERO, Instant::now());
     assert_eq!(gates.rate(), Some(5.0));
     tokio::time::sleep(Duration::from_millis(10)).await;
     let learned = Instant::now();
@@ -192,7 +220,7 @@ async fn a_learned_rate_rises_again_after_clean_windows_while_saturated() {
 async fn an_idle_gate_keeps_its_learned_rate() {
     let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
     answered(&gates, 5).await;
-    gates.throttled(Duration::ZERO, Instant::now());
+    limit_429s(&gates, Duration::ZERO, Instant::now());
     // Long after, a few requests that never wait for a slot do not raise it.
     tokio::time::sleep(RATE_WINDOW * CLEAN_WINDOWS * 2).await;
     answered(&gates, 3).await;
@@ -206,12 +234,12 @@ async fn learning_never_goes_above_the_configured_rate() {
     for _ in 0..20 {
         gates.answered(Instant::now());
     }
-    gates.throttled(Duration::ZERO, Instant::now());
+    limit_429s(&gates, Duration::ZERO, Instant::now());
     assert_eq!(gates.rate(), Some(10.0));
     // Learned down to four, it rises back to ten and no further.
     tokio::time::sleep(RATE_WINDOW * 2).await;
     answered(&gates, 4).await;
-    gates.throttled(Duration::ZERO, Instant::now());
+    limit_429s(&gates, Duration::ZERO, Instant::now());
     assert_eq!(gates.rate(), Some(4.0));
     let mut highest = 0.0_f64;
     for _ in 0..100 {

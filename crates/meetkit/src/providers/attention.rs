@@ -48,7 +48,8 @@ pub const INFO: ProviderInfo = ProviderInfo {
     },
     longest_window_days: Some(MAX_SPAN_DAYS),
     default_window_days: MAX_SPAN_DAYS,
-    // Attention throttles with 429s but publishes no limit; the sandbox throttles here.
+    // Attention throttles with 429s but publishes no limit; the sandbox throttles here, and
+    // meetkit learns the rate from the 429s (`ratelimit.rs`).
     rate_limits: &[RateLimit {
         class: "all",
         per_second: 10.0,

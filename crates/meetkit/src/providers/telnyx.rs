@@ -47,7 +47,8 @@ pub const INFO: ProviderInfo = ProviderInfo {
     longest_window_days: None,
     // Numbered pages are fetched at once, so long windows cost nothing in latency.
     default_window_days: 365,
-    // Telnyx sends x-ratelimit-* headers but publishes no number; the sandbox throttles here.
+    // Telnyx sends x-ratelimit-* headers but publishes no number; the sandbox throttles here,
+    // and meetkit learns the rate from the 429s (`ratelimit.rs`).
     rate_limits: &[RateLimit {
         class: "all",
         per_second: 20.0,
