@@ -1,8 +1,9 @@
 //! Running partitions: each window of a partition on its own task, its pages streamed to the
 //! reader through a bounded channel, windows read as their pages arrive.
 //!
-//! Memory is bounded by a few pages per window in flight (`per_provider_concurrency` windows
-//! per partition), not by the size of the listing or the density of a window.
+//! Memory is bounded by the requests the client may have in flight: a page keeps its request's
+//! pass until the reader has taken its last meeting (see [`crate::paging::Batch`]), not by the
+//! size of the listing, the density of a window or the number of windows and accounts running.
 
 use std::pin::Pin;
 use std::sync::Arc;

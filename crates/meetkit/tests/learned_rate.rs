@@ -55,18 +55,24 @@ async fn throttled_retries(provider: Provider, page_size: u32) -> u64 {
     counters.retries
 }
 
-/// The 429s a listing may draw: the requests already in flight (eight at once) when the first
-/// came back. Before learning, each second of the listing drew about that many again.
+/// The requests already in flight (eight at once) when the first 429 came back: all of them
+/// may draw one.
 const IN_FLIGHT: u64 = 8;
+
+/// The 429s a listing may draw: the first burst in flight, and as many again for the learned
+/// rate's later probes upward (each may take a short run of 429s to learn back down). Before
+/// learning, each second of the listing drew about a burst's worth: 60 for Attention and 23
+/// for Telnyx over these listings.
+const MAY_DRAW: u64 = 2 * IN_FLIGHT;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attention_listing_learns_its_rate_from_the_first_429s() {
     let retries = throttled_retries(Provider::Attention, 10).await;
-    assert!(retries <= IN_FLIGHT, "{retries} retries after 429s");
+    assert!(retries <= MAY_DRAW, "{retries} retries after 429s");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn telnyx_listing_learns_its_rate_from_the_first_429s() {
     let retries = throttled_retries(Provider::Telnyx, 10).await;
-    assert!(retries <= IN_FLIGHT, "{retries} retries after 429s");
+    assert!(retries <= MAY_DRAW, "{retries} retries after 429s");
 }

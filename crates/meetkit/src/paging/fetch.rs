@@ -7,10 +7,13 @@ use crate::ratelimit::Pass;
 use crate::retry::Attempts;
 use meetkit_client_support::RequestLog;
 
-/// whoever hands the page on drops the pass after, so a provider never holds more pages than
-/// it may have requests in flight, however many windows and pieces wait for the reader.
-/// (The reader takes pages from every window it has started, so a pass held while waiting
-/// for it is always given back.) A failed attempt gives its pass back before any wait.
+/// Fetches the page of `request` at `cursor`, retrying as the policy allows, and returns it
+/// with the pass its request held. The pass travels with the page to the reader (a
+/// [`Batch`](super::sink::Batch)) and is given back when the reader has taken it, so a
+/// provider never holds more pages than it may have requests in flight, however many windows
+/// and pieces wait for the reader. (The reader takes pages from every window it has started,
+/// so a pass held by a waiting page is always given back.) A failed attempt gives its pass
+/// back before any wait.
 pub(super) async fn fetch_page<A: Adapter>(
     adapter: &A,
     ctx: &FetchContext,

@@ -5,8 +5,9 @@
 //! Attendee's `next` URL, Attention `nextCursor`) or numbered with totals (Telnyx). This module
 //! walks the pages with retries, rate limits and guards (repeated cursors, runs of empty pages,
 //! runaway page counts, expired cursors), and hands each page on as it arrives — cut to the exact
-//! window, filtered locally, deduplicated — through a bounded channel, so memory is bounded by a
-//! few pages per window in flight, however dense the window.
+//! window, filtered locally, deduplicated — through a bounded channel. A page keeps the pass of
+//! its request until the reader has taken it, so the pages held in memory never outnumber the
+//! requests the client may have in flight, however many windows run and however dense they are.
 //!
 //! A chain of cursor pages is as slow as its length times the provider's latency. When a
 //! listing's pages come in start order, the first page says how far it reached and, with the
@@ -33,7 +34,6 @@ use tokio::sync::mpsc;
 
 use crate::descriptor::ProviderInfo;
 use crate::error::{ProviderError, Scope};
-use crate::model::Meeting;
 use crate::progress::ProgressCounters;
 use crate::query::{Filters, Window};
 use crate::ratelimit::Gates;
@@ -41,7 +41,7 @@ use crate::retry::RetryOptions;
 
 pub use adapter::{Adapter, Cursor, PageOrder, PagingStyle, RawPage};
 pub use halt::Halt;
-pub use sink::PAGES_BUFFERED;
+pub use sink::{Batch, BatchIter, PAGES_BUFFERED};
 
 use sink::WindowSink;
 use walk::{walk_numbered, walk_split};
@@ -76,7 +76,7 @@ pub async fn fetch_window<A: Adapter>(
     adapter: Arc<A>,
     ctx: Arc<FetchContext>,
     window: Window,
-    tx: mpsc::Sender<Vec<Meeting>>,
+    tx: mpsc::Sender<Batch>,
 ) -> Option<ProviderError> {
     let sink = WindowSink {
         window,

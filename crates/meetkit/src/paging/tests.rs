@@ -10,7 +10,7 @@ use super::walk::MAX_EMPTY_RUN;
 use super::*;
 use crate::error::{Failure, Next, ProviderErrorKind};
 use crate::model::Provider;
-use crate::model::{DailyExtension, Extension, MeetingStatus};
+use crate::model::{DailyExtension, Extension, Meeting, MeetingStatus};
 use crate::ratelimit::Gates;
 
 fn meeting(n: u32) -> Meeting {
@@ -174,6 +174,57 @@ fn a_repeated_cursor_stops_with_a_pagination_error_and_keeps_the_pages() {
             .collect::<Vec<_>>(),
         ["m1", "m2", "m3"]
     );
+}
+
+/// A page keeps its request's pass until the reader has taken it: a reader that holds back
+/// holds the window's requests back too, whatever room its channel has left.
+#[test]
+fn pages_waiting_for_the_reader_hold_their_requests_passes() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap_or_else(|_| unreachable!());
+    let script = Arc::new(Script {
+        style: PagingStyle::Chained,
+        pages: Box::new(|c| {
+            let n = match c {
+                Some(Cursor::Number(n)) => *n,
+                _ => 0,
+            };
+            Ok(page(&[n as u32], (n < 9).then_some(Cursor::Number(n + 1))))
+        }),
+        asked: Mutex::default(),
+    });
+    let asked = |script: &Script| script.asked.lock().map(|a| a.len()).unwrap_or_default();
+    let mut ctx = context(crate::registry::info(Provider::Daily), Filters::default());
+    // Two requests of the provider at once; the channel alone would take more pages.
+    ctx.gates = Gates::new(None, 2, Arc::new(tokio::sync::Semaphore::new(8)));
+    rt.block_on(async {
+        let (tx, mut rx) = mpsc::channel(PAGES_BUFFERED + 8);
+        let fetch = tokio::spawn(fetch_window(
+            Arc::clone(&script),
+            Arc::new(ctx),
+            window(),
+            tx,
+        ));
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert_eq!(
+            asked(&script),
+            2,
+            "two pages wait for the reader, with both passes"
+        );
+        // Taking a page (and reading it to its end) gives its pass back: one more request.
+        let first = rx.recv().await.map(|b| b.into_iter().count());
+        assert_eq!(first, Some(1));
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert_eq!(asked(&script), 3);
+        let mut rest = 0;
+        while let Some(batch) = rx.recv().await {
+            rest += batch.into_iter().count();
+        }
+        assert_eq!(rest, 9);
+        assert!(fetch.await.unwrap_or_else(|_| unreachable!()).is_none());
+    });
 }
 
 #[test]
@@ -498,7 +549,7 @@ fn kept_by_status(info: &'static ProviderInfo, raws: &[&str]) -> Vec<String> {
         status_raw: Some((*raw).to_owned()),
         ..meeting(n as u32)
     });
-    rt.block_on(sink.emit(meetings.collect()));
+    rt.block_on(async { sink.emit(meetings.collect(), ctx.gates.enter().await).await });
     drop(sink);
     let mut kept = Vec::new();
     while let Ok(batch) = rx.try_recv() {

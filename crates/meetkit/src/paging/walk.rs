@@ -57,11 +57,10 @@ pub(super) async fn walk_split<A: Adapter>(
     };
     tracing::debug!(provider = %adapter.provider(), window = %sink.window, pieces = pieces.len(), "splitting a dense window after its first page");
     if let Some(stop) = first.stop {
-        sink.emit(first.meetings).await;
+        sink.emit(first.meetings, pass).await;
         return Err(stop);
     }
-    sink.piece(own).emit(first.meetings).await;
-    drop(pass);
+    sink.piece(own).emit(first.meetings, pass).await;
     let walks = pieces.iter().map(|(piece, narrowed)| {
         let piece_sink = sink.piece(*piece);
         async move { walk_chained(adapter, ctx, narrowed, &piece_sink, None).await }
@@ -131,8 +130,7 @@ async fn walk_chained<A: Adapter>(
             listing_last = listing_last.max(Some(m.start));
             last_start = last_start.max(Some(m.start));
         }
-        sink.emit(page.meetings).await;
-        drop(pass);
+        sink.emit(page.meetings, pass).await;
         if let Some(stop) = page.stop {
             return Err(stop);
         }
@@ -176,16 +174,14 @@ pub(super) async fn walk_numbered<A: Adapter>(
         .map_err(|f| f.error)?;
     let total_pages = first.total_pages.unwrap_or(1).min(MAX_PAGES_PER_LISTING);
     let total_results = first.total_results;
-    sink.emit(first.meetings).await;
-    drop(pass);
+    sink.emit(first.meetings, pass).await;
     if total_pages <= 1 {
         return Ok(());
     }
     // The rest at once: the first page told us how many there are. Each page is handed on as
     // it comes, with its pass (see `fetch_page`): waiting for a whole batch would have pages
-    // that hold passes wait on requests that need them. A request parked while a page is handed
-    // on keeps its pass only until the reader, which takes from every window it started, has
-    // made room.
+    // that hold passes wait on requests that need them. The passes of pages handed on come
+    // back as the reader, which takes from every window it started, takes the pages.
     let concurrency = ctx.gates.provider_concurrency().max(1);
     let mut pages = futures::stream::iter(2..=total_pages)
         .map(|n| async move { fetch_page(adapter, ctx, request, Some(&Cursor::Number(n))).await })
@@ -195,8 +191,7 @@ pub(super) async fn walk_numbered<A: Adapter>(
         let (page, pass) = page.map_err(|f| f.error)?;
         shifted |= page.total_results != total_results
             || page.total_pages.is_some_and(|t| t != total_pages);
-        sink.emit(page.meetings).await;
-        drop(pass);
+        sink.emit(page.meetings, pass).await;
     }
     drop(pages);
     if !shifted {
@@ -212,8 +207,7 @@ pub(super) async fn walk_numbered<A: Adapter>(
             .map_err(|f| f.error)?;
         let last = page.total_pages.unwrap_or(number);
         let empty = page.records == 0;
-        sink.emit(page.meetings).await;
-        drop(pass);
+        sink.emit(page.meetings, pass).await;
         if number >= last || empty || number >= MAX_PAGES_PER_LISTING {
             return Ok(());
         }
