@@ -32,7 +32,10 @@ fn pages() -> Vec<(&'static str, usize, Vec<u8>)> {
         let day = |d: i64| (now - Duration::days(d)).format("%Y-%m-%d").to_string();
         let time =
             |d: i64| (now - Duration::days(d)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let http = reqwest::Client::new();
+        // meetkit's own client: reqwest's bare `Client::new()` has no TLS crypto provider here.
+        let http =
+            meetkit_client_support::http_client(&meetkit_client_support::HttpOptions::default())
+                .unwrap();
         let requests = [
             (
                 "zoom",
