@@ -90,6 +90,8 @@ fn pages() -> Vec<(&'static str, usize, Vec<u8>)> {
             let response = http
                 .get(&url)
                 .header("authorization", auth)
+                // Attendee's sandbox, like its spec, requires it (the server answers 400).
+                .header("content-type", "application/json")
                 .send()
                 .await
                 .unwrap();
