@@ -18,7 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/data.rs"));
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::RwLock;
+use std::sync::{OnceLock, RwLock};
 
 use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
 
@@ -144,6 +144,7 @@ pub struct Dataset {
     spans: Vec<Span>,
     inserted: Vec<RwLock<Vec<Rec>>>,
     titles: RwLock<HashMap<(usize, u64), String>>,
+    zoom_users: OnceLock<zoom_users::Directory>,
 }
 
 fn slot(p: Provider) -> usize {
@@ -176,6 +177,7 @@ impl Dataset {
                 .map(|_| RwLock::new(Vec::new()))
                 .collect(),
             titles: RwLock::new(HashMap::new()),
+            zoom_users: OnceLock::new(),
         }
     }
 
@@ -192,6 +194,12 @@ impl Dataset {
     /// The sandbox's fixed "now".
     pub fn now(&self) -> DateTime<Utc> {
         self.now
+    }
+
+    /// The Zoom account's users and their reports, computed on first use.
+    pub fn zoom_users(&self) -> &zoom_users::Directory {
+        self.zoom_users
+            .get_or_init(|| zoom_users::Directory::new(self))
     }
 
     /// The sandbox's fixed "now" in unix seconds.

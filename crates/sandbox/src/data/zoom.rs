@@ -163,14 +163,15 @@ pub fn meeting(ds: &Dataset, rec: Rec) -> ZoomMeeting {
     // Drawn even when retitled, so the fields drawn after it stay the same.
     let topic = words::topic(&mut d);
     let (host, _) = super::zoom_users::attendees(ds, rec);
-    let host_name = super::zoom_users::display_name(ds, host);
+    let users = ds.zoom_users();
+    let host_name = users.display_name(host).to_owned();
     ZoomMeeting {
         uuid,
         id,
         kind,
         topic: ds.retitled(P, rec.index).unwrap_or(topic),
         user_name: host_name.clone(),
-        user_email: super::zoom_users::email(ds, host),
+        user_email: users.email(host).to_owned(),
         start_time: iso(rec.start),
         end_time: iso(end),
         duration: minutes,

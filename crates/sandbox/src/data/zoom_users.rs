@@ -6,6 +6,12 @@
 //! about 45% of the meetings (so `me` alone pages), and only every third other user hosts the
 //! rest, so many have none; a meeting whose drawn host is pending goes to user 0 instead. About 10% of meetings were also attended by a second hosting user
 //! (`pastJoined`, a co-host): they are in both users' reports, with the same uuid.
+//!
+//! [`Directory`] computes who is who once per dataset, so a report request reads its user's
+//! meetings instead of scanning every meeting of the account (users × meetings).
+
+use std::collections::HashMap;
+use std::fmt;
 
 use serde::Serialize;
 
@@ -210,18 +216,119 @@ pub fn in_report_of(ds: &Dataset, rec: Rec, i: u64) -> bool {
     host == i || also == Some(i)
 }
 
+/// The account's users, computed once for a dataset ([`Dataset::zoom_users`]): who each id
+/// and email names, each user's email and display name, and the base meetings in each
+/// user's report, in index (start) order.
+pub struct Directory {
+    ids: HashMap<String, u64>,
+    /// Lowercased emails: Zoom matches an email whatever its case.
+    emails_lower: HashMap<String, u64>,
+    emails: Vec<String>,
+    display_names: Vec<String>,
+    /// Per user, the indices of the base meetings they hosted or also attended.
+    reports: Vec<Vec<u64>>,
+}
+
+impl fmt::Debug for Directory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Directory")
+            .field("users", &self.emails.len())
+            .field("reported", &self.reports.iter().map(Vec::len).sum::<usize>())
+            .finish()
+    }
+}
+
+impl Directory {
+    /// Computes the directory of `ds`'s Zoom account: one pass over its users and one over
+    /// its base meetings.
+    pub fn new(ds: &Dataset) -> Self {
+        let n = usize::try_from(count(ds)).unwrap_or(0);
+        let mut dir = Directory {
+            ids: HashMap::with_capacity(n),
+            emails_lower: HashMap::with_capacity(n),
+            emails: Vec::with_capacity(n),
+            display_names: Vec::with_capacity(n),
+            reports: vec![Vec::new(); n],
+        };
+        for i in 0..n as u64 {
+            let email = email(ds, i);
+            dir.ids.insert(user_id(ds, i), i);
+            dir.emails_lower.insert(email.to_ascii_lowercase(), i);
+            dir.emails.push(email);
+            dir.display_names.push(display_name(ds, i));
+        }
+        for index in 0..ds.base_len() {
+            let (host, also) = attendees(ds, ds.base(P, index));
+            for user in std::iter::once(host).chain(also) {
+                if let Some(report) = dir.reports.get_mut(user as usize) {
+                    report.push(index);
+                }
+            }
+        }
+        dir
+    }
+
+    /// The user a report's `userId` names: `me` (user 0), an id or an email (any case).
+    pub fn find(&self, user: &str) -> Option<u64> {
+        if user == "me" {
+            return Some(0);
+        }
+        self.ids
+            .get(user)
+            .or_else(|| self.emails_lower.get(&user.to_ascii_lowercase()))
+            .copied()
+    }
+
+    /// The email of user `i` (empty for a user the account does not have).
+    pub fn email(&self, i: u64) -> &str {
+        self.emails.get(i as usize).map_or("", String::as_str)
+    }
+
+    /// The display name of user `i` (empty for a user the account does not have).
+    pub fn display_name(&self, i: u64) -> &str {
+        self.display_names.get(i as usize).map_or("", String::as_str)
+    }
+
+    /// The meetings (base and inserted) in user `i`'s report whose start lies in
+    /// `[from, to)`, by start.
+    pub fn report(&self, ds: &Dataset, i: u64, from: i64, to: i64) -> Vec<Rec> {
+        let bases = ds.span(P).indices(from, to);
+        let mine = self.reports.get(i as usize).map_or(&[][..], Vec::as_slice);
+        let first = mine.partition_point(|&x| x < bases.start);
+        let last = mine.partition_point(|&x| x < bases.end);
+        let mut out: Vec<Rec> = mine[first..last.max(first)]
+            .iter()
+            .map(|&x| ds.base(P, x))
+            .collect();
+        let before = out.len();
+        out.extend(
+            ds.inserted(P)
+                .into_iter()
+                .filter(|r| r.start >= from && r.start < to && in_report_of(ds, *r, i)),
+        );
+        if out.len() > before {
+            out.sort_by_key(|r| r.start);
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    #[test]
-    fn users_are_hundreds_of_every_status_and_meetings_spread_over_many_hosts() {
+    fn dataset(seed: u64, meetings: usize) -> Dataset {
         let now = chrono::Utc
             .with_ymd_and_hms(2026, 11, 21, 12, 0, 0)
             .single()
             .unwrap_or_default();
-        let ds = Dataset::new(4, 2000, now);
+        Dataset::new(seed, meetings, now)
+    }
+
+    #[test]
+    fn users_are_hundreds_of_every_status_and_meetings_spread_over_many_hosts() {
+        let ds = dataset(4, 2000);
         let n = count(&ds);
         assert!(n >= 300, "{n}");
         for st in [Status::Active, Status::Inactive, Status::Pending] {
@@ -245,5 +352,43 @@ mod tests {
         assert!(hosts.len() > 50, "{} hosts", hosts.len());
         assert!((n as usize) > 2 * hosts.len(), "most users host nothing");
         assert!(shared > 100, "{shared} meetings in two reports");
+    }
+
+    #[test]
+    fn the_directory_agrees_with_scanning_every_meeting() {
+        let ds = dataset(9, 3000);
+        let mut draw = Draw::new(77);
+        let span = ds.span(P).clone();
+        let inserted = ds.insert(P, span.start, span.end(), 40, &mut draw);
+        assert!(!inserted.is_empty());
+        let dir = Directory::new(&ds);
+        assert_eq!(dir.find("me"), Some(0));
+        for i in [0, 3, 6, 7, 30, count(&ds) - 1] {
+            assert_eq!(dir.find(&user_id(&ds, i)), Some(i));
+            assert_eq!(dir.find(&email(&ds, i).to_uppercase()), Some(i));
+            assert_eq!(dir.email(i), email(&ds, i));
+            assert_eq!(dir.display_name(i), display_name(&ds, i));
+        }
+        assert_eq!(dir.find("nobody@example.com"), None);
+        assert_eq!(dir.find(&user_id(&ds, 7).to_lowercase()), None, "ids are exact");
+        let month = 31 * super::super::DAY;
+        let windows = [
+            (span.start, span.end()),
+            (span.start + 40 * super::super::DAY, span.start + 40 * super::super::DAY + month),
+            (span.end() - 1000, span.end()),
+        ];
+        let mut seen = 0;
+        for (lo, hi) in windows {
+            for i in 0..count(&ds) {
+                let scanned: Vec<Rec> = ds
+                    .by_start(P, lo, hi)
+                    .filter(|r| in_report_of(&ds, *r, i))
+                    .collect();
+                seen += scanned.len();
+                assert_eq!(dir.report(&ds, i, lo, hi), scanned, "user {i} in [{lo}, {hi})");
+            }
+        }
+        assert!(seen > 3000, "{seen}");
+        assert!(dir.report(&ds, count(&ds) + 5, span.start, span.end()).is_empty());
     }
 }

@@ -28,7 +28,7 @@ use crate::credentials::{
     ZOOM_FREE_ACCOUNT_ACCESS_TOKEN, ZOOM_REPORT_ONLY_ACCESS_TOKEN,
 };
 use crate::data::hash::{Draw, mix};
-use crate::data::{Rec, ids, zoom as data, zoom_users as users};
+use crate::data::{Rec, ids, zoom as data};
 use crate::http::{self, Ctx, Params};
 use crate::ratelimit::Throttle;
 use crate::state::AppState;
@@ -307,7 +307,7 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
         return Err(daily_limit(cap));
     }
     let user = ctx.path.as_deref().unwrap_or("");
-    let Some(user_index) = users::find(ds, user) else {
+    let Some(user_index) = ds.zoom_users().find(user) else {
         return Err(error(
             StatusCode::NOT_FOUND,
             1001,
@@ -392,25 +392,27 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
         .and_hms_opt(0, 0, 0)
         .map(|t| t.and_utc().timestamp() + DAY)
         .unwrap_or(0);
-    let reported = |r: &Rec| data::reported(ds, *r) && users::in_report_of(ds, *r, user_index);
-    let total = state.count(P, &(lo, hi, user_index), || {
-        ds.by_start(P, lo, hi).filter(reported).count() as u64
-    });
+    // The user's meetings of the window, from the account's directory (not a scan of the
+    // account's meetings).
+    let in_report: Vec<Rec> = ds
+        .zoom_users()
+        .report(ds, user_index, lo, hi)
+        .into_iter()
+        .filter(|r| data::reported(ds, *r))
+        .collect();
+    let total = in_report.len() as u64;
     // Offset semantics; when nothing was inserted since the token was issued, the record
-    // at `offset` is the first one after the last served, so resume there without a scan.
-    let recs: Vec<Rec> = match resume {
-        Some(last) => ds
-            .by_start(P, lo.max(last.saturating_add(1)), hi)
-            .filter(reported)
-            .take(page_size as usize)
-            .collect(),
-        None => ds
-            .by_start(P, lo, hi)
-            .filter(reported)
-            .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-            .take(page_size as usize)
-            .collect(),
+    // after the last served is where the page starts.
+    let first = match resume {
+        Some(last) => in_report.partition_point(|r| r.start <= last),
+        None => usize::try_from(offset).unwrap_or(usize::MAX),
     };
+    let recs: Vec<Rec> = in_report
+        .iter()
+        .skip(first)
+        .take(page_size as usize)
+        .copied()
+        .collect();
     let last_start = recs.last().map_or(0, |r| r.start as u64);
     let meetings: Vec<data::ZoomMeeting> = recs.into_iter().map(|r| data::meeting(ds, r)).collect();
     let next = offset + meetings.len() as u64;
