@@ -114,8 +114,10 @@ pub struct Meeting {
     /// Topic, summary or room name, when the provider has one.
     pub title: Option<String>,
     /// When the meeting started (or is scheduled to start). The window filter applies to it.
+    #[serde(serialize_with = "crate::rfc3339::serialize")]
     pub start: DateTime<Utc>,
     /// When it ended, given by the provider or derived as start + duration.
+    #[serde(serialize_with = "crate::rfc3339::serialize_opt")]
     pub end: Option<DateTime<Utc>>,
     /// Length in seconds.
     pub duration_seconds: Option<i64>,
@@ -206,6 +208,7 @@ pub struct Participant {
     /// Email address.
     pub email: Option<String>,
     /// When they joined.
+    #[serde(serialize_with = "crate::rfc3339::serialize_opt")]
     pub join_time: Option<DateTime<Utc>>,
     /// How long they stayed, in seconds.
     pub duration_seconds: Option<i64>,
@@ -324,10 +327,13 @@ pub struct TelnyxExtension {
     /// Record type (`room_recording`, …).
     pub record_type: Option<String>,
     /// When the recording resource was created.
+    #[serde(serialize_with = "crate::rfc3339::serialize_opt")]
     pub created_at: Option<DateTime<Utc>>,
     /// When it was last updated.
+    #[serde(serialize_with = "crate::rfc3339::serialize_opt")]
     pub updated_at: Option<DateTime<Utc>>,
     /// When processing completed.
+    #[serde(serialize_with = "crate::rfc3339::serialize_opt")]
     pub completed_at: Option<DateTime<Utc>>,
     /// Record fields meetkit's spec has and no field above holds (one added to the spec
     /// after this type was written), by wire name, as sent.
@@ -380,6 +386,7 @@ pub struct BotEvent {
     /// Sub-type, when there is one.
     pub sub_type: Option<String>,
     /// When it happened.
+    #[serde(serialize_with = "crate::rfc3339::serialize_opt")]
     pub created_at: Option<DateTime<Utc>>,
 }
 
