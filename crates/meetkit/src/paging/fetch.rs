@@ -55,6 +55,9 @@ pub(super) async fn fetch_page<A: Adapter>(
             Ok(page) => {
                 tracing::debug!(provider = %adapter.provider(), attempt = tries.made(), status = "ok", records = page.records, bytes, ms = sent.elapsed().as_millis() as u64, "{line}");
                 ctx.progress.page(page.records);
+                if let Some(told) = &page.announced {
+                    ctx.gates.announced(sent, told);
+                }
                 ctx.gates.answered(sent);
                 return Ok((page, pass));
             }
