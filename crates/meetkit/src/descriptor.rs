@@ -77,8 +77,6 @@ pub struct RateLimit {
 pub struct RateLimitHeaders {
     /// The requests allowed per window.
     pub limit: &'static str,
-    /// The requests left in the current window.
-    pub remaining: &'static str,
     /// The seconds until the window resets.
     pub reset: &'static str,
 }

@@ -24,10 +24,12 @@
 //! A provider that tells the account's limit on its answers (Telnyx's `x-ratelimit-*`, named by
 //! its descriptor's `rate_limit_headers`, read in [`announced`]) has it adopted from its first
 //! answer, before a burst can overrun it: the limit per window (the longest reset told, in
-//! whole seconds, at least one and at most [`MAX_TOLD_WINDOW`]) becomes the rate, never above a configured one and the ceiling
-//! learning rises to. The requests already sent count against it. Its `remaining` is honoured
-//! where the gate's own count cannot explain it (another client on the key): when no more
-//! remain than this account sent after the answered request, requests pause until the reset.
+//! whole seconds, at least one and at most [`MAX_TOLD_WINDOW`]) becomes the rate, never above
+//! a configured one and the ceiling learning rises to. The requests already sent count against
+//! it. (The `remaining` such answers tell is not used: with two clients on one key, pausing
+//! until the reset when the other had used the window up made the listings slower and drew as
+//! many 429s, which then taught a rate lower still; a 429's pause already holds the account
+//! within a round trip.)
 //! Concurrency is bounded per provider account and across all of them with semaphores.
 //!
 //! Providers limit each account on its own, so each account has its own gate: two Zoom accounts
@@ -50,9 +52,9 @@ pub use announced::Announced;
 /// little later than they left (the provider's window may start at its first arrival).
 pub const RATE_WINDOW: Duration = Duration::from_millis(1_030);
 
-/// The longest window a told limit is taken to count over, and the longest pause a used-up
-/// `remaining` holds requests for: a longer reset is a provider's error (or a quota whose
-/// 429s fail the listing, as `RetryOptions::max_retry_after` says), not a reason to stall.
+/// The longest window a told limit is taken to count over: a longer reset is a provider's
+/// error (or a quota whose 429s fail the listing, as `RetryOptions::max_retry_after` says),
+/// not a reason to send a request a minute.
 pub const MAX_TOLD_WINDOW: Duration = Duration::from_secs(60);
 
 /// Windows without a 429, with requests waiting for the rate, before a learned rate rises.
@@ -170,7 +172,7 @@ pub struct GateKey {
 }
 
 /// One provider account's limits: its rate (configured, announced on its answers, or learned
-/// from 429s), the pause a 429 (or an exhausted `remaining`) asked for, its concurrency.
+/// from 429s), the pause a 429 asked for, its concurrency.
 #[derive(Debug)]
 pub struct AccountGate {
     /// The provider, for logs.
@@ -211,8 +213,9 @@ struct Learning {
     calm_from: Option<Instant>,
     /// The last time a request waited for a slot of the rate.
     saturated_at: Option<Instant>,
-    /// When the account's requests went out lately (those of the last announced window or
-    /// [`RATE_WINDOW`], at most [`MAX_REMEMBERED`]), oldest first.
+    /// When the account's requests went out while no rate held them (those of the last
+    /// [`MAX_TOLD_WINDOW`], at most [`MAX_REMEMBERED`]), oldest first: a rate made later
+    /// counts them.
     sent: VecDeque<Instant>,
     /// The window the announced limit is counted over, at least: the longest reset told, in
     /// whole seconds; zero before any.
@@ -236,25 +239,18 @@ impl Learning {
         self.answered.push_back(sent);
     }
 
-    /// Notes a request that went out now.
+    /// Notes a request that went out now, while no rate holds them.
     fn went_out(&mut self) {
         let now = Instant::now();
-        let keep = self.counted_over().max(RATE_WINDOW);
         while self.sent.len() >= MAX_REMEMBERED
             || self
                 .sent
                 .front()
-                .is_some_and(|t| now.saturating_duration_since(*t) > keep)
+                .is_some_and(|t| now.saturating_duration_since(*t) > MAX_TOLD_WINDOW)
         {
             self.sent.pop_front();
         }
         self.sent.push_back(now);
-    }
-
-    /// The window an announced limit is counted over, with [`RATE_WINDOW`]'s margin for the
-    /// network.
-    fn counted_over(&self) -> Duration {
-        self.told_window.max(Duration::from_secs(1)) + (RATE_WINDOW - Duration::from_secs(1))
     }
 
     /// The requests sent in the window up to `sent` that got a non-429 answer, at least one.
@@ -386,14 +382,11 @@ impl AccountGate {
         }
     }
 
-    /// Adopts what an answer to a request sent at `sent` told of the account's limit: the
-    /// limit per window becomes the rate (a learned lower one stands, and rises no higher),
-    /// and a `remaining` the gate's own count cannot explain pauses requests until the reset
-    /// once the requests sent after this one may have used it up.
-    fn announced(&self, sent: Instant, told: &Announced) {
+    /// Adopts what an answer told of the account's limit: the limit per window becomes the
+    /// rate (a learned lower one stands, and rises no higher).
+    fn announced(&self, told: &Announced) {
         let mut learning = self.learning();
-        let reset = told.reset.map(|reset| reset.min(MAX_TOLD_WINDOW));
-        if let Some(reset) = reset {
+        if let Some(reset) = told.reset.map(|reset| reset.min(MAX_TOLD_WINDOW)) {
             let whole = Duration::from_secs(reset.as_secs() + u64::from(reset.subsec_nanos() > 0));
             learning.told_window = learning.told_window.max(whole);
         }
@@ -419,41 +412,6 @@ impl AccountGate {
                     );
                 }
             }
-        }
-        let Some(remaining) = told.remaining else {
-            return;
-        };
-        let counted_over = learning.counted_over();
-        let ours = learning
-            .sent
-            .iter()
-            .filter(|t| **t <= sent && sent.saturating_duration_since(**t) < counted_over)
-            .count();
-        let after = learning.sent.iter().filter(|t| **t > sent).count();
-        // What the provider counted is explained by this account's own requests (those sent
-        // after this one may have reached it first): the rate accounts for them.
-        let explained = told.limit.is_some_and(|limit| {
-            (ours + after) as u64 >= u64::from(limit.saturating_sub(remaining))
-        });
-        if !explained && after as u64 >= u64::from(remaining) {
-            let wait = reset.unwrap_or(window);
-            drop(learning);
-            tracing::debug!(
-                provider = self.provider.map_or("-", |p| p.as_str()),
-                remaining,
-                sent_since = after,
-                wait_ms = wait.as_millis() as u64,
-                "rate limit: the provider's window is used up; pausing until it resets"
-            );
-            self.pause(wait);
-        }
-    }
-
-    /// Holds every request of this account back for `wait`.
-    fn pause(&self, wait: Duration) {
-        let until = Instant::now() + wait;
-        if let Ok(mut paused) = self.paused_until.lock() {
-            *paused = Some(paused.map_or(until, |p| p.max(until)));
         }
     }
 
@@ -592,15 +550,18 @@ impl Gates {
         self.account.throttled(sent);
     }
 
-    /// The provider told the account's limit on its answer to a request sent at `sent`:
-    /// holds requests to it (see [`Announced`]).
-    pub fn announced(&self, sent: Instant, told: &Announced) {
-        self.account.announced(sent, told);
+    /// The provider told the account's limit on an answer: holds requests to it (see
+    /// [`Announced`]).
+    pub fn announced(&self, told: &Announced) {
+        self.account.announced(told);
     }
 
     /// Holds every request of this provider back for `wait`.
     pub fn pause(&self, wait: Duration) {
-        self.account.pause(wait);
+        let until = Instant::now() + wait;
+        if let Ok(mut paused) = self.account.paused_until.lock() {
+            *paused = Some(paused.map_or(until, |p| p.max(until)));
+        }
     }
 
     fn paused_until(&self) -> Option<Instant> {
@@ -646,7 +607,10 @@ impl Gates {
                 break;
             }
         }
-        self.account.learning().went_out();
+        if self.account.rate.get().is_none() {
+            // What a rate made later counts against it.
+            self.account.learning().went_out();
+        }
         Pass {
             _provider: provider,
             _global: global,

@@ -250,11 +250,10 @@ async fn learning_never_goes_above_the_configured_rate() {
     assert_eq!(gates.rate(), Some(10.0));
 }
 
-/// What Telnyx's answers tell: `limit` a second, `remaining` left, reset within the second.
-fn told(limit: u32, remaining: u32, reset: Duration) -> Announced {
+/// What Telnyx's answers tell: `limit` requests until the window resets after `reset`.
+fn told(limit: u32, reset: Duration) -> Announced {
     Announced {
         limit: Some(limit),
-        remaining: Some(remaining),
         reset: Some(reset),
     }
 }
@@ -267,7 +266,7 @@ async fn an_announced_limit_is_held_to_and_the_requests_already_sent_count() {
     for _ in 0..8 {
         let _pass = gates.enter().await;
     }
-    gates.announced(start, &told(20, 19, Duration::from_secs(1)));
+    gates.announced(&told(20, Duration::from_secs(1)));
     assert_eq!(gates.rate(), Some(20.0));
     let mut sent = Vec::new();
     for _ in 0..13 {
@@ -282,47 +281,40 @@ async fn an_announced_limit_is_held_to_and_the_requests_already_sent_count() {
 #[tokio::test(start_paused = true)]
 async fn an_announced_limit_counts_over_the_longest_reset_told() {
     let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
-    gates.announced(Instant::now(), &told(60, 59, Duration::from_millis(2_500)));
+    gates.announced(&told(60, Duration::from_millis(2_500)));
     // Sixty per window of (at least) three seconds.
     assert_eq!(gates.rate(), Some(20.0));
     // A shorter reset later (the window is nearly over) does not shorten the window.
-    gates.announced(Instant::now(), &told(60, 58, Duration::from_secs(1)));
+    gates.announced(&told(60, Duration::from_secs(1)));
     assert_eq!(gates.rate(), Some(20.0));
     // A reset of a day (or a timestamp where seconds were meant) is taken as the longest
     // window, not a reason to stall.
-    gates.announced(Instant::now(), &told(600, 599, Duration::from_secs(86_400)));
+    gates.announced(&told(600, Duration::from_secs(86_400)));
     assert_eq!(gates.rate(), Some(10.0));
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_pause_for_a_used_up_window_is_no_longer_than_the_longest_window() {
-    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
-    let start = Instant::now();
-    let _pass = gates.enter().await;
-    gates.announced(start, &told(20, 0, Duration::from_secs(86_400)));
-    let _pass = gates.enter().await;
-    assert_eq!(start.elapsed(), MAX_TOLD_WINDOW);
-}
-
-#[tokio::test(start_paused = true)]
-async fn an_announced_limit_never_goes_above_a_configured_rate() {
+async fn an_announced_limit_is_followed_but_never_above_a_configured_rate() {
     let gates = Gates::new(Some(10.0), 64, Arc::new(Semaphore::new(64)));
-    gates.announced(Instant::now(), &told(20, 19, Duration::from_secs(1)));
+    gates.announced(&told(20, Duration::from_secs(1)));
     assert_eq!(gates.rate(), Some(10.0));
-    gates.announced(Instant::now(), &told(4, 3, Duration::from_secs(1)));
+    gates.announced(&told(4, Duration::from_secs(1)));
     assert_eq!(gates.rate(), Some(4.0));
+    // A limit told higher later (a plan upgraded) is held to at once, up to the configured.
+    gates.announced(&told(8, Duration::from_secs(1)));
+    assert_eq!(gates.rate(), Some(8.0));
 }
 
 #[tokio::test(start_paused = true)]
 async fn learning_rises_no_higher_than_the_announced_limit() {
     let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
-    gates.announced(Instant::now(), &told(8, 7, Duration::from_secs(1)));
+    gates.announced(&told(8, Duration::from_secs(1)));
     // 429s (another client on the key, say) teach a lower rate, which stands.
     tokio::time::sleep(RATE_WINDOW * 2).await;
     answered(&gates, 4).await;
     limit_429s(&gates, Duration::ZERO, Instant::now());
     assert_eq!(gates.rate(), Some(4.0));
-    gates.announced(Instant::now(), &told(8, 0, Duration::from_secs(1)));
+    gates.announced(&told(8, Duration::from_secs(1)));
     assert_eq!(gates.rate(), Some(4.0));
     // It rises back to the announced eight and no further.
     let mut highest = 0.0_f64;
@@ -331,50 +323,4 @@ async fn learning_rises_no_higher_than_the_announced_limit() {
         highest = highest.max(gates.rate().unwrap_or(f64::INFINITY));
     }
     assert_eq!(highest, 8.0);
-}
-
-#[tokio::test(start_paused = true)]
-async fn a_remaining_used_by_someone_else_pauses_until_the_reset() {
-    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
-    let start = Instant::now();
-    let _pass = gates.enter().await;
-    let sent = Instant::now();
-    // One request of this account, yet the provider counts the window's twenty used.
-    gates.announced(sent, &told(20, 0, Duration::from_millis(600)));
-    let _pass = gates.enter().await;
-    assert_eq!(start.elapsed(), Duration::from_millis(600));
-}
-
-#[tokio::test(start_paused = true)]
-async fn a_remaining_left_for_the_requests_in_flight_does_not_pause() {
-    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
-    let start = Instant::now();
-    let _pass = gates.enter().await;
-    let sent = Instant::now();
-    tokio::time::sleep(Duration::from_millis(10)).await;
-    for _ in 0..4 {
-        let _pass = gates.enter().await;
-    }
-    // Someone else used ten, but five remain for the four sent since: no pause.
-    gates.announced(sent, &told(20, 5, Duration::from_secs(1)));
-    let _pass = gates.enter().await;
-    assert_eq!(start.elapsed(), Duration::from_millis(10));
-    // Once the requests sent since may use up what remains, the next ones wait.
-    gates.announced(sent, &told(20, 5, Duration::from_secs(1)));
-    let _pass = gates.enter().await;
-    assert_eq!(start.elapsed(), Duration::from_millis(1_010));
-}
-
-#[tokio::test(start_paused = true)]
-async fn a_remaining_explained_by_the_accounts_own_requests_leaves_it_to_the_rate() {
-    let gates = Gates::new(Some(20.0), 64, Arc::new(Semaphore::new(64)));
-    let start = Instant::now();
-    for _ in 0..20 {
-        let _pass = gates.enter().await;
-    }
-    // The provider counted the twenty this account sent (in its own order): the rate already
-    // holds the next request to the next window, sooner than the reset told.
-    gates.announced(start, &told(20, 0, Duration::from_secs(2)));
-    let _pass = gates.enter().await;
-    assert_eq!(start.elapsed(), RATE_WINDOW);
 }

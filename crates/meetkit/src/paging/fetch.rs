@@ -56,7 +56,7 @@ pub(super) async fn fetch_page<A: Adapter>(
                 tracing::debug!(provider = %adapter.provider(), attempt = tries.made(), status = "ok", records = page.records, bytes, ms = sent.elapsed().as_millis() as u64, "{line}");
                 ctx.progress.page(page.records);
                 if let Some(told) = &page.announced {
-                    ctx.gates.announced(sent, told);
+                    ctx.gates.announced(told);
                 }
                 ctx.gates.answered(sent);
                 return Ok((page, pass));

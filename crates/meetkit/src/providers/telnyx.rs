@@ -57,7 +57,6 @@ pub const INFO: ProviderInfo = ProviderInfo {
     }],
     rate_limit_headers: Some(RateLimitHeaders {
         limit: "x-ratelimit-limit",
-        remaining: "x-ratelimit-remaining",
         reset: "x-ratelimit-reset",
     }),
     filters: &[

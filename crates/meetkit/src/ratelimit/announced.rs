@@ -17,8 +17,6 @@ const MAX_RESET: Duration = Duration::from_secs(86_400);
 pub struct Announced {
     /// The requests allowed per window (never zero).
     pub limit: Option<u32>,
-    /// The requests left in the current window when the provider counted this one.
-    pub remaining: Option<u32>,
     /// The time until the window resets.
     pub reset: Option<Duration>,
 }
@@ -28,7 +26,6 @@ impl Announced {
     pub fn read(names: &RateLimitHeaders, headers: &HeaderMap) -> Option<Self> {
         let told = Self {
             limit: count(headers, names.limit).filter(|limit| *limit > 0),
-            remaining: count(headers, names.remaining),
             reset: number(headers, names.reset)
                 .map(|s| Duration::from_secs_f64(s.min(MAX_RESET.as_secs_f64()))),
         };
@@ -59,7 +56,6 @@ mod tests {
 
     const NAMES: RateLimitHeaders = RateLimitHeaders {
         limit: "x-ratelimit-limit",
-        remaining: "x-ratelimit-remaining",
         reset: "x-ratelimit-reset",
     };
 
@@ -74,20 +70,19 @@ mod tests {
     }
 
     #[test]
-    fn reads_the_limit_the_remaining_and_the_reset() {
+    fn reads_the_limit_and_the_reset() {
         let told = Announced::read(
             &NAMES,
             &headers(&[
                 ("x-ratelimit-limit", b"20"),
-                ("x-ratelimit-remaining", b" 7 "),
-                ("x-ratelimit-reset", b"1.5"),
+                ("x-ratelimit-remaining", b"7"),
+                ("x-ratelimit-reset", b" 1.5 "),
             ]),
         );
         assert_eq!(
             told,
             Some(Announced {
                 limit: Some(20),
-                remaining: Some(7),
                 reset: Some(Duration::from_millis(1_500)),
             })
         );
@@ -105,11 +100,11 @@ mod tests {
             &NAMES,
             &headers(&[
                 ("x-ratelimit-limit", b"100;w=60, 1000;w=3600"),
-                ("x-ratelimit-remaining", b"40, 900"),
+                ("x-ratelimit-reset", b"40, 900"),
             ]),
         );
         assert_eq!(told.and_then(|t| t.limit), Some(100));
-        assert_eq!(told.and_then(|t| t.remaining), Some(40));
+        assert_eq!(told.and_then(|t| t.reset), Some(Duration::from_secs(40)));
     }
 
     #[test]
@@ -135,22 +130,14 @@ mod tests {
         ] {
             let told = Announced::read(
                 &NAMES,
-                &headers(&[
-                    ("x-ratelimit-limit", bad),
-                    ("x-ratelimit-remaining", bad),
-                    ("x-ratelimit-reset", bad),
-                ]),
+                &headers(&[("x-ratelimit-limit", bad), ("x-ratelimit-reset", bad)]),
             );
             assert_eq!(told, None, "{:?}", String::from_utf8_lossy(bad));
         }
-        // One bad header does not hide the good ones; a limit of zero is no limit told.
+        // A limit of zero is no limit told, and does not hide the reset.
         let told = Announced::read(
             &NAMES,
-            &headers(&[
-                ("x-ratelimit-limit", b"0"),
-                ("x-ratelimit-remaining", b"soon"),
-                ("x-ratelimit-reset", b"2"),
-            ]),
+            &headers(&[("x-ratelimit-limit", b"0"), ("x-ratelimit-reset", b"2")]),
         );
         assert_eq!(
             told,
@@ -167,7 +154,6 @@ mod tests {
             &NAMES,
             &headers(&[
                 ("x-ratelimit-limit", b"1e30"),
-                ("x-ratelimit-remaining", b"99999999999"),
                 ("x-ratelimit-reset", b"1e300"),
             ]),
         );
@@ -175,7 +161,6 @@ mod tests {
             told,
             Some(Announced {
                 limit: Some(u32::MAX),
-                remaining: Some(u32::MAX),
                 reset: Some(MAX_RESET),
             })
         );
