@@ -71,6 +71,16 @@ pub struct RateLimit {
     pub documented: bool,
 }
 
+/// The response headers in which a provider tells, on its answers, the limit an account is
+/// held to (Telnyx's `x-ratelimit-*`). The gate adopts what they say (`ratelimit.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimitHeaders {
+    /// The requests allowed per window.
+    pub limit: &'static str,
+    /// The seconds until the window resets.
+    pub reset: &'static str,
+}
+
 /// Page sizes a provider accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PageSize {
@@ -135,6 +145,9 @@ pub struct ProviderInfo {
     pub default_window_days: i64,
     /// Rate limits.
     pub rate_limits: &'static [RateLimit],
+    /// The headers its answers tell the account's limit in, when meetkit reads them; `None`
+    /// when its limits are known otherwise (Zoom's by plan) or it sends none.
+    pub rate_limit_headers: Option<RateLimitHeaders>,
     /// The provider-specific filters it can apply.
     pub filters: &'static [FilterName],
     /// Whether meetkit applies the `provider_status` filter itself, comparing it with each

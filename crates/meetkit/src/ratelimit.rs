@@ -7,11 +7,11 @@
 //! After a 429 the whole provider pauses for the `Retry-After` it was given, not just the
 //! request that drew it, so the other requests in flight do not pile more 429s on top.
 //!
-//! A provider that enforces a rate without publishing it (Telnyx, Attention) has its rate
-//! learned from its 429s, AIMD-style. A limit's 429s come in a run: the requests sent after
-//! the first draw 429s too (at least two, and more than get through), while after a stray
-//! 429 (another client sharing the key, a hiccup) they get through, and a stray one only
-//! pauses. A limit's 429s set the account's rate to what got through: the requests sent in the
+//! A provider that enforces a rate without publishing it (Attention; Telnyx until an answer
+//! tells it) has its rate learned from its 429s, AIMD-style. A limit's 429s come in a run:
+//! the requests sent after the first draw 429s too (at least two, and more than get through),
+//! while after a stray 429 (another client sharing the key, a hiccup) they get through, and
+//! a stray one only pauses. A limit's 429s set the account's rate to what got through: the requests sent in the
 //! [`RATE_WINDOW`] before one that drew a 429 and got a non-429 answer (at least one a
 //! second; the most any 429 of the run counts, answers still in flight included, since a
 //! burst's answers come back in any order). 429s never raise the rate above the one in force
@@ -19,8 +19,17 @@
 //! rate may still be too low (strays within a run, or what was sent was below the limit), it
 //! rises again by a tenth (at least one a second) after every [`CLEAN_WINDOWS`] windows
 //! without a 429 while requests were waiting for it, up to the configured rate if there is
-//! one. (The `x-ratelimit-limit` Telnyx sends is not used: it does not say the window it
-//! counts over.)
+//! one.
+//!
+//! A provider that tells the account's limit on its answers (Telnyx's `x-ratelimit-*`, named by
+//! its descriptor's `rate_limit_headers`, read in [`announced`]) has it adopted from its first
+//! answer, before a burst can overrun it: the limit per window (the longest reset told, in
+//! whole seconds, at least one and at most [`MAX_TOLD_WINDOW`]) becomes the rate, never above
+//! a configured one and the ceiling learning rises to. The requests already sent count against
+//! it. (The `remaining` such answers tell is not used: with two clients on one key, pausing
+//! until the reset when the other had used the window up made the listings slower and drew as
+//! many 429s, which then taught a rate lower still; a 429's pause already holds the account
+//! within a round trip.)
 //! Concurrency is bounded per provider account and across all of them with semaphores.
 //!
 //! Providers limit each account on its own, so each account has its own gate: two Zoom accounts
@@ -35,9 +44,18 @@ use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
+mod announced;
+
+pub use announced::Announced;
+
 /// The window a rate is counted over, plus a margin for requests that reach the provider a
 /// little later than they left (the provider's window may start at its first arrival).
 pub const RATE_WINDOW: Duration = Duration::from_millis(1_030);
+
+/// The longest window a told limit is taken to count over: a longer reset is a provider's
+/// error (or a quota whose 429s fail the listing, as `RetryOptions::max_retry_after` says),
+/// not a reason to send a request a minute.
+pub const MAX_TOLD_WINDOW: Duration = Duration::from_secs(60);
 
 /// Windows without a 429, with requests waiting for the rate, before a learned rate rises.
 pub const CLEAN_WINDOWS: u32 = 10;
@@ -77,13 +95,21 @@ impl RateLimiter {
     /// A limiter for `rate` requests per second (must be positive). A rate below one a
     /// second becomes one request per `1 / rate` seconds.
     pub fn new(rate: f64) -> Option<Self> {
+        Self::after(rate, &VecDeque::new())
+    }
+
+    /// A limiter for `rate` (as [`new`](Self::new)) to which the requests `sent` (oldest
+    /// first) before it existed count as slots taken.
+    fn after(rate: f64, sent: &VecDeque<Instant>) -> Option<Self> {
         let (burst, window) = shape(rate)?;
+        let mut slots = VecDeque::with_capacity(burst + 1);
+        slots.extend(sent.iter().skip(sent.len().saturating_sub(burst)));
         Some(Self {
             slots: std::sync::Mutex::new(Slots {
                 rate,
                 burst,
                 window,
-                sent: VecDeque::with_capacity(burst + 1),
+                sent: slots,
             }),
         })
     }
@@ -145,8 +171,8 @@ pub struct GateKey {
     pub class: &'static str,
 }
 
-/// One provider account's limits: its rate (configured, or learned from 429s), the pause a 429
-/// asked for, its concurrency.
+/// One provider account's limits: its rate (configured, announced on its answers, or learned
+/// from 429s), the pause a 429 asked for, its concurrency.
 #[derive(Debug)]
 pub struct AccountGate {
     /// The provider, for logs.
@@ -154,7 +180,7 @@ pub struct AccountGate {
     /// The configured rate, if any: learning never goes above it.
     configured: Option<f64>,
     /// The rate requests are held to: the configured one from the start, else made by the
-    /// first 429.
+    /// first announcement or 429.
     rate: OnceLock<RateLimiter>,
     learning: std::sync::Mutex<Learning>,
     paused_until: std::sync::Mutex<Option<Instant>>,
@@ -187,6 +213,15 @@ struct Learning {
     calm_from: Option<Instant>,
     /// The last time a request waited for a slot of the rate.
     saturated_at: Option<Instant>,
+    /// When the account's requests went out while no rate held them (those of the last
+    /// [`MAX_TOLD_WINDOW`], at most [`MAX_REMEMBERED`]), oldest first: a rate made later
+    /// counts them.
+    sent: VecDeque<Instant>,
+    /// The window the announced limit is counted over, at least: the longest reset told, in
+    /// whole seconds; zero before any.
+    told_window: Duration,
+    /// The rate the provider announced (its limit per `told_window`), if it did.
+    announced: Option<f64>,
 }
 
 impl Learning {
@@ -202,6 +237,20 @@ impl Learning {
             self.answered.pop_front();
         }
         self.answered.push_back(sent);
+    }
+
+    /// Notes a request that went out now, while no rate holds them.
+    fn went_out(&mut self) {
+        let now = Instant::now();
+        while self.sent.len() >= MAX_REMEMBERED
+            || self
+                .sent
+                .front()
+                .is_some_and(|t| now.saturating_duration_since(*t) > MAX_TOLD_WINDOW)
+        {
+            self.sent.pop_front();
+        }
+        self.sent.push_back(now);
     }
 
     /// The requests sent in the window up to `sent` that got a non-429 answer, at least one.
@@ -296,25 +345,74 @@ impl AccountGate {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// The rate learning never goes above: the configured or announced one, the lower.
+    fn ceiling(&self, learning: &Learning) -> Option<f64> {
+        match (self.configured, learning.announced) {
+            (Some(configured), Some(announced)) => Some(configured.min(announced)),
+            (configured, announced) => configured.or(announced),
+        }
+    }
+
+    /// Holds requests to `rate` from now on, the requests already sent counting against it;
+    /// whether that changed the rate.
+    fn hold_to(&self, learning: &Learning, rate: f64) -> bool {
+        if let Some(limiter) = self.rate.get() {
+            if limiter.per_second() == rate {
+                return false;
+            }
+            limiter.set_rate(rate);
+        } else if let Some(limiter) = RateLimiter::after(rate, &learning.sent) {
+            let _ = self.rate.set(limiter);
+        }
+        true
+    }
+
     /// Holds requests to `rate` (`learning` says what the rate in force is now), logging a
     /// change.
     fn set_learned(&self, learning: &mut Learning, rate: f64) {
-        let rate = self.configured.map_or(rate, |c| rate.min(c));
-        let current = self.rate.get().map(RateLimiter::per_second);
-        learning.learned = self.configured.is_none_or(|c| rate < c);
-        if current == Some(rate) {
-            return;
+        let ceiling = self.ceiling(learning);
+        let rate = ceiling.map_or(rate, |c| rate.min(c));
+        learning.learned = ceiling.is_none_or(|c| rate < c);
+        if self.hold_to(learning, rate) {
+            tracing::debug!(
+                provider = self.provider.map_or("-", |p| p.as_str()),
+                per_second = rate,
+                "rate limit: learned the rate from 429s"
+            );
         }
-        if let Some(limiter) = self.rate.get() {
-            limiter.set_rate(rate);
-        } else if let Some(limiter) = RateLimiter::new(rate) {
-            let _ = self.rate.set(limiter);
+    }
+
+    /// Adopts what an answer told of the account's limit: the limit per window becomes the
+    /// rate (a learned lower one stands, and rises no higher).
+    fn announced(&self, told: &Announced) {
+        let mut learning = self.learning();
+        if let Some(reset) = told.reset.map(|reset| reset.min(MAX_TOLD_WINDOW)) {
+            let whole = Duration::from_secs(reset.as_secs() + u64::from(reset.subsec_nanos() > 0));
+            learning.told_window = learning.told_window.max(whole);
         }
-        tracing::debug!(
-            provider = self.provider.map_or("-", |p| p.as_str()),
-            per_second = rate,
-            "rate limit: learned the rate from 429s"
-        );
+        let window = learning.told_window.max(Duration::from_secs(1));
+        if let Some(limit) = told.limit {
+            let rate = f64::from(limit) / window.as_secs_f64();
+            let first = learning.announced.is_none();
+            learning.announced = Some(rate);
+            if let Some(ceiling) = self.ceiling(&learning) {
+                let current = self.rate.get().map(RateLimiter::per_second);
+                let target = match current {
+                    Some(current) if learning.learned => current.min(ceiling),
+                    _ => ceiling,
+                };
+                learning.learned = target < ceiling;
+                if self.hold_to(&learning, target) && first {
+                    tracing::debug!(
+                        provider = self.provider.map_or("-", |p| p.as_str()),
+                        limit,
+                        window_s = window.as_secs(),
+                        per_second = target,
+                        "rate limit: holding to the limit the provider announced"
+                    );
+                }
+            }
+        }
     }
 
     /// Notes a non-429 answer to a request sent at `sent`. If it was in flight when a 429 of
@@ -452,6 +550,12 @@ impl Gates {
         self.account.throttled(sent);
     }
 
+    /// The provider told the account's limit on an answer: holds requests to it (see
+    /// [`Announced`]).
+    pub fn announced(&self, told: &Announced) {
+        self.account.announced(told);
+    }
+
     /// Holds every request of this provider back for `wait`.
     pub fn pause(&self, wait: Duration) {
         let until = Instant::now() + wait;
@@ -481,7 +585,7 @@ impl Gates {
             while let Some(until) = self.paused_until() {
                 tracing::trace!(
                     wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64,
-                    "rate limit: waiting out the provider's pause after a 429"
+                    "rate limit: waiting out the provider's pause"
                 );
                 tokio::time::sleep_until(until).await;
             }
@@ -502,6 +606,10 @@ impl Gates {
             if self.paused_until().is_none() {
                 break;
             }
+        }
+        if self.account.rate.get().is_none() {
+            // What a rate made later counts against it.
+            self.account.learning().went_out();
         }
         Pass {
             _provider: provider,

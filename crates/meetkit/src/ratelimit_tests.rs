@@ -249,3 +249,78 @@ async fn learning_never_goes_above_the_configured_rate() {
     assert_eq!(highest, 10.0);
     assert_eq!(gates.rate(), Some(10.0));
 }
+
+/// What Telnyx's answers tell: `limit` requests until the window resets after `reset`.
+fn told(limit: u32, reset: Duration) -> Announced {
+    Announced {
+        limit: Some(limit),
+        reset: Some(reset),
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_announced_limit_is_held_to_and_the_requests_already_sent_count() {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    let start = Instant::now();
+    // A burst of eight goes before any answer; the first answer tells the limit.
+    for _ in 0..8 {
+        let _pass = gates.enter().await;
+    }
+    gates.announced(&told(20, Duration::from_secs(1)));
+    assert_eq!(gates.rate(), Some(20.0));
+    let mut sent = Vec::new();
+    for _ in 0..13 {
+        let _pass = gates.enter().await;
+        sent.push(start.elapsed());
+    }
+    // Twelve more fill the window the eight began; the next waits for the window to pass.
+    assert!(sent[..12].iter().all(|t| t.is_zero()), "{sent:?}");
+    assert_eq!(sent[12], RATE_WINDOW, "{sent:?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_announced_limit_counts_over_the_longest_reset_told() {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    gates.announced(&told(60, Duration::from_millis(2_500)));
+    // Sixty per window of (at least) three seconds.
+    assert_eq!(gates.rate(), Some(20.0));
+    // A shorter reset later (the window is nearly over) does not shorten the window.
+    gates.announced(&told(60, Duration::from_secs(1)));
+    assert_eq!(gates.rate(), Some(20.0));
+    // A reset of a day (or a timestamp where seconds were meant) is taken as the longest
+    // window, not a reason to stall.
+    gates.announced(&told(600, Duration::from_secs(86_400)));
+    assert_eq!(gates.rate(), Some(10.0));
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_announced_limit_is_followed_but_never_above_a_configured_rate() {
+    let gates = Gates::new(Some(10.0), 64, Arc::new(Semaphore::new(64)));
+    gates.announced(&told(20, Duration::from_secs(1)));
+    assert_eq!(gates.rate(), Some(10.0));
+    gates.announced(&told(4, Duration::from_secs(1)));
+    assert_eq!(gates.rate(), Some(4.0));
+    // A limit told higher later (a plan upgraded) is held to at once, up to the configured.
+    gates.announced(&told(8, Duration::from_secs(1)));
+    assert_eq!(gates.rate(), Some(8.0));
+}
+
+#[tokio::test(start_paused = true)]
+async fn learning_rises_no_higher_than_the_announced_limit() {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    gates.announced(&told(8, Duration::from_secs(1)));
+    // 429s (another client on the key, say) teach a lower rate, which stands.
+    tokio::time::sleep(RATE_WINDOW * 2).await;
+    answered(&gates, 4).await;
+    limit_429s(&gates, Duration::ZERO, Instant::now());
+    assert_eq!(gates.rate(), Some(4.0));
+    gates.announced(&told(8, Duration::from_secs(1)));
+    assert_eq!(gates.rate(), Some(4.0));
+    // It rises back to the announced eight and no further.
+    let mut highest = 0.0_f64;
+    for _ in 0..100 {
+        answered(&gates, 10).await;
+        highest = highest.max(gates.rate().unwrap_or(f64::INFINITY));
+    }
+    assert_eq!(highest, 8.0);
+}

@@ -10,8 +10,10 @@ use std::time::{Duration, SystemTime};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use reqwest::header::HeaderMap;
+use tokio::time::Instant;
 
 use crate::error::{Failure, Next, ProviderErrorKind};
+use crate::ratelimit::Gates;
 
 /// 429s with a `Retry-After` one request waits out before they count as failed attempts.
 const MAX_THROTTLED_WAITS: u32 = 60;
@@ -171,6 +173,29 @@ impl Attempts {
             rate_limited,
             attempt,
         })
+    }
+
+    /// [`backoff`](Self::backoff) for a try sent at `sent` through `gates`, which it reports
+    /// to: an answer other than a 429 got through, and a 429 that is retried pauses the whole
+    /// account for its wait and teaches it its rate. Every request that retries behind the
+    /// gates counts its failures here.
+    pub(crate) fn failed(
+        &mut self,
+        options: &RetryOptions,
+        failure: &Failure,
+        gates: &Gates,
+        sent: Instant,
+    ) -> Option<Backoff> {
+        if failure.error.kind != ProviderErrorKind::RateLimited {
+            gates.answered(sent);
+        }
+        let backoff = self.backoff(options, failure)?;
+        if backoff.rate_limited {
+            // The limit is the provider's, not this request's: hold them all, and learn the
+            // rate from what got through.
+            gates.throttled(backoff.wait, sent);
+        }
+        Some(backoff)
     }
 }
 

@@ -1,5 +1,6 @@
-//! Providers that enforce a rate without publishing it (Attention, Telnyx): meetkit learns the
-//! rate from the first 429s instead of tripping the limit again every second of a listing.
+//! Providers that enforce a rate without publishing it: meetkit learns Attention's from the
+//! first 429s instead of tripping the limit again every second of a listing, and holds to the
+//! limit Telnyx tells on its answers before the first burst can overrun it.
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -71,8 +72,14 @@ async fn attention_listing_learns_its_rate_from_the_first_429s() {
     assert!(retries <= MAY_DRAW, "{retries} retries after 429s");
 }
 
+/// The 429s a Telnyx listing may draw: none, as its first answer tells the limit before the
+/// burst that follows it, but for a request that reaches the sandbox's one-second window late
+/// on a loaded machine. Learning from 429s instead, the first burst drew 5 to 7 over this
+/// listing.
+const TELNYX_MAY_DRAW: u64 = 2;
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn telnyx_listing_learns_its_rate_from_the_first_429s() {
+async fn telnyx_listing_holds_to_the_limit_its_answers_tell() {
     let retries = throttled_retries(Provider::Telnyx, 10).await;
-    assert!(retries <= MAY_DRAW, "{retries} retries after 429s");
+    assert!(retries <= TELNYX_MAY_DRAW, "{retries} retries after 429s");
 }

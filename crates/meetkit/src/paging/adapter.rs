@@ -8,6 +8,7 @@ pub use crate::descriptor::{PageOrder, PagingStyle};
 use crate::error::{Failure, ProviderError};
 use crate::model::{Meeting, Provider};
 use crate::query::{Filters, Window};
+use crate::ratelimit::Announced;
 
 /// Where the next page starts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -33,6 +34,9 @@ pub struct RawPage {
     pub total_results: Option<u64>,
     /// The page is good but paging cannot go on (e.g. a `next` URL on another origin).
     pub stop: Option<ProviderError>,
+    /// What the answer told of the account's rate limit, for providers whose descriptor
+    /// names its headers (`ProviderInfo::rate_limit_headers`).
+    pub announced: Option<Announced>,
 }
 
 /// What a provider adapter implements.

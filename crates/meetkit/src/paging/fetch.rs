@@ -2,7 +2,7 @@
 
 use super::FetchContext;
 use super::adapter::{Adapter, Cursor, RawPage};
-use crate::error::{Failure, ProviderErrorKind};
+use crate::error::Failure;
 use crate::ratelimit::Pass;
 use crate::retry::Attempts;
 use meetkit_client_support::RequestLog;
@@ -55,25 +55,20 @@ pub(super) async fn fetch_page<A: Adapter>(
             Ok(page) => {
                 tracing::debug!(provider = %adapter.provider(), attempt = tries.made(), status = "ok", records = page.records, bytes, ms = sent.elapsed().as_millis() as u64, "{line}");
                 ctx.progress.page(page.records);
+                if let Some(told) = &page.announced {
+                    ctx.gates.announced(told);
+                }
                 ctx.gates.answered(sent);
                 return Ok((page, pass));
             }
             Err(mut failure) => {
                 tracing::debug!(provider = %adapter.provider(), attempt = tries.made(), status = failure.error.status.map_or_else(|| "none".to_owned(), |s| s.to_string()), bytes, ms = sent.elapsed().as_millis() as u64, error = %failure.error, "{line}");
                 drop(pass);
-                if failure.error.kind != ProviderErrorKind::RateLimited {
-                    ctx.gates.answered(sent);
-                }
-                if let Some(backoff) = tries.backoff(&ctx.retry, &failure) {
+                if let Some(backoff) = tries.failed(&ctx.retry, &failure, &ctx.gates, sent) {
                     let (wait, attempt) = (backoff.wait, backoff.attempt);
                     tracing::trace!(provider = %adapter.provider(), attempt, ?wait, error = %failure.error, "retry decision: waiting");
                     ctx.progress
                         .retrying(&failure.error, wait, attempt, ctx.retry.max_attempts);
-                    if backoff.rate_limited {
-                        // The limit is the provider's, not this request's: hold them all,
-                        // and learn the rate from what got through.
-                        ctx.gates.throttled(wait, sent);
-                    }
                     ctx.progress.retry();
                     tokio::time::sleep(wait).await;
                     continue;

@@ -347,7 +347,7 @@ impl Adapter for Sorted {
             next: (end < matching.len()).then_some(Cursor::Number(end as u64)),
             total_pages: None,
             total_results: self.with_total.then_some(matching.len() as u64),
-            stop: None,
+            ..RawPage::default()
         })
     }
 }

@@ -61,6 +61,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
     default_window_days: 30,
     // GETs are not throttled.
     rate_limits: &[],
+    rate_limit_headers: None,
     filters: &[
         FilterName::ProviderStatus,
         FilterName::MeetingUrl,
@@ -256,6 +257,7 @@ pub fn page_from(
         next,
         total_pages: None,
         total_results: None,
+        announced: None,
     };
     (page, foreign)
 }

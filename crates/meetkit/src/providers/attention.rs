@@ -56,6 +56,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
         per_day: None,
         documented: false,
     }],
+    rate_limit_headers: None,
     filters: &[
         FilterName::Host,
         FilterName::ProviderStatus,
@@ -237,6 +238,7 @@ pub fn page_from(list: RecorderMeetingList, include_raw: bool) -> RawPage {
         total_pages: None,
         stop: None,
         total_results: None,
+        announced: None,
     }
 }
 

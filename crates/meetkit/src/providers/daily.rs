@@ -51,6 +51,7 @@ pub const INFO: ProviderInfo = ProviderInfo {
         per_day: None,
         documented: true,
     }],
+    rate_limit_headers: None,
     filters: &[FilterName::Room, FilterName::Ongoing],
     provider_status_local: false,
     bound_resolution: Resolution::Second,
@@ -193,6 +194,7 @@ pub fn page_from(list: DailyMeetingList, limit: u64, include_raw: bool) -> RawPa
         total_pages: None,
         stop: None,
         total_results: u64::try_from(list.total_count).ok(),
+        announced: None,
     }
 }
 

@@ -22,12 +22,13 @@ use meetkit_client_support::{Auth, ResponseHead, with_response_head};
 use progenitor_client::{Error as ClientError, ResponseValue};
 use reqwest::StatusCode;
 
-use crate::descriptor::{Probe, ProviderInfo};
+use crate::descriptor::{Probe, ProviderInfo, RateLimitHeaders};
 use crate::error::{ConfigError, Error, Failure, ProviderError, ProviderErrorKind, QueryError};
 use crate::model::Provider;
 use crate::paging::FetchContext;
 use crate::plan::Partition;
 use crate::query::{Filters, Window};
+use crate::ratelimit::Announced;
 use crate::retry::retry_after_from_headers;
 use crate::run::PartitionStream;
 use crate::settings::{Config, check_base_url};
@@ -267,9 +268,25 @@ pub async fn send<T, E: ErrorBody>(
     operation: &'static str,
     request: impl Future<Output = Result<ResponseValue<T>, ClientError<E>>>,
 ) -> Result<T, Failure> {
+    send_telling(provider, operation, None, request)
+        .await
+        .map(|(value, _)| value)
+}
+
+/// [`send`], and what a successful answer told of the account's rate limit in the headers
+/// `names` names (a provider's `rate_limit_headers`): the page hands it on to the gates.
+pub async fn send_telling<T, E: ErrorBody>(
+    provider: Provider,
+    operation: &'static str,
+    names: Option<&RateLimitHeaders>,
+    request: impl Future<Output = Result<ResponseValue<T>, ClientError<E>>>,
+) -> Result<(T, Option<Announced>), Failure> {
     let (result, head) = with_response_head(request).await;
     match result {
-        Ok(value) => Ok(value.into_inner()),
+        Ok(value) => {
+            let told = names.and_then(|names| Announced::read(names, value.headers()));
+            Ok((value.into_inner(), told))
+        }
         Err(e) => Err(classify(provider, operation, e, head).await),
     }
 }

@@ -15,11 +15,11 @@ use uuid::Uuid;
 
 use chrono::{DateTime, Utc};
 
-use crate::descriptor::{Credential, PageSize, Probe, ProviderInfo, RateLimit};
+use crate::descriptor::{Credential, PageSize, Probe, ProviderInfo, RateLimit, RateLimitHeaders};
 use crate::error::{Failure, ProviderErrorKind, QueryError};
 use crate::model::{Extension, Meeting, MeetingStatus, Provider, Recording, TelnyxExtension};
 use crate::paging::{Adapter, Cursor, PagingStyle, RawPage};
-use crate::providers::{ErrorBody, after_seconds, non_empty, raw_json, send};
+use crate::providers::{ErrorBody, after_seconds, non_empty, raw_json, send_telling};
 use crate::query::{FilterName, Filters, Window};
 use crate::resolution::{BoundResolution, Resolution, widen};
 use meetkit_client_support::AuthScheme;
@@ -47,14 +47,18 @@ pub const INFO: ProviderInfo = ProviderInfo {
     longest_window_days: None,
     // Numbered pages are fetched at once, so long windows cost nothing in latency.
     default_window_days: 365,
-    // Telnyx sends x-ratelimit-* headers but publishes no number; the sandbox throttles here,
-    // and meetkit learns the rate from the 429s (`ratelimit.rs`).
+    // Telnyx publishes no number but tells the limit on its answers (`rate_limit_headers`),
+    // which meetkit adopts; the sandbox throttles here.
     rate_limits: &[RateLimit {
         class: "all",
         per_second: 20.0,
         per_day: None,
         documented: false,
     }],
+    rate_limit_headers: Some(RateLimitHeaders {
+        limit: "x-ratelimit-limit",
+        reset: "x-ratelimit-reset",
+    }),
     filters: &[
         FilterName::Room,
         FilterName::ProviderStatus,
@@ -216,8 +220,12 @@ impl Adapter for Telnyx {
         if let Some(max) = self.max_duration {
             call = call.filter_duration_secs_lte(max);
         }
-        match send(Provider::Telnyx, OPERATION, call.send()).await {
-            Ok(list) => Ok(page_from(list, number, include_raw)),
+        let names = INFO.rate_limit_headers.as_ref();
+        match send_telling(Provider::Telnyx, OPERATION, names, call.send()).await {
+            Ok((list, told)) => Ok(RawPage {
+                announced: told,
+                ..page_from(list, number, include_raw)
+            }),
             Err(mut failure) => {
                 if failure.error.kind == ProviderErrorKind::Auth {
                     failure.error.hint = Some("check TELNYX_API_KEY: a v2 API key from the Telnyx portal (Auth → API Keys)".to_owned());
@@ -246,6 +254,7 @@ pub fn page_from(list: RoomRecordingList, number: u64, include_raw: bool) -> Raw
         total_pages,
         stop: None,
         total_results: meta.total_results.and_then(|t| u64::try_from(t).ok()),
+        announced: None,
     }
 }
 

@@ -89,6 +89,8 @@ pub const INFO: ProviderInfo = ProviderInfo {
             documented: true,
         },
     ],
+    // Known by plan; its `X-RateLimit-Limit` is per category and not read.
+    rate_limit_headers: None,
     filters: &[FilterName::Host, FilterName::MeetingType],
     provider_status_local: false,
     bound_resolution: Resolution::Day,
@@ -289,6 +291,7 @@ pub fn page_from(report: ZoomMeetingReport, include_raw: bool) -> RawPage {
         total_pages: None,
         stop: None,
         total_results: report.total_records.and_then(|t| u64::try_from(t).ok()),
+        announced: None,
     }
 }
 

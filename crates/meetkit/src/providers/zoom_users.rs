@@ -103,9 +103,8 @@ impl UserLister {
                 }
                 Err(failure) => failure,
             };
-            if failure.error.kind != ProviderErrorKind::RateLimited {
-                self.gates.answered(sent);
-            }
+            // A 401 is final, so it uses no attempt before the re-mint below.
+            let backoff = tries.failed(&self.retry, &failure, &self.gates, sent);
             if failure.error.kind == ProviderErrorKind::Auth
                 && !reminted
                 && let Some(minter) = &self.minter
@@ -118,10 +117,7 @@ impl UserLister {
                     .map_err(|f| f.error)?;
                 continue;
             }
-            if let Some(backoff) = tries.backoff(&self.retry, &failure) {
-                if backoff.rate_limited {
-                    self.gates.throttled(backoff.wait, sent);
-                }
+            if let Some(backoff) = backoff {
                 tokio::time::sleep(backoff.wait).await;
                 continue;
             }
