@@ -4,7 +4,8 @@
 //!
 //! The database runs in WAL mode with `synchronous=NORMAL`: readers (the `sqlite3` shell, a
 //! notebook) read while a sync writes, and a commit is atomic and ordered after a crash or a
-//! kill; a power cut may lose the last commits, meetings and checkpoint together.
+//! kill; a power cut may lose the last commits, meetings and checkpoint together. The log is
+//! copied into the database every [`WAL_CHECKPOINT_PAGES`] pages, not SQLite's 1,000.
 
 use std::fs::File;
 use std::path::Path;
@@ -20,6 +21,13 @@ use super::{
     with_written,
 };
 use crate::exit::{CliError, Exit};
+
+/// The WAL pages after which a commit copies the log into the database (SQLite's default is
+/// 1,000, about 4 MB). Each 2,000-meeting batch dirties index pages all over the primary key
+/// (ids are random), so a checkpoint every few batches wrote the same pages again and again:
+/// at 870,000 meetings checkpoints were 19 % of the writer's time, and a sync took 47 s; with
+/// 16,384 pages (64 MB of log at most between checkpoints) it took 40 s.
+const WAL_CHECKPOINT_PAGES: u32 = 16_384;
 
 /// How times are stored: RFC 3339 UTC with microseconds, fixed width, so text order is time
 /// order and SQLite's date functions read them.
@@ -115,7 +123,10 @@ impl SqliteDestination {
             .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
             .map_err(setup)?;
         self.conn
-            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;")
+            .execute_batch(&format!(
+                "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; \
+                 PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES};"
+            ))
             .map_err(setup)?;
         if pending.is_empty() {
             return Ok(());

@@ -52,6 +52,18 @@ fn columns_in_the_table_are_the_arrow_names_then_bookkeeping()
 }
 
 #[test]
+fn the_log_is_checkpointed_every_wal_checkpoint_pages() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let dest = SqliteDestination::open(&dir.path().join("m.db")).map_err(|e| e.message)?;
+    let pages: u32 = dest
+        .conn
+        .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
+    assert_eq!(pages, WAL_CHECKPOINT_PAGES);
+    assert!(pages > 1_000, "more than SQLite's default");
+    Ok(())
+}
+
+#[test]
 fn unchanged_writes_nothing_changed_updates_in_place() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("m.db");
