@@ -233,7 +233,10 @@ impl fmt::Debug for Directory {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Directory")
             .field("users", &self.emails.len())
-            .field("reported", &self.reports.iter().map(Vec::len).sum::<usize>())
+            .field(
+                "reported",
+                &self.reports.iter().map(Vec::len).sum::<usize>(),
+            )
             .finish()
     }
 }
@@ -286,7 +289,9 @@ impl Directory {
 
     /// The display name of user `i` (empty for a user the account does not have).
     pub fn display_name(&self, i: u64) -> &str {
-        self.display_names.get(i as usize).map_or("", String::as_str)
+        self.display_names
+            .get(i as usize)
+            .map_or("", String::as_str)
     }
 
     /// The meetings (base and inserted) in user `i`'s report whose start lies in
@@ -370,11 +375,18 @@ mod tests {
             assert_eq!(dir.display_name(i), display_name(&ds, i));
         }
         assert_eq!(dir.find("nobody@example.com"), None);
-        assert_eq!(dir.find(&user_id(&ds, 7).to_lowercase()), None, "ids are exact");
+        assert_eq!(
+            dir.find(&user_id(&ds, 7).to_lowercase()),
+            None,
+            "ids are exact"
+        );
         let month = 31 * super::super::DAY;
         let windows = [
             (span.start, span.end()),
-            (span.start + 40 * super::super::DAY, span.start + 40 * super::super::DAY + month),
+            (
+                span.start + 40 * super::super::DAY,
+                span.start + 40 * super::super::DAY + month,
+            ),
             (span.end() - 1000, span.end()),
         ];
         let mut seen = 0;
@@ -385,10 +397,17 @@ mod tests {
                     .filter(|r| in_report_of(&ds, *r, i))
                     .collect();
                 seen += scanned.len();
-                assert_eq!(dir.report(&ds, i, lo, hi), scanned, "user {i} in [{lo}, {hi})");
+                assert_eq!(
+                    dir.report(&ds, i, lo, hi),
+                    scanned,
+                    "user {i} in [{lo}, {hi})"
+                );
             }
         }
         assert!(seen > 3000, "{seen}");
-        assert!(dir.report(&ds, count(&ds) + 5, span.start, span.end()).is_empty());
+        assert!(
+            dir.report(&ds, count(&ds) + 5, span.start, span.end())
+                .is_empty()
+        );
     }
 }
