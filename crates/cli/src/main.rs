@@ -1,6 +1,10 @@
 //! `meetkit`: the command line over the meetkit core. Parsing lives in [`args`], formats in
 //! [`output`], sync's durability in [`sync`], each subcommand in [`commands`].
 
+// clap prints the argument doc comments as `--help` text, where `<config dir>` and the like are
+// placeholders, not HTML tags.
+#![allow(rustdoc::invalid_html_tags)]
+
 mod args;
 mod commands;
 mod config_file;

@@ -1,7 +1,7 @@
 //! Drift seen at run time: enum values (and, where the decoder shows them, response fields) a
 //! provider sent that its spec does not know, noted once per provider and item per listing.
 //!
-//! The paging engine fetches each page inside [`watch`], which points a task-local at the
+//! The paging engine fetches each page inside `watch`, which points a task-local at the
 //! partition's [`DriftLog`]:
 //! - enum values: an adapter's `normalize` calls `note_value!` once per open enum field of a
 //!   record. A known value costs one match; only an unknown one takes the log's lock.
@@ -188,7 +188,7 @@ impl<'de> serde::Deserializer<'de> for &mut FieldNames {
     }
 }
 
-/// Notes an enum value the spec does not list; outside [`watch`] (e.g. a benchmark calling
+/// Notes an enum value the spec does not list; outside `watch` (e.g. a benchmark calling
 /// `normalize` directly) there is nowhere to note it and it is dropped.
 #[cold]
 pub fn unknown_value(provider: Provider, field: &'static str, value: &dyn fmt::Display) {

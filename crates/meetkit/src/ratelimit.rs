@@ -22,7 +22,7 @@
 //! one.
 //!
 //! A provider that tells the account's limit on its answers (Telnyx's `x-ratelimit-*`, named by
-//! its descriptor's `rate_limit_headers`, read in [`announced`]) has it adopted from its first
+//! its descriptor's `rate_limit_headers`, read in `announced`) has it adopted from its first
 //! answer, before a burst can overrun it: the limit per window (the longest reset told, in
 //! whole seconds, at least one and at most [`MAX_TOLD_WINDOW`]) becomes the rate, never above
 //! a configured one and the ceiling learning rises to. The requests already sent count against

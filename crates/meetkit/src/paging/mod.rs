@@ -15,10 +15,10 @@
 //! with many pages left is then split at the first page's edge into up to
 //! `per_provider_concurrency` pieces walked at once (see [`Adapter::narrow`]).
 //!
-//! The module's parts: [`adapter`] (what a provider adapter answers), [`sink`] (the exact
-//! window, local filters and deduplication in front of the channel), [`halt`] (an account-wide
-//! failure stops the partition), [`split`] (how many pieces a dense window becomes), [`walk`]
-//! (the chained and numbered walkers) and [`fetch`] (one page with retries behind the gates).
+//! The module's parts: `adapter` (what a provider adapter answers), `sink` (the exact
+//! window, local filters and deduplication in front of the channel), `halt` (an account-wide
+//! failure stops the partition), `split` (how many pieces a dense window becomes), `walk`
+//! (the chained and numbered walkers) and `fetch` (one page with retries behind the gates).
 
 mod adapter;
 mod fetch;

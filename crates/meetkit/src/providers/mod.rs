@@ -33,7 +33,7 @@ use crate::retry::retry_after_from_headers;
 use crate::run::PartitionStream;
 use crate::settings::{Config, check_base_url};
 
-/// The wire names of `provider`'s record fields its adapter maps into [`Meeting`] or its typed
+/// The wire names of `provider`'s record fields its adapter maps into [`Meeting`](crate::model::Meeting) or its typed
 /// extension (the adapter's `NORMALIZED`); the others reach `extension.unmapped`.
 pub fn normalized_fields(provider: Provider) -> &'static [&'static str] {
     match provider {

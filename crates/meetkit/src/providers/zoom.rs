@@ -11,7 +11,7 @@
 //! - Window: `from`/`to` are whole dates, at most one month apart and no older than six months.
 //!   meetkit widens the window to whole days and asks for one day more on each side (Zoom's date boundary is not documented as UTC)
 //!   and filters exactly; each window is as long as the one-month rule allows with that
-//!   padding (27 to 30 days, by the calendar: [`month_windows`]). Parts older than six months
+//!   padding (27 to 30 days, by the calendar: `month_windows`). Parts older than six months
 //!   are reported, not silently dropped.
 //! - Paging: `next_page_token`, `""` on the last page, expiring after 15 minutes (400 code 300:
 //!   the listing restarts and duplicates are dropped).
