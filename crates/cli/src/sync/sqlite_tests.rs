@@ -72,7 +72,7 @@ fn a_batch_of_batch_meetings_fits_the_page_cache() -> Result<(), Box<dyn std::er
     assert_eq!(kib, -i64::from(CACHE_KIB), "negative: KiB, not pages");
     assert_eq!(dest.batch(), BATCH);
     assert!(
-        BATCH > crate::sync::BATCH,
+        dest.batch() > crate::sync::BATCH,
         "larger transactions than the default"
     );
     // One transaction of a whole batch: every meeting stored, counted once.
