@@ -22,8 +22,6 @@ use crate::exit::{CliError, Exit, Outcome};
 use crate::output::progress::ProgressLine;
 use crate::sync::{Checkpoint, Target, Written};
 
-/// Meetings per transaction.
-const BATCH: usize = 2000;
 /// A batch not yet full is committed after this long, so readers see a slow sync progress.
 const BATCH_AGE: Duration = Duration::from_secs(2);
 /// Meetings in flight between the reader and the writer thread.
@@ -72,7 +70,8 @@ impl Writer {
                     }
                 };
                 let mut written = Written::new();
-                let mut batch: Vec<Meeting> = Vec::with_capacity(BATCH);
+                let size = dest.batch();
+                let mut batch: Vec<Meeting> = Vec::with_capacity(size);
                 let mut started = Instant::now();
                 for message in receiver {
                     match message {
@@ -82,7 +81,7 @@ impl Writer {
                                 started = Instant::now();
                             }
                             batch.push(*meeting);
-                            if batch.len() >= BATCH || started.elapsed() >= BATCH_AGE {
+                            if batch.len() >= size || started.elapsed() >= BATCH_AGE {
                                 dest.store(&batch, &[], &mut written)?;
                                 batch.clear();
                             }

@@ -19,6 +19,9 @@ use meetkit::{Meeting, Provider};
 
 use crate::exit::{CliError, Exit};
 
+/// Meetings per batch unless a destination says otherwise ([`Destination::batch`]).
+pub const BATCH: usize = 2000;
+
 /// How far one provider account has been synced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checkpoint {
@@ -77,6 +80,11 @@ pub trait Destination: Send {
     /// Called before the first batch: meetings starting at or after `refetch_from` may come
     /// again (the NDJSON file reads back what it holds from there).
     fn prepare(&mut self, refetch_from: DateTime<Utc>) -> Result<(), CliError>;
+    /// Meetings per [`store`](Destination::store) call (one transaction): at most this many
+    /// are held in memory before they are stored.
+    fn batch(&self) -> usize {
+        BATCH
+    }
     /// Stores `meetings` (new ones inserted, changed ones replaced, unchanged ones not
     /// written) and `checkpoints` in one durable step; adds what was written to `written`
     /// (the run's totals so far), which the checkpoints' `meetings_written` then include.
@@ -164,13 +172,36 @@ impl Target {
 }
 
 /// 64-bit FNV-1a: stable across runs and Rust versions, which `DefaultHasher` does not promise.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+/// Written to as an [`io::Write`](std::io::Write), so a meeting's JSON is hashed as it is
+/// serialized, never held.
+struct Fnv1a(u64);
+
+impl Fnv1a {
+    fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
     }
-    hash
+}
+
+impl std::io::Write for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// [`Fnv1a`] of `bytes`.
+#[cfg(test)]
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash = Fnv1a::new();
+    let _ = std::io::Write::write(&mut hash, bytes);
+    hash.0
 }
 
 /// The content hash of a meeting: its JSON without `raw` (which changes with the content).
@@ -185,7 +216,12 @@ pub fn content_hash(meeting: &Meeting) -> u64 {
     } else {
         meeting
     };
-    fnv1a(&serde_json::to_vec(meeting).unwrap_or_default())
+    let mut hash = Fnv1a::new();
+    match serde_json::to_writer(&mut hash, meeting) {
+        Ok(()) => hash.0,
+        // What hashing the empty serialization gave (a meeting always serializes).
+        Err(_) => Fnv1a::new().0,
+    }
 }
 
 /// Takes the one-writer lock on `file` (an advisory `flock`, released when the process ends,
@@ -231,6 +267,42 @@ mod tests {
     fn fnv_is_the_published_function() {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn the_content_hash_is_fnv_of_the_json_without_raw_as_stored_hashes_were() {
+        let without = Meeting {
+            provider: Provider::Daily,
+            account: meetkit::model::DEFAULT_ACCOUNT.to_owned(),
+            id: "room-1".to_owned(),
+            title: Some("Stand-up «weekly»".to_owned()),
+            start: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+            end: DateTime::from_timestamp(1_790_000_600, 0),
+            duration_seconds: Some(600),
+            status: meetkit::MeetingStatus::Ended,
+            status_raw: Some("finished".to_owned()),
+            host: None,
+            participants: Vec::new(),
+            participant_count: Some(3),
+            recording: None,
+            meeting_url: Some("https://x.daily.co/room-1".to_owned()),
+            room: Some("room-1".to_owned()),
+            extension: meetkit::Extension::Daily(meetkit::DailyExtension::default()),
+            raw: None,
+        };
+        // Hashes stored by earlier versions were FNV-1a of this serialization, held whole.
+        let stored = fnv1a(&serde_json::to_vec(&without).unwrap_or_default());
+        assert_eq!(content_hash(&without), stored);
+        let with_raw = Meeting {
+            raw: Some(serde_json::json!({"id": "room-1"})),
+            ..without.clone()
+        };
+        assert_eq!(content_hash(&with_raw), stored, "raw is not content");
+        let renamed = Meeting {
+            title: Some("Retro".to_owned()),
+            ..without
+        };
+        assert_ne!(content_hash(&renamed), stored);
     }
 
     #[test]

@@ -64,6 +64,74 @@ fn the_log_is_checkpointed_every_wal_checkpoint_pages() -> Result<(), Box<dyn st
 }
 
 #[test]
+fn a_batch_of_batch_meetings_fits_the_page_cache() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("m.db");
+    let mut dest = SqliteDestination::open(&path).map_err(|e| e.message)?;
+    let kib: i64 = dest.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    assert_eq!(kib, -i64::from(CACHE_KIB), "negative: KiB, not pages");
+    assert_eq!(dest.batch(), BATCH);
+    assert!(
+        dest.batch() > crate::sync::BATCH,
+        "larger transactions than the default"
+    );
+    // One transaction of a whole batch: every meeting stored, counted once.
+    let big: Vec<Meeting> = (0..BATCH)
+        .map(|i| {
+            meeting(
+                &format!("{:016x}", (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)),
+                "t",
+            )
+        })
+        .collect();
+    let mut written = Written::new();
+    dest.store(&big, &[], &mut written).map_err(|e| e.message)?;
+    let zoom = (Provider::Zoom, meetkit::model::DEFAULT_ACCOUNT.to_owned());
+    assert_eq!(written.get(&zoom).copied(), u64::try_from(BATCH).ok());
+    // The rows' pages (table and both indexes) fit the cache, so none spilled mid-transaction.
+    let pages: i64 = dest.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    let page_size: i64 = dest.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    assert!(
+        pages * page_size < i64::from(CACHE_KIB) * 1024,
+        "{pages} pages"
+    );
+    drop(dest);
+    assert_eq!(rows(&path)?, i64::try_from(BATCH)?);
+    Ok(())
+}
+
+#[test]
+fn rows_of_one_batch_share_their_first_seen() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("m.db");
+    let mut dest = SqliteDestination::open(&path).map_err(|e| e.message)?;
+    let before = Utc::now();
+    dest.store(
+        &[meeting("a", "one"), meeting("b", "two")],
+        &[],
+        &mut Written::new(),
+    )
+    .map_err(|e| e.message)?;
+    drop(dest);
+    let conn = Connection::open(&path)?;
+    let mut stmt = conn.prepare("SELECT DISTINCT first_seen, last_changed FROM meetings")?;
+    let times: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    assert_eq!(times.len(), 1, "{times:?}");
+    let (first_seen, last_changed) = &times[0];
+    assert_eq!(first_seen, last_changed);
+    let stored = parse_time(first_seen).ok_or("not RFC 3339")?;
+    assert!(stored >= before && stored <= Utc::now(), "{first_seen}");
+    assert_eq!(
+        first_seen.len(),
+        "2026-01-01T00:00:00.000000Z".len(),
+        "fixed width"
+    );
+    Ok(())
+}
+
+#[test]
 fn unchanged_writes_nothing_changed_updates_in_place() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("m.db");
