@@ -63,6 +63,7 @@ struct Knobs {
     allow_insecure: Option<bool>,
     concurrency: Option<usize>,
     per_provider_concurrency: Option<usize>,
+    records_in_flight: Option<usize>,
     max_attempts: Option<u32>,
     request_timeout_seconds: Option<u64>,
     rate_limits: Option<BTreeMap<String, f64>>,
@@ -95,6 +96,7 @@ impl Settings {
             allow_insecure,
             concurrency,
             per_provider_concurrency,
+            records_in_flight,
             max_attempts,
             request_timeout_seconds,
             rate_limits,
@@ -443,6 +445,9 @@ fn apply_runtime(config: &mut Config, s: &Settings, label: &str) -> Result<(), C
     if let Some(n) = s.per_provider_concurrency {
         rt.per_provider_concurrency = positive("per_provider_concurrency", n)?;
     }
+    if let Some(n) = s.records_in_flight {
+        rt.records_in_flight = positive("records_in_flight", n)?;
+    }
     if let Some(n) = s.max_attempts {
         rt.retry.max_attempts = positive("max_attempts", n as usize)? as u32;
     }
@@ -496,6 +501,7 @@ mod tests {
 
     const FILE: &str = r#"
 concurrency = 12
+records_in_flight = 5000
 daily_api_key = "file-daily"
 telnyx_api_key = "file-telnyx"
 
@@ -525,6 +531,7 @@ rate_limits = { zoom = 4 }
             Some("env-telnyx")
         );
         assert_eq!(c.runtime.concurrency, 12);
+        assert_eq!(c.runtime.records_in_flight, 5000);
         assert_eq!(c.runtime.rate_limits.get(&Provider::Zoom), Some(&Some(4.0)));
         let daily = c
             .sources

@@ -27,7 +27,7 @@ use crate::plan::{Partition, Plan};
 use crate::progress::{Progress, ProgressCounters};
 use crate::providers::{Endpoint, connector};
 use crate::query::{Query, Window};
-use crate::ratelimit::{GateKey, Gates, Limiters};
+use crate::ratelimit::{GateKey, Gates, Limiters, RecordBudget};
 use crate::registry;
 use crate::run::PartitionStream;
 
@@ -347,6 +347,13 @@ impl Client {
         Arc::new(Semaphore::new(self.inner.config.runtime.concurrency.max(1)))
     }
 
+    /// The records one run may hold at once, across its accounts (see [`RecordBudget`]).
+    fn record_budget(&self) -> Arc<RecordBudget> {
+        Arc::new(RecordBudget::new(
+            self.inner.config.runtime.records_in_flight,
+        ))
+    }
+
     /// What every partition of one account running here shares: the gates (rate limit and
     /// concurrency), the progress counters, the halt and, when `overlapping`, the set of
     /// meetings delivered.
@@ -354,6 +361,7 @@ impl Client {
         &self,
         partition: &Partition,
         global: Arc<Semaphore>,
+        budget: Arc<RecordBudget>,
         overlapping: bool,
     ) -> AccountContext {
         let provider = partition.provider;
@@ -370,8 +378,13 @@ impl Client {
             runtime.rate_limits.get(&provider).copied().flatten(),
             runtime.per_provider_concurrency,
         );
+        let page_size = runtime
+            .page_sizes
+            .get(&provider)
+            .copied()
+            .unwrap_or(crate::registry::info(provider).page_size.max);
         AccountContext {
-            gates: Gates::shared(gate, global),
+            gates: Gates::shared(gate, global).with_budget(budget, page_size),
             progress: Arc::new(ProgressCounters::new(provider)),
             halt: Arc::default(),
             seen: overlapping.then(Arc::default),
@@ -503,6 +516,7 @@ impl Client {
     /// found (two Zoom users' reports) comes once.
     pub fn run_plan(&self, plan: Plan) -> Result<MeetingStream, Error> {
         let global = self.global_gate();
+        let budget = self.record_budget();
         // Each account's partitions, accounts in plan order.
         let mut order: Vec<(Provider, String)> = Vec::new();
         let mut groups: HashMap<(Provider, String), Vec<Partition>> = HashMap::new();
@@ -524,7 +538,12 @@ impl Client {
                 continue;
             };
             let overlapping = partitions.len() > 1;
-            let account = self.account_context(&partitions[0], Arc::clone(&global), overlapping);
+            let account = self.account_context(
+                &partitions[0],
+                Arc::clone(&global),
+                Arc::clone(&budget),
+                overlapping,
+            );
             counters.push(Arc::clone(&account.progress));
             // A provider's upfront errors go with its first account, so its progress shows them.
             let (mine, rest): (Vec<_>, Vec<_>) =

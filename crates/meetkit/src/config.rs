@@ -32,6 +32,7 @@ impl Default for RuntimeOptions {
             retry: RetryOptions::default(),
             concurrency: 32,
             per_provider_concurrency: 8,
+            records_in_flight: crate::ratelimit::DEFAULT_RECORDS_IN_FLIGHT,
             rate_limits: per_provider(|i| i.default_rate()),
             page_sizes: per_provider(|i| i.page_size.max),
             window_spans: per_provider(|i| chrono::Duration::days(i.default_window_days)),

@@ -30,7 +30,8 @@
 //! until the reset when the other had used the window up made the listings slower and drew as
 //! many 429s, which then taught a rate lower still; a 429's pause already holds the account
 //! within a round trip.)
-//! Concurrency is bounded per provider account and across all of them with semaphores.
+//! Concurrency is bounded per provider account and across all of them with semaphores, and the
+//! records held at once across all of them by a [`RecordBudget`] (see `budget`).
 //!
 //! Providers limit each account on its own, so each account has its own gate: two Zoom accounts
 //! each get their own 10/s. A client keeps one gate per [`GateKey`] in its [`Limiters`], shared
@@ -45,8 +46,10 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
 mod announced;
+mod budget;
 
 pub use announced::Announced;
+pub use budget::{DEFAULT_RECORDS_IN_FLIGHT, Expected, RecordBudget};
 
 /// The window a rate is counted over, plus a margin for requests that reach the provider a
 /// little later than they left (the provider's window may start at its first arrival).
@@ -186,6 +189,8 @@ pub struct AccountGate {
     paused_until: std::sync::Mutex<Option<Instant>>,
     provider_permits: Arc<Semaphore>,
     concurrency: usize,
+    /// The records the account's next page is expected to hold, taken from the budget.
+    expected: Expected,
 }
 
 /// The 429s to requests sent after an episode's first that confirm it as a limit's.
@@ -336,6 +341,7 @@ impl AccountGate {
             paused_until: std::sync::Mutex::default(),
             provider_permits: Arc::new(Semaphore::new(concurrency.max(1))),
             concurrency: concurrency.max(1),
+            expected: Expected::default(),
         }
     }
 
@@ -498,18 +504,21 @@ impl Limiters {
 }
 
 /// The gates one request passes: a pause after a 429, the account's rate, its concurrency,
-/// the global concurrency.
+/// the global concurrency and, when set, the client's budget of records.
 #[derive(Debug, Clone)]
 pub struct Gates {
     account: Arc<AccountGate>,
     global: Arc<Semaphore>,
+    /// The client's budget and the page size this listing asks for.
+    records: Option<(Arc<RecordBudget>, u32)>,
 }
 
-/// Held while a request is in flight.
+/// Held while a request is in flight, and by its page until the reader has taken it.
 #[derive(Debug)]
 pub struct Pass {
     _provider: Option<OwnedSemaphorePermit>,
     _global: Option<OwnedSemaphorePermit>,
+    _records: Option<OwnedSemaphorePermit>,
 }
 
 impl Gates {
@@ -523,7 +532,25 @@ impl Gates {
 
     /// Gates through `account`'s gate (shared with its other partitions) and `global`.
     pub fn shared(account: Arc<AccountGate>, global: Arc<Semaphore>) -> Self {
-        Self { account, global }
+        Self {
+            account,
+            global,
+            records: None,
+        }
+    }
+
+    /// These gates, with each request also taking from `budget` the records its account's
+    /// pages are expected to hold (`page_size`, what the listing asks for, until one comes).
+    pub fn with_budget(self, budget: Arc<RecordBudget>, page_size: u32) -> Self {
+        Self {
+            records: Some((budget, page_size)),
+            ..self
+        }
+    }
+
+    /// A page of `records` came back: what the account's next requests take from the budget.
+    pub fn delivered(&self, records: usize) {
+        self.account.expected.came(records);
     }
 
     /// Requests this provider may have in flight.
@@ -581,6 +608,10 @@ impl Gates {
             .await
             .ok();
         let global = Arc::clone(&self.global).acquire_owned().await.ok();
+        let records = match &self.records {
+            Some((budget, page_size)) => budget.take(self.account.expected.next(*page_size)).await,
+            None => None,
+        };
         loop {
             while let Some(until) = self.paused_until() {
                 tracing::trace!(
@@ -614,6 +645,7 @@ impl Gates {
         Pass {
             _provider: provider,
             _global: global,
+            _records: records,
         }
     }
 }

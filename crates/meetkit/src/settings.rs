@@ -146,6 +146,10 @@ pub struct RuntimeOptions {
     pub concurrency: usize,
     /// Requests in flight per provider (default 8).
     pub per_provider_concurrency: usize,
+    /// Records held at once across all providers and accounts: requested, in flight, or fetched
+    /// and not yet taken by the reader (default 32,768, about 64 MB). Each request takes what
+    /// its account's pages have lately held; what bounds memory when `concurrency` is high.
+    pub records_in_flight: usize,
     /// Client-side rate limit per provider in requests per second; `None` is unlimited.
     /// Defaults: each provider's documented limit in the registry (Zoom 10, Heavy on the Pro
     /// plan; Daily 20); the others publish none.

@@ -59,6 +59,7 @@ pub(super) async fn fetch_page<A: Adapter>(
                     ctx.gates.announced(told);
                 }
                 ctx.gates.answered(sent);
+                ctx.gates.delivered(page.records);
                 return Ok((page, pass));
             }
             Err(mut failure) => {

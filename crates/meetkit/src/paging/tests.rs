@@ -176,30 +176,34 @@ fn a_repeated_cursor_stops_with_a_pagination_error_and_keeps_the_pages() {
     );
 }
 
-/// A page keeps its request's pass until the reader has taken it: a reader that holds back
-/// holds the window's requests back too, whatever room its channel has left.
-#[test]
-fn pages_waiting_for_the_reader_hold_their_requests_passes() {
+/// Ten chained pages of `records` records each, fetched through `gates` while the reader holds
+/// back: exactly two requests go out, a third only once a page has been read, and every page
+/// arrives in the end.
+fn two_requests_until_a_page_is_read(gates: Gates, records: u32) {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap_or_else(|_| unreachable!());
     let script = Arc::new(Script {
         style: PagingStyle::Chained,
-        pages: Box::new(|c| {
+        pages: Box::new(move |c| {
             let n = match c {
-                Some(Cursor::Number(n)) => *n,
+                Some(Cursor::Number(n)) => *n as u32,
                 _ => 0,
             };
-            Ok(page(&[n as u32], (n < 9).then_some(Cursor::Number(n + 1))))
+            let ids: Vec<u32> = (0..records).map(|i| n * records + i).collect();
+            Ok(page(
+                &ids,
+                (n < 9).then_some(Cursor::Number(u64::from(n) + 1)),
+            ))
         }),
         asked: Mutex::default(),
     });
     let asked = |script: &Script| script.asked.lock().map(|a| a.len()).unwrap_or_default();
     let mut ctx = context(crate::registry::info(Provider::Daily), Filters::default());
-    // Two requests of the provider at once; the channel alone would take more pages.
-    ctx.gates = Gates::new(None, 2, Arc::new(tokio::sync::Semaphore::new(8)));
+    ctx.gates = gates;
     rt.block_on(async {
+        // The channel alone would take more pages.
         let (tx, mut rx) = mpsc::channel(PAGES_BUFFERED + 8);
         let fetch = tokio::spawn(fetch_window(
             Arc::clone(&script),
@@ -208,23 +212,43 @@ fn pages_waiting_for_the_reader_hold_their_requests_passes() {
             tx,
         ));
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        assert_eq!(
-            asked(&script),
-            2,
-            "two pages wait for the reader, with both passes"
-        );
-        // Taking a page (and reading it to its end) gives its pass back: one more request.
+        assert_eq!(asked(&script), 2, "two pages wait for the reader");
+        // Taking a page (and reading it to its end) gives its hold back: one more request.
         let first = rx.recv().await.map(|b| b.into_iter().count());
-        assert_eq!(first, Some(1));
+        assert_eq!(first, Some(records as usize));
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         assert_eq!(asked(&script), 3);
         let mut rest = 0;
         while let Some(batch) = rx.recv().await {
             rest += batch.into_iter().count();
         }
-        assert_eq!(rest, 9);
+        assert_eq!(rest, 9 * records as usize);
         assert!(fetch.await.unwrap_or_else(|_| unreachable!()).is_none());
     });
+}
+
+/// A page keeps its request's pass until the reader has taken it: a reader that holds back
+/// holds the window's requests back too, whatever room its channel has left.
+#[test]
+fn pages_waiting_for_the_reader_hold_their_requests_passes() {
+    // Two requests of the provider at once.
+    two_requests_until_a_page_is_read(
+        Gates::new(None, 2, Arc::new(tokio::sync::Semaphore::new(8))),
+        1,
+    );
+}
+
+/// A page keeps the records it took from the client's budget until the reader has taken it.
+#[test]
+fn pages_waiting_for_the_reader_hold_their_records_from_the_budget() {
+    // Eight requests may be in flight, but the budget holds two pages of five records.
+    let budget = Arc::new(crate::ratelimit::RecordBudget::new(10));
+    two_requests_until_a_page_is_read(
+        Gates::new(None, 8, Arc::new(tokio::sync::Semaphore::new(8)))
+            .with_budget(Arc::clone(&budget), 5),
+        5,
+    );
+    assert_eq!(budget.available(), 10, "every record given back");
 }
 
 #[test]
