@@ -49,7 +49,7 @@ mod announced;
 mod budget;
 
 pub use announced::Announced;
-pub use budget::{DEFAULT_RECORDS_IN_FLIGHT, Expected, RecordBudget};
+pub use budget::{DEFAULT_RECORDS_IN_FLIGHT, Expected, MIN_RECORDS_PER_REQUEST, RecordBudget};
 
 /// The window a rate is counted over, plus a margin for requests that reach the provider a
 /// little later than they left (the provider's window may start at its first arrival).

@@ -241,14 +241,16 @@ fn pages_waiting_for_the_reader_hold_their_requests_passes() {
 /// A page keeps the records it took from the client's budget until the reader has taken it.
 #[test]
 fn pages_waiting_for_the_reader_hold_their_records_from_the_budget() {
-    // Eight requests may be in flight, but the budget holds two pages of five records.
-    let budget = Arc::new(crate::ratelimit::RecordBudget::new(10));
+    // Eight requests may be in flight, but the budget holds two requests' worth (each takes at
+    // least the floor, however small its page).
+    let floor = crate::ratelimit::MIN_RECORDS_PER_REQUEST as usize;
+    let budget = Arc::new(crate::ratelimit::RecordBudget::new(2 * floor));
     two_requests_until_a_page_is_read(
         Gates::new(None, 8, Arc::new(tokio::sync::Semaphore::new(8)))
             .with_budget(Arc::clone(&budget), 5),
         5,
     );
-    assert_eq!(budget.available(), 10, "every record given back");
+    assert_eq!(budget.available(), 2 * floor, "every record given back");
 }
 
 #[test]
