@@ -64,7 +64,7 @@ fn providers() -> impl Iterator<Item = (&'static str, u64, Option<u64>)> {
 
 /// The fewest windows a listing over `days` needs: one per longest window the provider's API
 /// allows (the registry's `longest_window_days`), except Zoom's, whose date ranges span at most
-/// a month (~31 days; the registry's 30 keeps a day of padding).
+/// a month (~31 days; the registry's 32 is the longest a window reaches, after a 31-day month).
 fn min_windows(provider: &str, days: f64) -> u64 {
     let longest = if provider == "zoom" {
         Some(31)

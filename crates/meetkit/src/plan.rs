@@ -48,8 +48,7 @@ impl Partition {
     /// The part of the query's window this partition covers: from its first window's start to
     /// its last window's end (`None` when it has no window).
     pub fn span(&self) -> Option<Window> {
-        let (first, last) = (self.windows.first()?, self.windows.last()?);
-        Window::new(first.from(), last.to()).ok()
+        Window::spanning(&self.windows)
     }
 
     /// The fewest requests the partition needs: one per window, since a window's first page

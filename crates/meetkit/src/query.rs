@@ -43,6 +43,13 @@ impl Window {
         self.from <= t && t < self.to
     }
 
+    /// From the first window's start to the last one's end: what consecutive `windows` cover
+    /// end to end (`None` when there is none).
+    pub fn spanning(windows: &[Window]) -> Option<Window> {
+        let (first, last) = (windows.first()?, windows.last()?);
+        Window::new(first.from, last.to).ok()
+    }
+
     /// The part of this window that is also in `other`, if any.
     pub fn intersect(&self, other: &Window) -> Option<Window> {
         let from = self.from.max(other.from);

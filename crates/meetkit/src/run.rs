@@ -69,6 +69,8 @@ pub(crate) fn partition_stream<A: Adapter>(
     let done = Arc::clone(&ctx.progress);
     let halted = Arc::clone(&ctx);
     let planned = windows.clone();
+    // The partition's windows end to end (a window is its own span when alone).
+    let span = Window::spanning(&windows);
     let fetched = stream::iter(windows)
         .map(move |window| {
             // Each window on its own task (decoding and normalizing use every core), handing
@@ -78,6 +80,7 @@ pub(crate) fn partition_stream<A: Adapter>(
                 Arc::clone(&adapter),
                 Arc::clone(&ctx),
                 window,
+                span.unwrap_or(window),
                 tx,
             )));
             let pages = stream::unfold(rx, |mut rx| async move {

@@ -160,7 +160,7 @@ pub struct RuntimeOptions {
     /// Dense windows of Daily and Attention are split further after their first page (see
     /// `paging`), so these start wide: fewer windows, fewer short last pages, fewer requests.
     /// Windows are cut into equal parts of at most this, and never longer than the provider
-    /// allows. Defaults: each descriptor's `default_window_days` (Zoom 30, cut by the calendar
+    /// allows. Defaults: each descriptor's `default_window_days` (Zoom 32, cut by the calendar
     /// month; Daily and Telnyx 365, Attention 90, Attendee 30; the registry says why).
     pub window_spans: BTreeMap<Provider, chrono::Duration>,
     /// HTTP client settings.

@@ -15,7 +15,7 @@ use meetkit_sandbox::Faults;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn partitions_run_apart_from_a_json_plan_equal_the_truth() {
     let handle = sandbox(3000, 23, Faults::default()).await;
-    // A long window: every provider's windows are cut (Zoom to a month less its padding, Attendee to 30 days),
+    // A long window: every provider's windows are cut (Zoom to a calendar month, Attendee to 30 days),
     // and Zoom's part older than six months is skipped with a warning (lenient).
     let now = handle.now();
     let window = Window::new(

@@ -80,6 +80,66 @@ async fn server_to_server_lists_every_user_of_the_account_once_each_meeting() {
     handle.shutdown().await;
 }
 
+/// Six months take six report requests a user, and no meeting is lost where two windows
+/// meet, whatever day Zoom reads `from`/`to` in (it does not document its boundary): a
+/// meeting within a day of an inner edge comes back from one side only, and that side keeps
+/// it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn six_months_take_six_windows_and_lose_nothing_at_their_edges_in_any_zoom_day() {
+    for hours in [13, -11] {
+        let offset = chrono::FixedOffset::east_opt(hours * 3600).unwrap();
+        let handle = Sandbox::start(SandboxConfig {
+            seed: 26,
+            meetings: 2000,
+            zoom_report_offset: offset,
+            ..SandboxConfig::default()
+        })
+        .await
+        .unwrap();
+        let now = handle.now();
+        let window = Window::new(now - chrono::Duration::days(180), now).unwrap();
+        let query = Query::new(window).providers([Provider::Zoom]);
+        let client = client_for(&handle);
+        let plan = client.plan(&query).await.unwrap();
+        assert!(plan.partitions.len() > 300);
+        for partition in &plan.partitions {
+            assert_eq!(partition.windows.len(), 6, "{:?}", partition.windows);
+        }
+        let want = truth(&handle, Provider::Zoom, window.from(), window.to());
+        let listing = client.collect(&query).await.unwrap();
+        assert!(listing.errors.is_empty(), "{:?}", listing.errors);
+        let got = ids_of(&listing.meetings);
+        let missing: Vec<&String> = want.iter().filter(|id| !got.contains(id)).collect();
+        assert!(missing.is_empty(), "UTC{offset}: missing {missing:?}");
+        assert_eq!(got, want, "UTC{offset}");
+        // The test has teeth: meetings lie where Zoom's day and UTC's disagree about the side.
+        let edges: Vec<_> = plan.partitions[0].windows[1..]
+            .iter()
+            .map(|w| w.from())
+            .collect();
+        let near = listing
+            .meetings
+            .iter()
+            .filter(|m| {
+                edges.iter().any(|edge| {
+                    let hours_after = (m.start - *edge).num_minutes() as f64 / 60.0;
+                    // East of UTC Zoom's day starts before midnight UTC, west of it after.
+                    if hours > 0 {
+                        (-f64::from(hours)..0.0).contains(&hours_after)
+                    } else {
+                        (0.0..-f64::from(hours)).contains(&hours_after)
+                    }
+                })
+            })
+            .count();
+        assert!(
+            near > 5,
+            "{near} meetings on the other side of an inner edge"
+        );
+        handle.shutdown().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_users_listing_waits_out_429s_as_pages_do() {
     // Most requests are 429s with a Retry-After. Like a page's, a users page waits them out

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Offset, Utc};
 
 use crate::Provider;
 
@@ -32,6 +32,9 @@ pub struct SandboxConfig {
     /// answers 429 with `X-RateLimit-Type: Daily-limit` (default `None`: no cap; Zoom's is
     /// 30,000 on Pro).
     pub zoom_daily_heavy_cap: Option<u64>,
+    /// The UTC offset of the day in which Zoom reads a report's `from`/`to` dates (default
+    /// UTC). Zoom does not document its day boundary; an account's own timezone moves it.
+    pub zoom_report_offset: FixedOffset,
     /// The origin (`scheme://host:port`) Attendee's `next`/`previous` URLs name instead of
     /// the request's own, as behind a proxy that rewrites Host or ends TLS without
     /// `X-Forwarded-Proto` (default: the request's Host, over http).
@@ -50,6 +53,7 @@ impl Default for SandboxConfig {
             zoom_token_ttl: Duration::from_secs(15 * 60),
             rate_limits: false,
             zoom_daily_heavy_cap: None,
+            zoom_report_offset: Utc.fix(),
             next_origin: None,
         }
     }

@@ -57,6 +57,28 @@ pub trait Adapter: Send + Sync + 'static {
     /// The paged listings that together cover `window`.
     fn requests(&self, window: &Window, filters: &Filters) -> Vec<Self::Request>;
 
+    /// The paged listings that cover `window` as one of the consecutive windows that together
+    /// make `span` (its partition's). The default is [`requests`](Adapter::requests): most
+    /// providers cut their listings at a window's exact edges, whatever its neighbours.
+    fn requests_within(
+        &self,
+        window: &Window,
+        span: &Window,
+        filters: &Filters,
+    ) -> Vec<Self::Request> {
+        let _ = span;
+        self.requests(window, filters)
+    }
+
+    /// The part of `span` whose records `window`'s listings keep. The default is `window`
+    /// itself. A provider that can only ask whole days in a day boundary it does not document
+    /// (Zoom) asks no day twice at an inner edge, so a record there comes back from one side
+    /// only: that side keeps it, within a day of the edge.
+    fn keeps(&self, window: &Window, span: &Window) -> Window {
+        let _ = span;
+        *window
+    }
+
     /// After the provider forgot a cursor, a listing that picks up where `request` was when
     /// the latest start seen was `last_start` (for providers paging in start order), or `None`
     /// to start over.

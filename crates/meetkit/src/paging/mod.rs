@@ -70,21 +70,23 @@ pub struct FetchContext {
     pub account_seen: Option<Arc<crate::dedup::AccountSeen>>,
 }
 
-/// Fetches every page of every listing of `window`, sending its meetings to `tx` page by page.
-/// Returns the failure that cut the window short, if any; what was sent before it stands.
+/// Fetches every page of every listing of `window`, one of the consecutive windows that make
+/// `span`, sending its meetings to `tx` page by page. Returns the failure that cut the window
+/// short, if any; what was sent before it stands.
 pub async fn fetch_window<A: Adapter>(
     adapter: Arc<A>,
     ctx: Arc<FetchContext>,
     window: Window,
+    span: Window,
     tx: mpsc::Sender<Batch>,
 ) -> Option<ProviderError> {
     let sink = WindowSink {
-        window,
+        window: adapter.keeps(&window, &span),
         ctx: &ctx,
         seen: Arc::default(),
         tx,
     };
-    for request in adapter.requests(&window, &ctx.filters) {
+    for request in adapter.requests_within(&window, &span, &ctx.filters) {
         if ctx.halt.is_tripped() {
             ctx.halt.unfinished(window);
             return None;

@@ -125,7 +125,13 @@ fn fetch<A: Adapter>(adapter: &Arc<A>) -> WindowResult {
         .unwrap_or_else(|_| unreachable!());
     rt.block_on(async {
         let (tx, mut rx) = mpsc::channel(PAGES_BUFFERED);
-        let fetch = tokio::spawn(fetch_window(Arc::clone(adapter), ctx(), window(), tx));
+        let fetch = tokio::spawn(fetch_window(
+            Arc::clone(adapter),
+            ctx(),
+            window(),
+            window(),
+            tx,
+        ));
         let mut meetings = Vec::new();
         while let Some(batch) = rx.recv().await {
             meetings.extend(batch);
@@ -208,6 +214,7 @@ fn two_requests_until_a_page_is_read(gates: Gates, records: u32) {
         let fetch = tokio::spawn(fetch_window(
             Arc::clone(&script),
             Arc::new(ctx),
+            window(),
             window(),
             tx,
         ));

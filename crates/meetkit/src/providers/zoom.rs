@@ -9,10 +9,12 @@
 //!   with `X-RateLimit-Type: Daily-limit` stops the account at once (waiting will not help).
 //!
 //! - Window: `from`/`to` are whole dates, at most one month apart and no older than six months.
-//!   meetkit widens the window to whole days and asks for one day more on each side (Zoom's date boundary is not documented as UTC)
-//!   and filters exactly; each window is as long as the one-month rule allows with that
-//!   padding (27 to 30 days, by the calendar: `month_windows`). Parts older than six months
-//!   are reported, not silently dropped.
+//!   Zoom's day boundary is not documented as UTC, so meetkit widens the listing to whole days
+//!   and asks one day more at each end, then filters exactly. A long listing is cut at
+//!   midnights into windows as long as the one-month rule allows (up to 32 days, by the
+//!   calendar: `month_windows`); neighbours ask no day twice, and a meeting near an inner edge,
+//!   which Zoom returns to one side only, is kept by that side (`Adapter::keeps`). Parts older
+//!   than six months are reported, not silently dropped.
 //! - Paging: `next_page_token`, `""` on the last page, expiring after 15 minutes (400 code 300:
 //!   the listing restarts and duplicates are dropped).
 //! - Auth: Bearer access token, minted from Server-to-Server OAuth credentials and re-minted
@@ -70,10 +72,11 @@ pub const INFO: ProviderInfo = ProviderInfo {
         default: 30,
         max: 300,
     },
-    // One month at most; windows stay inside it with the day of padding on each side, so a
-    // 31-day month allows 30 days and shorter months fewer (`month_windows`).
-    longest_window_days: Some(30),
-    default_window_days: 30,
+    // One month at most between `from` and `to`, both included; inner edges ask no extra
+    // day, so a window runs up to 32 days after a 31-day month and fewer after shorter ones
+    // (`month_windows`).
+    longest_window_days: Some(32),
+    default_window_days: 32,
     // The report first: its class is the provider's rate (`--rate`).
     rate_limits: &[
         RateLimit {
@@ -368,13 +371,18 @@ impl Adapter for Zoom {
     }
 
     fn requests(&self, window: &Window, filters: &Filters) -> Vec<ZoomRequest> {
+        self.requests_within(window, window, filters)
+    }
+
+    fn requests_within(
+        &self,
+        window: &Window,
+        span: &Window,
+        filters: &Filters,
+    ) -> Vec<ZoomRequest> {
         let earliest = Self::earliest(Utc::now().date_naive());
-        let wide = widen(window, Self::BOUND_RESOLUTION);
-        let first = wide.from().date_naive();
-        // Inclusive dates, a day more on each side: the last is the day before the widened
-        // end, plus the pad.
-        let from = first.pred_opt().unwrap_or(first).max(earliest);
-        let to = wide.to().date_naive();
+        let (from, to) = asked_dates(window, span);
+        let from = from.max(earliest);
         let users = match &self.user {
             Some(user) => vec![user.clone()],
             None if filters.host.is_empty() => vec!["me".to_owned()],
@@ -384,6 +392,10 @@ impl Adapter for Zoom {
             .into_iter()
             .map(|user| ZoomRequest { user, from, to })
             .collect()
+    }
+
+    fn keeps(&self, window: &Window, span: &Window) -> Window {
+        kept(window, span)
     }
 
     fn resume(
@@ -540,31 +552,105 @@ fn minter(
     })
 }
 
-/// `window` cut into consecutive windows, each as long as one report request may cover:
-/// a window's request asks from the day before its first day to the day after its last
-/// ([`Zoom::requests`]: Zoom's day boundary is not documented as UTC), and Zoom allows `to` at
-/// most one calendar month after `from`, so a window starting on day `d` ends by midnight UTC
-/// of `(d − 1) + 1 month`: 30 days in a 31-day month, 27 in February. None is longer than
-/// `span`. Six months take 7 windows this way; equal windows short enough for every month
-/// took 8 (25 days each), a request more each.
+/// Whether `t` is a midnight (UTC) strictly inside `span`: an edge two neighbouring windows
+/// share, where neither asks the other's day.
+fn inner_edge(t: DateTime<Utc>, span: &Window) -> bool {
+    span.from() < t && t < span.to() && t.time() == NaiveTime::MIN
+}
+
+/// The dates, inclusive, that a request for `window` (a window of `span`) asks. Zoom's day
+/// boundary is not documented as UTC, so where `window` meets the outside of `span`, or an
+/// edge falls inside a day, it asks one day more; at a midnight shared with a neighbour it
+/// asks up to the edge and the neighbour from it, so no day is asked twice and a meeting near
+/// the edge comes back from exactly one side, which keeps it ([`Zoom::keeps`](Adapter::keeps)).
+fn asked_dates(window: &Window, span: &Window) -> (NaiveDate, NaiveDate) {
+    let wide = widen(window, Zoom::BOUND_RESOLUTION);
+    let first = wide.from().date_naive();
+    let from = if inner_edge(window.from(), span) {
+        first
+    } else {
+        first.pred_opt().unwrap_or(first)
+    };
+    // The widened end is exclusive: its date is the day after the last.
+    let after = wide.to().date_naive();
+    let to = if inner_edge(window.to(), span) {
+        after.pred_opt().unwrap_or(after)
+    } else {
+        after
+    };
+    (from, to)
+}
+
+/// What a window of `span` keeps ([`Adapter::keeps`]): a day more beyond each inner edge,
+/// where a meeting the neighbour's dates leave out may lie (within `span`); exactly itself
+/// at the others.
+fn kept(window: &Window, span: &Window) -> Window {
+    let day = chrono::Duration::days(1);
+    let from = if inner_edge(window.from(), span) {
+        (window.from() - day).max(span.from())
+    } else {
+        window.from()
+    };
+    let to = if inner_edge(window.to(), span) {
+        (window.to() + day).min(span.to())
+    } else {
+        window.to()
+    };
+    Window::new(from, to).unwrap_or(*window)
+}
+
+/// Midnight (UTC) at the start of `date`.
+fn midnight(date: NaiveDate) -> DateTime<Utc> {
+    date.and_time(NaiveTime::MIN).and_utc()
+}
+
+/// `window` cut into consecutive windows, each as long as one report request may cover: Zoom
+/// allows `to` at most one calendar month after `from` ([`asked_dates`]). Inner edges fall on
+/// midnights and ask no extra day, so a window runs a calendar month and a day (32 days at
+/// most); the first also asks the day before it and the last the day after. None is longer
+/// than `span`. Six months take 6 windows; padding every window on both sides took 7.
 pub(crate) fn month_windows(window: &Window, span: chrono::Duration) -> Vec<Window> {
     let mut windows = Vec::new();
     let mut from = window.from();
     while from < window.to() {
-        let first = from.date_naive();
-        let pad = first.pred_opt().unwrap_or(first);
-        let month_end: Option<DateTime<Utc>> = pad
-            .checked_add_months(Months::new(1))
-            .map(|d| d.and_time(NaiveTime::MIN).and_utc());
-        let spanned = from.checked_add_signed(span).unwrap_or(window.to());
-        let to = month_end
-            .map_or(window.to(), |end| end.min(window.to()))
-            .min(spanned);
+        let Ok(rest) = Window::new(from, window.to()) else {
+            break;
+        };
+        let fits = |piece: &Window| {
+            let (first, last) = asked_dates(piece, window);
+            first
+                .checked_add_months(Months::new(1))
+                .is_some_and(|latest| last <= latest)
+                && piece.to() - piece.from() <= span
+        };
+        let to = if fits(&rest) {
+            window.to()
+        } else {
+            let (first, _) = asked_dates(&rest, window);
+            // The latest inner edge the month allows: the request stops the day before it.
+            let by_month = first
+                .checked_add_months(Months::new(1))
+                .and_then(|latest| latest.succ_opt())
+                .map_or(window.to(), midnight);
+            let spanned = from.checked_add_signed(span).unwrap_or(window.to());
+            // A span that crosses a midnight ends at it, so the edge asks no extra day.
+            let by_span = Some(midnight(spanned.date_naive()))
+                .filter(|edge| *edge > from)
+                .unwrap_or(spanned);
+            let to = by_month.min(by_span);
+            // Reaching the window's end would make this the last window, which asks a day
+            // more than the month allows: it stops a day short and the last is a day long.
+            if to < window.to() {
+                to
+            } else {
+                by_month - chrono::Duration::days(1)
+            }
+        };
         match Window::new(from, to) {
             Ok(piece) => windows.push(piece),
             // An empty span: the rest as one window rather than none.
             Err(_) => {
-                windows.push(Window::new(from, window.to()).unwrap_or(*window));
+                windows.push(rest);
                 break;
             }
         }
@@ -775,40 +861,117 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn month_windows_are_as_long_as_each_request_may_cover() {
-        let day = |m, d| Utc.with_ymd_and_hms(2026, m, d, 0, 0, 0).unwrap();
-        // Six months ending mid-day, as a listing up to "now" does.
-        let window = Window::new(day(5, 30), day(11, 30) + Duration::hours(15)).unwrap();
-        let windows = month_windows(&window, Duration::days(30));
-        assert_eq!(windows.len(), 7, "{windows:?}");
+    fn day(m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, m, d, 0, 0, 0).unwrap()
+    }
+
+    /// Every window's request within the one-month rule, the windows consecutive, covering
+    /// `window` exactly, none longer than `span`, inner edges at midnight.
+    fn check(window: &Window, span: Duration) -> Vec<Window> {
+        let windows = month_windows(window, span);
         assert_eq!(windows[0].from(), window.from());
         assert_eq!(windows.last().unwrap().to(), window.to());
         for pair in windows.windows(2) {
             assert_eq!(pair[0].to(), pair[1].from());
         }
         for w in &windows {
-            // The request: the day before the first day to the day after the last (the end's
-            // date, the end being exclusive), at most a calendar month apart.
-            let from = w.from().date_naive().pred_opt().unwrap();
-            let to = widen(w, Zoom::BOUND_RESOLUTION).to().date_naive();
+            let (from, to) = asked_dates(w, window);
             assert!(
                 to <= from.checked_add_months(Months::new(1)).unwrap(),
-                "{w:?}"
+                "{w:?} asks {from}..={to}"
             );
+            assert!(w.to() - w.from() <= span, "{w:?} is longer than {span}");
         }
-        // May 30 (pad May 29) runs to June 29: 30 days; February allows 27 (2027 is no leap
-        // year); a shorter span wins.
-        assert_eq!(windows[0].to(), day(6, 29));
+        windows
+    }
+
+    #[test]
+    fn month_windows_are_as_long_as_each_request_may_cover() {
+        // Six months ending mid-day, as a listing up to "now" does: 6 requests, where padding
+        // every window on both sides took 7.
+        let window = Window::new(day(5, 30), day(11, 30) + Duration::hours(15)).unwrap();
+        let windows = check(&window, Duration::days(32));
+        assert_eq!(windows.len(), 6, "{windows:?}");
+        // The first asks from May 29 (the day before) to June 29, a month; the next asks from
+        // June 30, its own first day, to July 30: 31 days, and 32 after a 31-day month.
+        assert_eq!(windows[0].to(), day(6, 30));
+        assert_eq!(asked_dates(&windows[0], &window).0, day(5, 29).date_naive());
+        assert_eq!(windows[1].to(), day(7, 31));
+        assert_eq!(windows[2].to() - windows[2].from(), Duration::days(32));
+        // The last asks the day after the window's end.
+        assert_eq!(
+            asked_dates(windows.last().unwrap(), &window).1,
+            day(12, 1).date_naive()
+        );
+        // February allows 28 days after a padded start, and a window ending at midnight where
+        // the month ends would ask a day too many.
         let feb = Window::new(
             Utc.with_ymd_and_hms(2027, 2, 1, 0, 0, 0).unwrap(),
             Utc.with_ymd_and_hms(2027, 4, 1, 0, 0, 0).unwrap(),
         )
         .unwrap();
+        let windows = check(&feb, Duration::days(32));
+        assert_eq!(windows.len(), 2, "{windows:?}");
+        assert_eq!(windows[0].to() - feb.from(), Duration::days(28));
+        // A shorter span wins, cut at midnights.
+        let short = check(&window, Duration::days(10));
+        assert_eq!(short.len(), 19);
+        assert!(short[1..].iter().all(|w| w.from().time() == NaiveTime::MIN));
+    }
+
+    #[test]
+    fn month_windows_keep_the_rule_for_any_window_and_span() {
+        let starts = [
+            day(1, 1),
+            day(1, 31) + Duration::hours(7),
+            day(2, 27) + Duration::minutes(1),
+            day(8, 31) - Duration::seconds(1),
+        ];
+        let lengths = [
+            Duration::hours(5),
+            Duration::days(1),
+            Duration::days(31),
+            Duration::days(32) + Duration::hours(23),
+            Duration::days(61),
+            Duration::days(183) + Duration::hours(3),
+        ];
+        let spans = [
+            Duration::hours(6),
+            Duration::days(1),
+            Duration::days(10),
+            Duration::days(32),
+        ];
+        for from in starts {
+            for length in lengths {
+                for span in spans {
+                    check(&Window::new(from, from + length).unwrap(), span);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_window_keeps_a_day_beyond_its_inner_edges_and_nothing_beyond_the_span() {
+        let span = Window::new(day(5, 30) + Duration::hours(12), day(7, 31)).unwrap();
+        let first = Window::new(span.from(), day(6, 30)).unwrap();
+        let last = Window::new(day(6, 30), span.to()).unwrap();
         assert_eq!(
-            month_windows(&feb, Duration::days(30))[0].to() - feb.from(),
-            Duration::days(27)
+            kept(&first, &span),
+            Window::new(span.from(), day(7, 1)).unwrap()
         );
-        assert_eq!(month_windows(&window, Duration::days(10)).len(), 19);
+        assert_eq!(
+            kept(&last, &span),
+            Window::new(day(6, 29), span.to()).unwrap()
+        );
+        // Alone, a window is its own span: its requests ask a day more and it keeps itself.
+        assert_eq!(kept(&first, &first), first);
+        assert_eq!(
+            asked_dates(&first, &first),
+            (day(5, 29).date_naive(), day(6, 30).date_naive())
+        );
+        assert_eq!(
+            asked_dates(&last, &span),
+            (day(6, 30).date_naive(), day(7, 31).date_naive())
+        );
     }
 }

@@ -6,7 +6,8 @@
 //! `SandboxConfig::zoom_daily_heavy_cap` of them, every one answers 429 with
 //! `X-RateLimit-Type: Daily-limit` and a `Retry-After` at the next UTC midnight.
 //!
-//! Order: ascending `start_time`. `from`/`to` are inclusive UTC dates of `start_time`.
+//! Order: ascending `start_time`. `from`/`to` are inclusive dates of `start_time`, in the day
+//! of `SandboxConfig::zoom_report_offset` (default UTC).
 //! `next_page_token` is an opaque, checksummed encoding of (offset, page number, query,
 //! issue time): it is offset-based, so records inserted before the offset shift later
 //! pages (a client sees duplicates and must dedupe by `uuid`). It expires
@@ -346,7 +347,9 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
             "The date range can not exceed one month.",
         ));
     }
-    let today = ds.now().date_naive();
+    // Dates in the account's day.
+    let offset_secs = i64::from(state.config.zoom_report_offset.local_minus_utc());
+    let today = (ds.now() + chrono::Duration::seconds(offset_secs)).date_naive();
     let oldest = today.checked_sub_months(Months::new(6)).unwrap_or(today);
     if from < oldest {
         return Err(error(
@@ -386,11 +389,11 @@ fn list(state: &AppState, ctx: &Ctx) -> Result<Page, Response> {
     };
     let lo = from
         .and_hms_opt(0, 0, 0)
-        .map(|t| t.and_utc().timestamp())
+        .map(|t| t.and_utc().timestamp() - offset_secs)
         .unwrap_or(0);
     let hi = to
         .and_hms_opt(0, 0, 0)
-        .map(|t| t.and_utc().timestamp() + DAY)
+        .map(|t| t.and_utc().timestamp() + DAY - offset_secs)
         .unwrap_or(0);
     // The user's meetings of the window, from the account's directory (not a scan of the
     // account's meetings).
