@@ -537,7 +537,13 @@ impl Client {
             let Some(partitions) = groups.remove(&key) else {
                 continue;
             };
-            let overlapping = partitions.len() > 1;
+            // Records can meet twice across partitions (Zoom's users), or across windows of
+            // one partition whose several listings (a report per `host`) may each see a day
+            // boundary of their own where windows keep a day beyond their edges.
+            let overlapping = partitions.len() > 1
+                || partitions
+                    .iter()
+                    .any(|p| p.filters.host.len() > 1 && p.windows.len() > 1);
             let account = self.account_context(
                 &partitions[0],
                 Arc::clone(&global),
