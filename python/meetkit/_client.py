@@ -178,6 +178,7 @@ class Client:
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Mapping[str, Optional[float]]] = None,
+        records_in_flight: Optional[int] = None,
         accounts: Accounts = None,
         **providers: Optional[ProviderSettings],
     ) -> None:
@@ -191,7 +192,10 @@ class Client:
         ``max_attempts`` is the attempts per request, the first included (default 6);
         ``rate_limits`` sets requests a second per provider (``{"zoom": 40}`` for Zoom
         Business+; ``None`` or ``0`` for none; default: each provider's documented limit, where
-        it has one), each account held to it on its own. ``accounts`` adds named accounts (see :data:`Accounts`)
+        it has one), each account held to it on its own. ``records_in_flight`` caps the
+        records held at once, requested or fetched and not yet read, across every provider and
+        account (default 32,768; lower it to bound the memory of a listing over many
+        accounts run with a high ``concurrency``). ``accounts`` adds named accounts (see :data:`Accounts`)
         besides the ``default`` one the keyword settings give; every meeting's ``account``
         names the account it came from."""
         variables: Dict[str, str] = {}
@@ -205,6 +209,7 @@ class Client:
             concurrency=concurrency,
             max_attempts=max_attempts,
             rate_limits=_rates(rate_limits),
+            records_in_flight=records_in_flight,
             accounts=entries,
             accounts_files=files,
         )
@@ -217,6 +222,7 @@ class Client:
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Mapping[str, Optional[float]]] = None,
+        records_in_flight: Optional[int] = None,
         accounts: Accounts = None,
     ) -> "Client":
         """Credentials and base URLs from the environment variables meetkit reads (the
@@ -227,6 +233,7 @@ class Client:
             concurrency=concurrency,
             max_attempts=max_attempts,
             rate_limits=_rates(rate_limits),
+            records_in_flight=records_in_flight,
             accounts=entries,
             accounts_files=files,
         )
@@ -241,6 +248,7 @@ class Client:
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Mapping[str, Optional[float]]] = None,
+        records_in_flight: Optional[int] = None,
         accounts: Accounts = None,
     ) -> "Client":
         """Like :meth:`from_env`, over ``variables`` instead of the process environment."""
@@ -251,6 +259,7 @@ class Client:
             concurrency=concurrency,
             max_attempts=max_attempts,
             rate_limits=_rates(rate_limits),
+            records_in_flight=records_in_flight,
             accounts=entries,
             accounts_files=files,
         )

@@ -27,6 +27,7 @@ class Client:
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Dict[str, Optional[float]]] = None,
+        records_in_flight: Optional[int] = None,
         accounts: Optional[List[Dict[str, str]]] = None,
         accounts_files: Optional[List[str]] = None,
     ) -> Client: ...
@@ -38,6 +39,7 @@ class Client:
         concurrency: Optional[int] = None,
         max_attempts: Optional[int] = None,
         rate_limits: Optional[Dict[str, Optional[float]]] = None,
+        records_in_flight: Optional[int] = None,
         accounts: Optional[List[Dict[str, str]]] = None,
         accounts_files: Optional[List[str]] = None,
     ) -> Client: ...

@@ -13,7 +13,7 @@ Spark DataFrame, each partition listed by its own Spark task.
           .load())
 
 Options: ``provider``, ``from`` (required), ``to``, ``allow_insecure``, ``concurrency``,
-``max_attempts``, ``rate_limits`` (``zoom=40,<provider>=20``: requests a second per provider,
+``records_in_flight``, ``max_attempts``, ``rate_limits`` (``zoom=40,<provider>=20``: requests a second per provider,
 ``none`` for no limit of meetkit's own), and credentials under meetkit's environment-variable names
 (``<provider>_api_key``, ``zoom_account_id``, ``zoom_base_url`` …: a provider's name, ``_``
 and a setting; Spark's option names ignore case). A credential not given as an option is read from the environment. ``accounts_file``
@@ -178,6 +178,7 @@ def client_from_options(options: Mapping[str, str]) -> Client:
         concurrency=_number(options, "concurrency"),
         max_attempts=_number(options, "max_attempts"),
         rate_limits=_rate_limits(options),
+        records_in_flight=_number(options, "records_in_flight"),
         accounts=accounts_file or None,
     )
 

@@ -20,13 +20,15 @@ pub struct PyClient {
 }
 
 /// The runtime knobs Python can set (the CLI's `--allow-insecure`, `--concurrency`,
-/// `--max-attempts`, and the config file's `rate_limits`); `None` keeps the core's default.
+/// `--max-attempts`, and the config file's `rate_limits` and `records_in_flight`); `None` keeps
+/// the core's default.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     allow_insecure: bool,
     concurrency: Option<usize>,
     max_attempts: Option<u32>,
     rate_limits: Option<HashMap<String, Option<f64>>>,
+    records_in_flight: Option<usize>,
     /// Named accounts: entries as in an accounts file (`provider`, `name`, settings).
     accounts: Vec<HashMap<String, String>>,
     /// Accounts files to read.
@@ -106,6 +108,15 @@ fn build(
     if let Some(max_attempts) = options.max_attempts {
         config.runtime.retry.max_attempts = max_attempts;
     }
+    match options.records_in_flight {
+        Some(0) => {
+            return Err(PyValueError::new_err(
+                "records_in_flight must be at least 1 (records held at once across every listing; default 32768)",
+            ));
+        }
+        Some(records) => config.runtime.records_in_flight = records,
+        None => {}
+    }
     apply_rate_limits(&mut config, options.rate_limits)?;
     let _entered = runtime().enter();
     let client = Client::new(config).map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
@@ -138,7 +149,7 @@ impl PyClient {
 impl PyClient {
     /// Credentials and base URLs from the process environment.
     #[staticmethod]
-    #[pyo3(signature = (*, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None, accounts = None, accounts_files = None))]
+    #[pyo3(signature = (*, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None, records_in_flight = None, accounts = None, accounts_files = None))]
     #[allow(clippy::too_many_arguments)]
     fn from_env(
         py: Python<'_>,
@@ -146,6 +157,7 @@ impl PyClient {
         concurrency: Option<usize>,
         max_attempts: Option<u32>,
         rate_limits: Option<HashMap<String, Option<f64>>>,
+        records_in_flight: Option<usize>,
         accounts: Option<Vec<HashMap<String, String>>>,
         accounts_files: Option<Vec<String>>,
     ) -> PyResult<Self> {
@@ -154,6 +166,7 @@ impl PyClient {
             concurrency,
             max_attempts,
             rate_limits,
+            records_in_flight,
             accounts: accounts.unwrap_or_default(),
             accounts_files: accounts_files.unwrap_or_default(),
         };
@@ -162,7 +175,7 @@ impl PyClient {
 
     /// Credentials and base URLs from a mapping of environment-variable names to values.
     #[staticmethod]
-    #[pyo3(signature = (vars, *, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None, accounts = None, accounts_files = None))]
+    #[pyo3(signature = (vars, *, allow_insecure = false, concurrency = None, max_attempts = None, rate_limits = None, records_in_flight = None, accounts = None, accounts_files = None))]
     #[allow(clippy::too_many_arguments)]
     fn from_mapping(
         py: Python<'_>,
@@ -171,6 +184,7 @@ impl PyClient {
         concurrency: Option<usize>,
         max_attempts: Option<u32>,
         rate_limits: Option<HashMap<String, Option<f64>>>,
+        records_in_flight: Option<usize>,
         accounts: Option<Vec<HashMap<String, String>>>,
         accounts_files: Option<Vec<String>>,
     ) -> PyResult<Self> {
@@ -179,6 +193,7 @@ impl PyClient {
             concurrency,
             max_attempts,
             rate_limits,
+            records_in_flight,
             accounts: accounts.unwrap_or_default(),
             accounts_files: accounts_files.unwrap_or_default(),
         };

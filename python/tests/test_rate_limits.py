@@ -37,3 +37,25 @@ def test_a_rate_limit_reaches_the_core(sandbox: meetkit.Sandbox) -> None:
     assert not listing.errors
     assert sorted(m["id"] for m in listing.to_dicts()) == sorted(sandbox.truth("attention", start, end))
     assert elapsed >= 2.0, f"three requests at 1/s took {elapsed:.2f} s"
+
+
+def test_records_in_flight_reaches_the_core_and_is_checked(sandbox: meetkit.Sandbox) -> None:
+    with pytest.raises(ValueError, match="records_in_flight must be at least 1"):
+        meetkit.Client.from_mapping(sandbox.env, records_in_flight=0)
+    # A budget of one record lets one request out at a time, whatever the concurrency: with
+    # 0.3 s a request, Daily's pages (100 meetings each) take at least 0.3 s apiece in a row,
+    # where the default budget walks the window's pieces at once.
+    latency = 0.3
+    with meetkit.Sandbox(seed=5, meetings=1000, faults={"latency": latency}) as sb:
+        end = sb.now
+        start = end - dt.timedelta(days=365)
+        want = sorted(sb.truth("daily", start, end))
+        pages = -(-len(want) // 100)
+        assert pages >= 5, f"{len(want)} Daily meetings"
+        one = meetkit.Client.from_mapping(sb.env, records_in_flight=1)
+        began = time.monotonic()
+        listing = one.list_meetings("daily", start=start, end=end)
+        elapsed = time.monotonic() - began
+    assert not listing.errors
+    assert sorted(m["id"] for m in listing.to_dicts()) == want
+    assert elapsed >= pages * latency, f"{pages} pages one at a time took {elapsed:.2f} s"
