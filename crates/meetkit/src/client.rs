@@ -378,13 +378,9 @@ impl Client {
             runtime.rate_limits.get(&provider).copied().flatten(),
             runtime.per_provider_concurrency,
         );
-        let page_size = runtime
-            .page_sizes
-            .get(&provider)
-            .copied()
-            .unwrap_or(crate::registry::info(provider).page_size.max);
         AccountContext {
-            gates: Gates::shared(gate, global).with_budget(budget, page_size),
+            // Until a page comes back, a request is expected to hold the page the plan asks for.
+            gates: Gates::shared(gate, global).with_budget(budget, partition.page_size),
             progress: Arc::new(ProgressCounters::new(provider)),
             halt: Arc::default(),
             seen: overlapping.then(Arc::default),
