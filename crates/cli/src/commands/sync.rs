@@ -2,9 +2,9 @@
 //! new or changed in batches, then store the moved checkpoints with the last batch. Where and
 //! how durably lives in [`crate::sync`]; this module plans the windows and runs the writer.
 //!
-//! The destination lives on a thread of its own (its clients block), fed through a bounded
-//! channel: fetching goes on while a batch commits, and memory stays at one batch plus the
-//! channel however long the run.
+//! The destination lives on a thread of its own (its clients block), fed through a channel
+//! that holds one batch ([`Destination::batch`](crate::sync::Destination::batch)): fetching
+//! goes on while a batch commits, and memory stays at two batches however long the run.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -24,8 +24,6 @@ use crate::sync::{Checkpoint, Target, Written};
 
 /// A batch not yet full is committed after this long, so readers see a slow sync progress.
 const BATCH_AGE: Duration = Duration::from_secs(2);
-/// Meetings in flight between the reader and the writer thread.
-const CHANNEL: usize = 1024;
 
 /// What the reader tells the writer thread.
 enum Message {
@@ -51,7 +49,6 @@ impl Writer {
         quiet: bool,
     ) -> Result<(Writer, String, Vec<Checkpoint>), CliError> {
         let (opened_tx, opened_rx) = mpsc::sync_channel(1);
-        let (sender, receiver) = mpsc::sync_channel(CHANNEL);
         let thread = std::thread::Builder::new()
             .name("meetkit-sync-writer".to_owned())
             .spawn(move || {
@@ -59,10 +56,11 @@ impl Writer {
                     let checkpoints = dest.checkpoints()?;
                     Ok((dest, checkpoints))
                 });
-                let mut dest = match opened {
+                let (mut dest, receiver) = match opened {
                     Ok((dest, checkpoints)) => {
-                        let _ = opened_tx.send(Ok((dest.name(), checkpoints)));
-                        dest
+                        let (sender, receiver) = mpsc::sync_channel(dest.batch());
+                        let _ = opened_tx.send(Ok((dest.name(), checkpoints, sender)));
+                        (dest, receiver)
                     }
                     Err(e) => {
                         let _ = opened_tx.send(Err(e));
@@ -102,7 +100,7 @@ impl Writer {
                     format!("could not start the writer thread: {e}"),
                 )
             })?;
-        let (name, checkpoints) = opened_rx.recv().map_err(|_| {
+        let (name, checkpoints, sender) = opened_rx.recv().map_err(|_| {
             CliError::new(
                 Exit::Other,
                 "the writer thread ended before it opened the destination",
@@ -424,5 +422,48 @@ mod tests {
         let e = e.with_account("us");
         assert!(!failed(&e, &key(Provider::Zoom, "eu")));
         assert!(failed(&e, &key(Provider::Zoom, "us")));
+    }
+
+    fn meeting(n: usize) -> Box<meetkit::Meeting> {
+        Box::new(crate::sync::test_meeting(&format!("m{n}"), "t"))
+    }
+
+    #[test]
+    fn the_reader_hands_over_a_whole_batch_while_the_writer_commits()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("m.db");
+        let batch = Target::Sqlite(dir.path().join("other.db"))
+            .open(None, true)
+            .map_err(|e| e.message)?
+            .batch();
+        let (writer, _, _) =
+            Writer::start(Target::Sqlite(path.clone()), None, true).map_err(|e| e.message)?;
+        // Another connection holds the write lock, so the writer's first commit waits.
+        let other = rusqlite::Connection::open(&path)?;
+        other.execute_batch("BEGIN IMMEDIATE")?;
+        assert!(writer.send(Message::Prepare(at(0))));
+        assert!(writer.send(Message::Meeting(meeting(0))));
+        std::thread::sleep(BATCH_AGE + Duration::from_millis(50));
+        // Due by age: the writer takes this one and commits (waiting for the lock); at most
+        // this one is still in the channel.
+        assert!(writer.send(Message::Meeting(meeting(1))));
+        let handed = (2..batch + 1)
+            .take_while(|n| {
+                writer
+                    .sender
+                    .try_send(Message::Meeting(meeting(*n)))
+                    .is_ok()
+            })
+            .count();
+        assert_eq!(
+            handed,
+            batch - 1,
+            "the reader blocked while the writer was committing"
+        );
+        other.execute_batch("ROLLBACK")?;
+        let written = writer.finish(Some(Vec::new())).map_err(|e| e.message)?;
+        assert_eq!(written.values().sum::<u64>(), u64::try_from(batch + 1)?);
+        Ok(())
     }
 }

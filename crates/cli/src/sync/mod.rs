@@ -80,8 +80,8 @@ pub trait Destination: Send {
     /// Called before the first batch: meetings starting at or after `refetch_from` may come
     /// again (the NDJSON file reads back what it holds from there).
     fn prepare(&mut self, refetch_from: DateTime<Utc>) -> Result<(), CliError>;
-    /// Meetings per [`store`](Destination::store) call (one transaction): at most this many
-    /// are held in memory before they are stored.
+    /// Meetings per [`store`](Destination::store) call (one transaction): this many are held
+    /// while they are stored, and as many more wait for the writer meanwhile.
     fn batch(&self) -> usize {
         BATCH
     }
@@ -256,6 +256,30 @@ fn refuse_read_only(path: &Path, name: &str) -> Result<(), CliError> {
             format!("{name} is read-only; make it writable (chmod u+w) or sync to another file"),
         )),
         _ => Ok(()),
+    }
+}
+
+/// A Zoom meeting of the default account with `id` and `title`, for tests.
+#[cfg(test)]
+pub(crate) fn test_meeting(id: &str, title: &str) -> Meeting {
+    Meeting {
+        provider: Provider::Zoom,
+        account: meetkit::model::DEFAULT_ACCOUNT.to_owned(),
+        id: id.to_owned(),
+        title: Some(title.to_owned()),
+        start: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+        end: None,
+        duration_seconds: Some(60),
+        status: meetkit::MeetingStatus::Ended,
+        status_raw: None,
+        host: None,
+        participants: Vec::new(),
+        participant_count: None,
+        recording: None,
+        meeting_url: None,
+        room: None,
+        extension: meetkit::Extension::Zoom(meetkit::ZoomExtension::default()),
+        raw: None,
     }
 }
 

@@ -1,29 +1,9 @@
 //! Tests of `sqlite`.
 
 use super::*;
-use meetkit::{Extension, MeetingStatus, Provider, ZoomExtension};
+use meetkit::Provider;
 
-fn meeting(id: &str, title: &str) -> Meeting {
-    Meeting {
-        provider: Provider::Zoom,
-        account: meetkit::model::DEFAULT_ACCOUNT.to_owned(),
-        id: id.to_owned(),
-        title: Some(title.to_owned()),
-        start: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
-        end: None,
-        duration_seconds: Some(60),
-        status: MeetingStatus::Ended,
-        status_raw: None,
-        host: None,
-        participants: Vec::new(),
-        participant_count: None,
-        recording: None,
-        meeting_url: None,
-        room: None,
-        extension: Extension::Zoom(ZoomExtension::default()),
-        raw: None,
-    }
-}
+use crate::sync::test_meeting as meeting;
 
 fn rows(path: &Path) -> Result<i64, rusqlite::Error> {
     Connection::open(path)?.query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
