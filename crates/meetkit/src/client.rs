@@ -234,6 +234,7 @@ impl Client {
         self.check_accounts(query, &providers)?;
         let runtime = &self.inner.config.runtime;
         let now = Utc::now();
+        let filters = Arc::new(query.filters.clone());
         let mut plan = Plan {
             window: query.window,
             partitions: Vec::new(),
@@ -256,6 +257,8 @@ impl Client {
             let planned = connector(provider).plan_windows(&query.window, span, query.lenient);
             plan.errors.extend(planned.errors);
             plan.warnings.extend(planned.warnings);
+            // One copy of the windows and filters for every partition of the provider.
+            let windows: Arc<[Window]> = planned.windows.into();
             let connector = connector(provider);
             for (p, account, endpoint) in &self.inner.endpoints {
                 let selected = query.accounts.is_empty() || query.accounts.contains(account);
@@ -266,8 +269,8 @@ impl Client {
                     provider,
                     account: account.clone(),
                     user: None,
-                    windows: planned.windows.clone(),
-                    filters: query.filters.clone(),
+                    windows: Arc::clone(&windows),
+                    filters: Arc::clone(&filters),
                     include_raw: query.include_raw,
                     page_size,
                     now,
@@ -413,7 +416,7 @@ impl Client {
             gates: account.gates.clone(),
             retry: self.inner.config.runtime.retry.clone(),
             progress: Arc::clone(&account.progress),
-            filters: partition.filters.clone(),
+            filters: Arc::clone(&partition.filters),
             include_raw: partition.include_raw,
             now: partition.now,
             halt: Arc::clone(&account.halt),
@@ -513,26 +516,10 @@ impl Client {
     pub fn run_plan(&self, plan: Plan) -> Result<MeetingStream, Error> {
         let global = self.global_gate();
         let budget = self.record_budget();
-        // Each account's partitions, accounts in plan order.
-        let mut order: Vec<(Provider, String)> = Vec::new();
-        let mut groups: HashMap<(Provider, String), Vec<Partition>> = HashMap::new();
-        for partition in plan.partitions {
-            let key = (partition.provider, partition.account.clone());
-            match groups.get_mut(&key) {
-                Some(group) => group.push(partition),
-                None => {
-                    order.push(key.clone());
-                    groups.insert(key, vec![partition]);
-                }
-            }
-        }
-        let mut streams = Vec::with_capacity(order.len());
-        let mut counters = Vec::with_capacity(order.len());
+        let mut streams = Vec::new();
+        let mut counters = Vec::new();
         let mut errors = plan.errors;
-        for key in order {
-            let Some(partitions) = groups.remove(&key) else {
-                continue;
-            };
+        for (key, partitions) in group_by_account(plan.partitions) {
             // Records can meet twice across partitions (Zoom's users), or across windows of
             // one partition whose several listings (a report per `host`) may each see a day
             // boundary of their own where windows keep a day beyond their edges.
@@ -605,6 +592,40 @@ struct AccountContext {
 
 /// Whether `provider` can apply the query's filters: supported at all (the registry), and
 /// with values it accepts (its connector).
+/// The partitions of each provider account, accounts in the order the plan first names them
+/// and each account's partitions in plan order. Each group is allocated at its exact size:
+/// the groups live as long as their accounts run, and a fleet's plan holds tens of thousands
+/// of partitions (a Zoom account's users).
+fn group_by_account(partitions: Vec<Partition>) -> Vec<((Provider, String), Vec<Partition>)> {
+    let mut index: HashMap<Provider, HashMap<String, usize>> = HashMap::new();
+    let mut groups: Vec<((Provider, String), usize)> = Vec::new();
+    let slots: Vec<usize> = partitions
+        .iter()
+        .map(|p| {
+            let accounts = index.entry(p.provider).or_default();
+            let slot = match accounts.get(p.account.as_str()) {
+                Some(&slot) => slot,
+                None => {
+                    let slot = groups.len();
+                    accounts.insert(p.account.clone(), slot);
+                    groups.push(((p.provider, p.account.clone()), 0));
+                    slot
+                }
+            };
+            groups[slot].1 += 1;
+            slot
+        })
+        .collect();
+    let mut grouped: Vec<((Provider, String), Vec<Partition>)> = groups
+        .into_iter()
+        .map(|(key, n)| (key, Vec::with_capacity(n)))
+        .collect();
+    for (partition, slot) in partitions.into_iter().zip(slots) {
+        grouped[slot].1.push(partition);
+    }
+    grouped
+}
+
 fn check_filters(provider: Provider, query: &Query) -> Result<(), QueryError> {
     if let Some(filter) = registry::info(provider)
         .unsupported(&query.filters)
@@ -686,4 +707,58 @@ pub struct Listing {
     /// What was skipped in lenient mode, then one line per response field or enum value a
     /// provider sent that its spec does not know.
     pub warnings: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn partition(provider: Provider, account: &str, user: &str) -> Partition {
+        let now = Utc::now();
+        Partition {
+            provider,
+            account: account.to_owned(),
+            user: Some(user.to_owned()),
+            windows: Arc::from([]),
+            filters: Arc::default(),
+            include_raw: false,
+            page_size: 10,
+            now,
+        }
+    }
+
+    #[test]
+    fn partitions_are_grouped_per_account_in_plan_order_at_their_exact_size() {
+        let plan = vec![
+            partition(Provider::Zoom, "a", "1"),
+            partition(Provider::Daily, "a", "2"),
+            partition(Provider::Zoom, "b", "3"),
+            partition(Provider::Zoom, "a", "4"),
+            partition(Provider::Daily, "a", "5"),
+            partition(Provider::Zoom, "a", "6"),
+        ];
+        let groups = group_by_account(plan);
+        let shape: Vec<(Provider, &str, Vec<&str>, usize)> = groups
+            .iter()
+            .map(|((provider, account), partitions)| {
+                (
+                    *provider,
+                    account.as_str(),
+                    partitions
+                        .iter()
+                        .filter_map(|p| p.user.as_deref())
+                        .collect(),
+                    partitions.capacity(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (Provider::Zoom, "a", vec!["1", "4", "6"], 3),
+                (Provider::Daily, "a", vec!["2", "5"], 2),
+                (Provider::Zoom, "b", vec!["3"], 1),
+            ]
+        );
+    }
 }

@@ -11,6 +11,8 @@
 //! attended is in both users' reports, so such an account's partitions run together, in one
 //! process (one Spark task), where one set of meeting ids drops the second sighting.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -31,10 +33,13 @@ pub struct Partition {
     /// choice (Zoom: `me`, or the `host` filter's users).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
-    /// The windows to list, consecutive and disjoint, each fetched as one listing.
-    pub windows: Vec<Window>,
+    /// The windows to list, consecutive and disjoint, each fetched as one listing. Shared,
+    /// not copied, by the partitions a plan makes from one query (a Zoom account's users: a
+    /// fleet's plan holds tens of thousands of partitions). Written as a JSON array.
+    pub windows: Arc<[Window]>,
     /// Filters, sent to the provider where it can apply them and applied locally otherwise.
-    pub filters: Filters,
+    /// Shared like `windows`; written as a JSON object.
+    pub filters: Arc<Filters>,
     /// Attach each record as JSON in `Meeting::raw`.
     pub include_raw: bool,
     /// Records asked for per page.

@@ -48,7 +48,7 @@ pub(crate) fn start<A: Adapter>(
     Ok(partition_stream(
         Arc::new(adapter),
         ctx,
-        partition.windows.clone(),
+        partition.windows.to_vec(),
         upfront,
     ))
 }

@@ -6,6 +6,7 @@
 mod common;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use common::*;
 use futures::StreamExt;
@@ -39,6 +40,16 @@ async fn partitions_run_apart_from_a_json_plan_equal_the_truth() {
             .count(),
         zoom_users
     );
+    // The user partitions share one copy of the windows and filters, not one each.
+    let zoom: Vec<&meetkit::Partition> = plan
+        .partitions
+        .iter()
+        .filter(|p| p.provider == Provider::Zoom)
+        .collect();
+    assert!(zoom.windows(2).all(|pair| {
+        Arc::ptr_eq(&pair[0].windows, &pair[1].windows)
+            && Arc::ptr_eq(&pair[0].filters, &pair[1].filters)
+    }));
     assert!(plan.errors.is_empty());
     assert_eq!(plan.warnings.len(), 1, "{:?}", plan.warnings);
     let json = plan.to_json();
@@ -51,6 +62,10 @@ async fn partitions_run_apart_from_a_json_plan_equal_the_truth() {
             assert!(!json.contains(&value), "{name} leaked into the plan");
         }
     }
+    // Written as plain JSON: windows an array, filters an object.
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(value["partitions"][0]["windows"].is_array());
+    assert!(value["partitions"][0]["filters"].is_object());
     let read = Plan::from_json(&json).unwrap();
     assert_eq!(read.partitions, plan.partitions);
 

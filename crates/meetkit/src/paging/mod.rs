@@ -57,7 +57,7 @@ pub struct FetchContext {
     /// Progress counters of the provider.
     pub progress: Arc<ProgressCounters>,
     /// Filters applied locally.
-    pub filters: Filters,
+    pub filters: Arc<Filters>,
     /// Attach raw records.
     pub include_raw: bool,
     /// "Now", for the upcoming filter.

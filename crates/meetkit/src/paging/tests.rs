@@ -94,7 +94,7 @@ fn context(info: &'static ProviderInfo, filters: Filters) -> FetchContext {
             ..RetryOptions::default()
         },
         progress: Arc::new(ProgressCounters::new(Provider::Daily)),
-        filters,
+        filters: filters.into(),
         include_raw: false,
         now: Utc::now(),
         halt: Arc::default(),
