@@ -516,10 +516,11 @@ impl Client {
     pub fn run_plan(&self, plan: Plan) -> Result<MeetingStream, Error> {
         let global = self.global_gate();
         let budget = self.record_budget();
-        let mut streams = Vec::new();
-        let mut counters = Vec::new();
+        let groups = group_by_account(plan.partitions);
+        let mut streams = Vec::with_capacity(groups.len());
+        let mut counters = Vec::with_capacity(groups.len());
         let mut errors = plan.errors;
-        for (key, partitions) in group_by_account(plan.partitions) {
+        for (key, partitions) in groups {
             // Records can meet twice across partitions (Zoom's users), or across windows of
             // one partition whose several listings (a report per `host`) may each see a day
             // boundary of their own where windows keep a day beyond their edges.
@@ -590,42 +591,40 @@ struct AccountContext {
     seen: Option<Arc<crate::dedup::AccountSeen>>,
 }
 
-/// Whether `provider` can apply the query's filters: supported at all (the registry), and
-/// with values it accepts (its connector).
 /// The partitions of each provider account, accounts in the order the plan first names them
 /// and each account's partitions in plan order. Each group is allocated at its exact size:
 /// the groups live as long as their accounts run, and a fleet's plan holds tens of thousands
 /// of partitions (a Zoom account's users).
 fn group_by_account(partitions: Vec<Partition>) -> Vec<((Provider, String), Vec<Partition>)> {
-    let mut index: HashMap<Provider, HashMap<String, usize>> = HashMap::new();
-    let mut groups: Vec<((Provider, String), usize)> = Vec::new();
+    let mut slot_of: HashMap<(Provider, &str), usize> = HashMap::new();
+    let mut sizes: Vec<usize> = Vec::new();
     let slots: Vec<usize> = partitions
         .iter()
         .map(|p| {
-            let accounts = index.entry(p.provider).or_default();
-            let slot = match accounts.get(p.account.as_str()) {
-                Some(&slot) => slot,
-                None => {
-                    let slot = groups.len();
-                    accounts.insert(p.account.clone(), slot);
-                    groups.push(((p.provider, p.account.clone()), 0));
-                    slot
-                }
-            };
-            groups[slot].1 += 1;
+            let next = sizes.len();
+            let slot = *slot_of
+                .entry((p.provider, p.account.as_str()))
+                .or_insert(next);
+            if slot == next {
+                sizes.push(0);
+            }
+            sizes[slot] += 1;
             slot
         })
         .collect();
-    let mut grouped: Vec<((Provider, String), Vec<Partition>)> = groups
-        .into_iter()
-        .map(|(key, n)| (key, Vec::with_capacity(n)))
-        .collect();
+    let mut grouped: Vec<((Provider, String), Vec<Partition>)> = Vec::with_capacity(sizes.len());
     for (partition, slot) in partitions.into_iter().zip(slots) {
+        if slot == grouped.len() {
+            let key = (partition.provider, partition.account.clone());
+            grouped.push((key, Vec::with_capacity(sizes[slot])));
+        }
         grouped[slot].1.push(partition);
     }
     grouped
 }
 
+/// Whether `provider` can apply the query's filters: supported at all (the registry), and
+/// with values it accepts (its connector).
 fn check_filters(provider: Provider, query: &Query) -> Result<(), QueryError> {
     if let Some(filter) = registry::info(provider)
         .unsupported(&query.filters)
