@@ -1,5 +1,6 @@
 //! `meetkit`: the command line over the meetkit core. Parsing lives in [`args`], formats in
-//! [`output`], sync's durability in [`sync`], each subcommand in [`commands`].
+//! [`output`], the async runtime's threads in [`runtime`], sync's durability in [`sync`], each
+//! subcommand in [`commands`].
 
 // clap prints the argument doc comments as `--help` text, where `<config dir>` and the like are
 // placeholders, not HTML tags.
@@ -10,6 +11,7 @@ mod commands;
 mod config_file;
 mod exit;
 mod output;
+mod runtime;
 mod sync;
 mod when;
 
@@ -18,8 +20,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
-
-use crate::exit::{CliError, Exit};
 
 /// mimalloc: thread-local free lists instead of glibc's arena locks; decoding and normalizing
 /// pages on every core allocate a string per field.
@@ -30,16 +30,7 @@ fn main() -> ExitCode {
     // Help, version and usage errors exit here (0 or 2), with clap's messages.
     let cli = args::Cli::parse();
     init_logs(cli.global.verbose, cli.global.quiet, cli.global.log_format);
-    let result = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            CliError::new(
-                Exit::Other,
-                format!("could not start the async runtime: {e}"),
-            )
-        })
-        .and_then(|runtime| runtime.block_on(commands::run(cli)));
+    let result = runtime::build().and_then(|runtime| runtime.block_on(commands::run(cli)));
     match result {
         Ok(exit) => exit.into(),
         Err(err) => {

@@ -50,6 +50,26 @@ async fn usage_errors_exit_2() {
     }
 }
 
+/// tokio would panic on a `TOKIO_WORKER_THREADS` it cannot parse; the CLI reads the variable
+/// itself and says what to set instead.
+#[tokio::test]
+async fn a_bad_tokio_worker_threads_is_a_usage_error_not_a_panic() {
+    let mut meetkit = Meetkit::new(common::now());
+    meetkit.set("TOKIO_WORKER_THREADS", "many");
+    let run = meetkit.run(&["list", "--from", "7d"]).await;
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("TOKIO_WORKER_THREADS=\"many\" is not a number of threads"),
+        "{}",
+        run.stderr
+    );
+    clean(&run);
+    meetkit.set("TOKIO_WORKER_THREADS", "1");
+    let run = meetkit.run(&["providers"]).await;
+    run.expect_code(0);
+}
+
 #[tokio::test]
 async fn a_reversed_window_exits_2_before_any_request() {
     let meetkit = Meetkit::new(common::now());

@@ -1,13 +1,13 @@
 //! Where a window's pages go: cut to the exact window, filtered, deduplicated, then sent to
 //! the reader as a [`Batch`] that keeps its request's pass until the reader has taken it all.
 
-use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::sync::mpsc;
 
 use super::FetchContext;
+use crate::dedup::IdHashes;
 use crate::model::Meeting;
 use crate::query::Window;
 use crate::ratelimit::Pass;
@@ -59,7 +59,7 @@ impl Iterator for BatchIter {
 #[derive(Default)]
 pub(super) struct Seen {
     hasher: RandomState,
-    ids: HashSet<u64>,
+    ids: IdHashes,
 }
 
 /// Where a window's pages go: the exact window (or the piece of it a split listing covers) and

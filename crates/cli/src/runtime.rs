@@ -1,0 +1,77 @@
+//! The CLI's async runtime: how many worker threads it runs beside the main thread.
+//!
+//! The main thread is not idle while the workers fetch: it drives the listing's stream and
+//! writes every meeting (JSON, CSV, Parquet, or a sync's hand-over to its writer). So the
+//! runtime gets one worker per core but one, leaving the main thread a core of its own. On the
+//! bench's 2-vCPU machine, two workers (tokio's default, one per core) made three busy threads
+//! on two cores: the 870k listing took 17-19 s of user CPU and 55-58 MB against 15.1 s and
+//! 47 MB with one worker, at the same or a shorter wall time (bench/README.md).
+//!
+//! `TOKIO_WORKER_THREADS`, tokio's own variable, still decides when it is set.
+
+use crate::exit::{CliError, Exit};
+
+/// The variable tokio reads for its worker count; it wins over the default here.
+pub const WORKERS_VAR: &str = "TOKIO_WORKER_THREADS";
+
+/// The multi-threaded runtime with [`worker_threads`] workers.
+pub fn build() -> Result<tokio::runtime::Runtime, CliError> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let workers = worker_threads(std::env::var(WORKERS_VAR).ok().as_deref(), cores)?;
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            CliError::new(
+                Exit::Other,
+                format!("could not start the async runtime: {e}"),
+            )
+        })
+}
+
+/// Worker threads for `cores` cores: `set` (the value of [`WORKERS_VAR`]) when given, else one
+/// per core but one, and at least one.
+pub fn worker_threads(set: Option<&str>, cores: usize) -> Result<usize, CliError> {
+    match set {
+        Some(text) => match text.trim().parse::<usize>() {
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(CliError::new(
+                Exit::Usage,
+                format!(
+                    "{WORKERS_VAR}={text:?} is not a number of threads; set it to a whole \
+                     number of at least 1, or unset it to use one per core but one"
+                ),
+            )),
+        },
+        None => Ok(cores.saturating_sub(1).max(1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_worker_per_core_but_the_main_threads() {
+        assert_eq!(worker_threads(None, 1).ok(), Some(1));
+        assert_eq!(worker_threads(None, 2).ok(), Some(1));
+        assert_eq!(worker_threads(None, 8).ok(), Some(7));
+    }
+
+    #[test]
+    fn tokio_worker_threads_wins_when_set() {
+        assert_eq!(worker_threads(Some("3"), 2).ok(), Some(3));
+        assert_eq!(worker_threads(Some(" 4 "), 16).ok(), Some(4));
+    }
+
+    #[test]
+    fn a_worker_count_that_is_not_a_positive_number_is_a_usage_error() {
+        for bad in ["0", "-1", "two", ""] {
+            let err = worker_threads(Some(bad), 2).err();
+            let err = err.unwrap_or_else(|| panic!("{bad:?} was accepted"));
+            assert_eq!(err.exit, Exit::Usage);
+            assert!(err.to_string().contains(WORKERS_VAR), "{err}");
+        }
+    }
+}
