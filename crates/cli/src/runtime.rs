@@ -4,8 +4,8 @@
 //! writes every meeting (JSON, CSV, Parquet, or a sync's hand-over to its writer). So the
 //! runtime gets one worker per core but one, leaving the main thread a core of its own. On the
 //! bench's 2-vCPU machine, two workers (tokio's default, one per core) made three busy threads
-//! on two cores: the 870k listing took 17-19 s of user CPU and 55-58 MB against 15.1 s and
-//! 47 MB with one worker, at the same or a shorter wall time (bench/README.md).
+//! on two cores: the 870k listing took 17-19 s of user CPU and 55-58 MB against 15-17 s and
+//! 47 MB with one worker, at about the same wall time (bench/README.md).
 //!
 //! `TOKIO_WORKER_THREADS`, tokio's own variable, still decides when it is set.
 
