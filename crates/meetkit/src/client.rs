@@ -588,7 +588,7 @@ struct AccountContext {
     gates: Gates,
     progress: Arc<ProgressCounters>,
     halt: Arc<crate::paging::Halt>,
-    seen: Option<Arc<crate::dedup::AccountSeen>>,
+    seen: Option<Arc<crate::dedup::Seen>>,
 }
 
 /// The partitions of each provider account, accounts in the order the plan first names them

@@ -1,11 +1,16 @@
-//! Deduplication across the partitions of one account, where partitions overlap: a Zoom
-//! account listed per user sees a meeting two users attended in both users' reports.
+//! Deduplication: the ids a listing already delivered, as [`Seen`].
 //!
-//! Each window already drops what it met twice (`paging`); an account whose partitions
-//! overlap also shares one [`AccountSeen`]: a 64-bit hash per meeting it delivered (keyed at
-//! random per listing, so a collision — a distinct meeting dropped — is a ~n²/2⁶⁵ event). Its
-//! memory is bounded by the account's distinct meetings in the listing, not by the meetings
-//! themselves: about 16 bytes each with the table's overhead, 16 MB for a million.
+//! A window drops what it meets twice (a record on a shifted page, a listing walked again);
+//! the pieces of a split window share the window's `Seen` (`paging`). Where an account's
+//! partitions overlap — a Zoom account listed per user sees a meeting two users attended in
+//! both users' reports — every window of the account shares one account-wide `Seen` instead,
+//! which drops repeats within a window too, so each id is hashed and stored once.
+//!
+//! A `Seen` holds a 64-bit hash per meeting it let through (keyed at random per set, so a
+//! collision — a distinct meeting dropped — is a ~n²/2⁶⁵ event): its memory grows with the
+//! distinct meetings it saw, about 9-18 bytes each with the table's overhead, not with the
+//! meetings themselves. That growth is most of what a larger listing adds to peak memory
+//! (`bench/README.md`).
 
 use std::collections::HashSet;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
@@ -40,16 +45,17 @@ impl Hasher for Prehashed {
     }
 }
 
-/// The ids (hashed) an account's partitions delivered so far.
+/// The ids (hashed) delivered so far by a window, or by every window of an account whose
+/// partitions overlap; shared by the tasks that deliver them.
 #[derive(Debug, Default)]
-pub struct AccountSeen {
+pub struct Seen {
     hasher: RandomState,
     ids: Mutex<IdHashes>,
 }
 
-impl AccountSeen {
-    /// Drops from `meetings` those any partition of the account delivered before (and
-    /// repeats within `meetings`); records the rest.
+impl Seen {
+    /// Drops from `meetings` those delivered before (and repeats within `meetings`: the first
+    /// sighting wins); records the rest.
     pub fn keep_first(&self, meetings: &mut Vec<Meeting>) {
         let mut ids = self.ids.lock().unwrap_or_else(PoisonError::into_inner);
         meetings.retain(|m| ids.insert(self.hasher.hash_one(&m.id)));
@@ -88,7 +94,7 @@ mod tests {
 
     #[test]
     fn a_meeting_met_by_a_second_partition_is_dropped() {
-        let seen = AccountSeen::default();
+        let seen = Seen::default();
         let now = chrono::Utc::now();
         let mut first = vec![meeting_at("a".into(), now), meeting_at("b".into(), now)];
         seen.keep_first(&mut first);

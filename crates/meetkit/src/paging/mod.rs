@@ -65,9 +65,10 @@ pub struct FetchContext {
     /// Set when a failure reaches the whole provider account: no request starts after it.
     /// Shared by every partition of the account that runs here.
     pub halt: Arc<Halt>,
-    /// Meetings the account's other partitions delivered, when its partitions overlap (Zoom
-    /// listed per user); `None` when windows alone partition the listing.
-    pub account_seen: Option<Arc<crate::dedup::AccountSeen>>,
+    /// Meetings the account's partitions delivered, when its partitions overlap (Zoom listed
+    /// per user): every window of the account dedups against it instead of a set of its own.
+    /// `None` when windows alone partition the listing.
+    pub account_seen: Option<Arc<crate::dedup::Seen>>,
 }
 
 /// Fetches every page of every listing of `window`, one of the consecutive windows that make
@@ -83,7 +84,7 @@ pub async fn fetch_window<A: Adapter>(
     let sink = WindowSink {
         window: adapter.keeps(&window, &span),
         ctx: &ctx,
-        seen: Arc::default(),
+        seen: ctx.account_seen.clone().unwrap_or_default(),
         tx,
     };
     for request in adapter.requests_within(&window, &span, &ctx.filters) {

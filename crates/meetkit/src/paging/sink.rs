@@ -1,13 +1,12 @@
 //! Where a window's pages go: cut to the exact window, filtered, deduplicated, then sent to
 //! the reader as a [`Batch`] that keeps its request's pass until the reader has taken it all.
 
-use std::hash::{BuildHasher, RandomState};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use tokio::sync::mpsc;
 
 use super::FetchContext;
-use crate::dedup::IdHashes;
+use crate::dedup::Seen;
 use crate::model::Meeting;
 use crate::query::Window;
 use crate::ratelimit::Pass;
@@ -54,23 +53,15 @@ impl Iterator for BatchIter {
     }
 }
 
-/// Hashes of the ids a window delivered: 8 bytes a meeting instead of the meeting itself. A
-/// random key per window makes a collision (a distinct meeting dropped) a ~n²/2⁶⁴ event.
-#[derive(Default)]
-pub(super) struct Seen {
-    hasher: RandomState,
-    ids: IdHashes,
-}
-
 /// Where a window's pages go: the exact window (or the piece of it a split listing covers) and
 /// local filters cut them, duplicates are dropped, and what is left goes to the consumer
 /// through a bounded channel, with the page's pass. The pieces of a split window share one
-/// `Seen`.
+/// [`Seen`]: the window's own, or its account's when the account's partitions overlap.
 #[derive(Clone)]
 pub(super) struct WindowSink<'a> {
     pub(super) window: Window,
     pub(super) ctx: &'a FetchContext,
-    pub(super) seen: Arc<Mutex<Seen>>,
+    pub(super) seen: Arc<Seen>,
     pub(super) tx: mpsc::Sender<Batch>,
 }
 
@@ -78,24 +69,17 @@ impl WindowSink<'_> {
     /// Sends what is left of `meetings` on, with `pass`; an empty page gives its pass back at
     /// once.
     pub(super) async fn emit(&self, meetings: Vec<Meeting>, pass: Pass) {
-        let mut batch: Vec<Meeting> = {
-            let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
-            let Seen { hasher, ids } = &mut *seen;
-            meetings
-                .into_iter()
-                .filter(|m| {
-                    self.window.contains(m.start)
-                        && self.ctx.filters.matches(m, self.ctx.now)
-                        && (!self.ctx.info.provider_status_local
-                            || self.ctx.filters.matches_provider_status(m))
-                })
-                // First sighting wins: a record met again on a shifted page is the same record.
-                .filter(|m| ids.insert(hasher.hash_one(&m.id)))
-                .collect()
-        };
-        if let Some(account) = &self.ctx.account_seen {
-            account.keep_first(&mut batch);
-        }
+        let mut batch: Vec<Meeting> = meetings
+            .into_iter()
+            .filter(|m| {
+                self.window.contains(m.start)
+                    && self.ctx.filters.matches(m, self.ctx.now)
+                    && (!self.ctx.info.provider_status_local
+                        || self.ctx.filters.matches_provider_status(m))
+            })
+            .collect();
+        // First sighting wins: a record met again on a shifted page is the same record.
+        self.seen.keep_first(&mut batch);
         if !batch.is_empty() {
             // A closed channel means the consumer is gone; its drop also aborts this task.
             let _ = self
