@@ -118,7 +118,7 @@ fn build(
         None => {}
     }
     apply_rate_limits(&mut config, options.rate_limits)?;
-    let _entered = runtime().enter();
+    let _entered = runtime(py)?.enter();
     let client = Client::new(config).map_err(|e| errors::to_py(py, &meetkit::Error::Config(e)))?;
     Ok(PyClient { client })
 }
@@ -245,7 +245,7 @@ impl PyClient {
     ) -> PyResult<PyMeetingBatches> {
         let query = spec.to_query(py)?;
         let stream = listing::open(py, &self.client, &query)?;
-        Ok(PyMeetingBatches::start(stream, batch_size, spec.raw()))
+        PyMeetingBatches::start(py, stream, batch_size, spec.raw())
     }
 
     /// The same listing as an awaitable (asyncio).
@@ -253,6 +253,8 @@ impl PyClient {
         let query = spec.to_query(py)?;
         let stream = listing::open(py, &self.client, &query)?;
         let raw = spec.raw();
+        // Built before pyo3-async-runtimes looks for it (see `runtime`).
+        runtime(py)?;
         pyo3_async_runtimes::tokio::future_into_py(py, async move {
             let collected = listing::collect(stream, raw, Arc::new(Counters::default())).await;
             PyMeetingList::new(collected, raw)
@@ -304,7 +306,7 @@ impl PyClient {
             )
         })?;
         let stream = {
-            let _entered = runtime().enter();
+            let _entered = runtime(py)?.enter();
             self.client
                 .run_partitions(&partitions)
                 .map_err(|e| errors::to_py(py, &e))?

@@ -223,18 +223,23 @@ pub struct PyMeetingBatches {
 
 impl PyMeetingBatches {
     /// Starts filling batches from `stream` in the background.
-    pub fn start(stream: MeetingStream, batch_size: usize, raw: bool) -> Self {
+    pub fn start(
+        py: Python<'_>,
+        stream: MeetingStream,
+        batch_size: usize,
+        raw: bool,
+    ) -> PyResult<Self> {
         let (sender, receiver) = mpsc::channel(1);
         let notices = RetryNotices::new(stream.progress());
-        runtime().spawn(fill(stream, batch_size.max(1), raw, sender));
-        Self {
+        runtime(py)?.spawn(fill(stream, batch_size.max(1), raw, sender));
+        Ok(Self {
             receiver,
             raw,
             done: false,
             errors: Vec::new(),
             warnings: Vec::new(),
             notices,
-        }
+        })
     }
 }
 
@@ -278,8 +283,9 @@ impl PyMeetingBatches {
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyMeetingList>> {
         while !self.done {
             let receiver = &mut self.receiver;
+            let rt = runtime(py)?;
             let received = py.detach(|| {
-                runtime().block_on(async { tokio::time::timeout(TICK, receiver.recv()).await })
+                rt.block_on(async { tokio::time::timeout(TICK, receiver.recv()).await })
             });
             self.notices.say(py)?;
             match received {

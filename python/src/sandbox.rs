@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 
 use crate::client::{Options, PyClient};
 use crate::errors;
-use crate::runtime::{block_on, runtime};
+use crate::runtime::{block_on, started};
 
 /// A running sandbox on 127.0.0.1.
 #[pyclass(frozen, name = "Sandbox", module = "meetkit._meetkit")]
@@ -273,8 +273,10 @@ impl PySandbox {
 
 impl Drop for PySandbox {
     fn drop(&mut self) {
-        if let Some(handle) = self.handle.get_mut().ok().and_then(Option::take) {
-            runtime().spawn(handle.shutdown());
+        if let Some(handle) = self.handle.get_mut().ok().and_then(Option::take)
+            && let Some(runtime) = started()
+        {
+            runtime.spawn(handle.shutdown());
         }
     }
 }

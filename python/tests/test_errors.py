@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import subprocess
+import sys
 from typing import Any, Dict
 
 import pytest
@@ -123,6 +126,50 @@ def test_a_named_provider_without_credentials_is_a_config_error(window: Window) 
 def test_half_set_zoom_oauth_is_a_config_error() -> None:
     with pytest.raises(meetkit.ConfigError, match="ZOOM_CLIENT_ID"):
         meetkit.Client(zoom={"account_id": "a", "client_secret": "s"})
+
+
+_WORKERS_SCRIPT = """
+import datetime as dt
+import meetkit
+try:
+    with meetkit.Sandbox(seed=3, meetings=40) as sb:
+        end = sb.now
+        found = sb.client().list_meetings("daily", start=end - dt.timedelta(days=60), end=end)
+        print("listed", len(found))
+except meetkit.ConfigError as e:
+    print("ConfigError:", e)
+try:
+    meetkit.Client(daily="k")
+    print("client")
+except meetkit.ConfigError as e:
+    print("ConfigError:", e)
+"""
+
+
+def _with_workers(value: str) -> "subprocess.CompletedProcess[str]":
+    env = {**os.environ, "TOKIO_WORKER_THREADS": value}
+    return subprocess.run(
+        [sys.executable, "-c", _WORKERS_SCRIPT], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_a_bad_tokio_worker_threads_is_a_config_error_not_a_panic() -> None:
+    # tokio panics on this value when it builds a runtime itself.
+    done = _with_workers("many")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2, done.stdout
+    for line in lines:
+        assert line.startswith('ConfigError: TOKIO_WORKER_THREADS="many" is not a number of threads'), line
+    assert "panicked" not in done.stderr, done.stderr
+
+
+def test_tokio_worker_threads_sets_the_workers_when_it_is_a_number() -> None:
+    done = _with_workers("1")
+    assert done.returncode == 0, done.stderr
+    listed, client = done.stdout.splitlines()
+    assert listed.startswith("listed ") and int(listed.split()[1]) > 0, done.stdout
+    assert client == "client"
 
 
 def test_explicit_credentials_reach_the_sandbox(sandbox: meetkit.Sandbox, window: Window) -> None:

@@ -7,17 +7,17 @@
 //! on two cores: the 870k listing took 17-19 s of user CPU and 55-58 MB against 15-17 s and
 //! 47 MB with one worker, at about the same wall time (bench/README.md).
 //!
-//! `TOKIO_WORKER_THREADS`, tokio's own variable, still decides when it is set.
+//! `TOKIO_WORKER_THREADS`, tokio's own variable, still decides when it is set; a value that is not
+//! a positive whole number is a usage error here, not tokio's panic.
+
+use meetkit::config::WORKER_THREADS_VAR;
 
 use crate::exit::{CliError, Exit};
-
-/// The variable tokio reads for its worker count; it wins over the default here.
-pub const WORKERS_VAR: &str = "TOKIO_WORKER_THREADS";
 
 /// The multi-threaded runtime with [`worker_threads`] workers.
 pub fn build() -> Result<tokio::runtime::Runtime, CliError> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let workers = worker_threads(std::env::var(WORKERS_VAR).ok().as_deref(), cores)?;
+    let workers = worker_threads(std::env::var(WORKER_THREADS_VAR).ok().as_deref(), cores)?;
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers)
         .enable_all()
@@ -30,21 +30,13 @@ pub fn build() -> Result<tokio::runtime::Runtime, CliError> {
         })
 }
 
-/// Worker threads for `cores` cores: `set` (the value of [`WORKERS_VAR`]) when given, else one
-/// per core but one, and at least one.
+/// Worker threads for `cores` cores: `set` (the value of [`WORKER_THREADS_VAR`]) when given,
+/// else one per core but one, and at least one.
 pub fn worker_threads(set: Option<&str>, cores: usize) -> Result<usize, CliError> {
-    match set {
-        Some(text) => match text.trim().parse::<usize>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(CliError::new(
-                Exit::Usage,
-                format!(
-                    "{WORKERS_VAR}={text:?} is not a number of threads; set it to a whole \
-                     number of at least 1, or unset it to use one per core but one"
-                ),
-            )),
-        },
-        None => Ok(cores.saturating_sub(1).max(1)),
+    match meetkit::config::worker_threads(set) {
+        Ok(Some(n)) => Ok(n),
+        Ok(None) => Ok(cores.saturating_sub(1).max(1)),
+        Err(e) => Err(CliError::new(Exit::Usage, e.to_string())),
     }
 }
 
@@ -71,7 +63,7 @@ mod tests {
             let err = worker_threads(Some(bad), 2).err();
             let err = err.unwrap_or_else(|| panic!("{bad:?} was accepted"));
             assert_eq!(err.exit, Exit::Usage);
-            assert!(err.to_string().contains(WORKERS_VAR), "{err}");
+            assert!(err.to_string().contains(WORKER_THREADS_VAR), "{err}");
         }
     }
 }

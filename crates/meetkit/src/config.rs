@@ -67,6 +67,29 @@ pub fn configure_hint(provider: Provider) -> &'static str {
     registry::info(provider).configure_hint
 }
 
+/// tokio's variable for the worker threads of a multi-threaded runtime. The CLI and the Python
+/// package build their runtimes with an explicit count, read here, because tokio panics on a
+/// value it cannot parse.
+pub const WORKER_THREADS_VAR: &str = "TOKIO_WORKER_THREADS";
+
+/// The worker threads that `value`, the value of [`WORKER_THREADS_VAR`], asks for: `None` when
+/// it is unset, and an error that says what to set when it is not a whole number of at least
+/// one (tokio panics on those).
+pub fn worker_threads(value: Option<&str>) -> Result<Option<usize>, ConfigError> {
+    let Some(text) = value else {
+        return Ok(None);
+    };
+    match text.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(Some(n)),
+        _ => Err(ConfigError::InvalidOption {
+            name: format!("{WORKER_THREADS_VAR}={text:?}"),
+            reason: "is not a number of threads; set it to a whole number of at least 1, or \
+                     unset it to use the default"
+                .to_owned(),
+        }),
+    }
+}
+
 impl Config {
     /// Reads every provider's settings from the process environment.
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -288,6 +311,20 @@ mod tests {
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
         Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn tokio_worker_threads_is_read_when_it_is_a_positive_number() {
+        assert_eq!(worker_threads(None).ok(), Some(None));
+        assert_eq!(worker_threads(Some("3")).ok(), Some(Some(3)));
+        assert_eq!(worker_threads(Some(" 4 ")).ok(), Some(Some(4)));
+        for bad in ["0", "-1", "two", "", "1.5"] {
+            let err = worker_threads(Some(bad)).err();
+            let err = err.unwrap_or_else(|| panic!("{bad:?} was accepted"));
+            let text = err.to_string();
+            assert!(text.starts_with(WORKER_THREADS_VAR), "{text}");
+            assert!(text.contains("at least 1"), "{text}");
+        }
     }
 
     #[test]
