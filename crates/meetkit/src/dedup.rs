@@ -8,7 +8,7 @@
 //!
 //! A `Seen` holds a 64-bit hash per meeting it let through (keyed at random per set, so a
 //! collision — a distinct meeting dropped — is a ~n²/2⁶⁵ event): its memory grows with the
-//! distinct meetings it saw, about 9-18 bytes each with the table's overhead, not with the
+//! distinct meetings it saw, 10-21 bytes each with the table's overhead, not with the
 //! meetings themselves. That growth is most of what a larger listing adds to peak memory
 //! (`bench/README.md`).
 
