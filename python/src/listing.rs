@@ -281,9 +281,9 @@ impl PyMeetingBatches {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyMeetingList>> {
+        let rt = runtime(py)?;
         while !self.done {
             let receiver = &mut self.receiver;
-            let rt = runtime(py)?;
             let received = py.detach(|| {
                 rt.block_on(async { tokio::time::timeout(TICK, receiver.recv()).await })
             });
