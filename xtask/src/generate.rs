@@ -3,7 +3,8 @@
 //! - `specs/<provider>.yaml` → `crates/<provider>/src/generated.rs` (progenitor, builder style,
 //!   with `meetkit_client_support::Auth` as each client's inner value and pre-request hook,
 //!   `meetkit_client_support::note_response` as its post-request hook, and every named enum
-//!   schema replaced by an open enum; see `open_enums`).
+//!   schema replaced by an open enum; see `open_enums`; its responses decoded by
+//!   `meetkit_client_support::from_response`; see `decoder`).
 //! - the core's `Meeting` type → `specs/meeting.schema.json` (schemars).
 //!
 //! `--check` renders everything in memory and fails with a unified diff when a committed file
@@ -17,7 +18,7 @@ use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeIm
 use quote::quote;
 
 use crate::api_summary::{ApiChange, PublicApi};
-use crate::open_enums;
+use crate::{decoder, open_enums};
 
 /// The providers with a spec in `specs/` and a client crate in `crates/`: the core's
 /// providers, by name.
@@ -105,8 +106,9 @@ fn render_client(spec_path: &Path) -> Result<String> {
             #enum_code
         }
     };
-    let ast: syn::File =
+    let mut ast: syn::File =
         syn::parse2(file).context("progenitor produced code that does not parse")?;
+    decoder::use_meetkit_decoder(&mut ast)?;
     let name = spec_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

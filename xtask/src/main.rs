@@ -7,6 +7,7 @@ mod api_summary;
 mod bench;
 mod cargo;
 mod ci;
+mod decoder;
 #[cfg(test)]
 mod files;
 mod fuzz;

@@ -1,0 +1,143 @@
+//! How every generated client decodes a response body: with sonic-rs, a SIMD JSON parser,
+//! falling back to serde_json when sonic-rs rejects the body.
+//!
+//! Decoding is the largest share of a listing's CPU after writing it out, and sonic-rs scans
+//! strings and structure with vector instructions where serde_json goes byte by byte. Both
+//! drive the same `Deserialize` impls (the generated types), so a body both accept decodes to
+//! the same value. A body sonic-rs rejects is handed to serde_json: what serde_json accepts is
+//! still accepted, and what it rejects fails with serde_json's own error (line, column and
+//! words unchanged), which is what `Error::InvalidResponsePayload` carries and what meetkit's
+//! messages quote.
+//!
+//! `cargo xtask generate` points every `ResponseValue::from_response` call of the generated
+//! code at [`from_response`] (see `xtask/src/generate.rs`).
+
+use progenitor_client::{Error, ResponseValue};
+use serde::de::DeserializeOwned;
+
+/// Reads `response`'s body and decodes it as `T`: progenitor's `ResponseValue::from_response`
+/// with the decoder of the module docs.
+pub async fn from_response<T: DeserializeOwned, E>(
+    response: reqwest::Response,
+) -> Result<ResponseValue<T>, Error<E>> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
+    match decode(&body) {
+        Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
+        Err(e) => Err(Error::InvalidResponsePayload(body, e)),
+    }
+}
+
+/// Decodes `body` as `T` (see the module docs).
+pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    match sonic_rs::from_slice(body) {
+        Ok(value) => Ok(value),
+        Err(_) => serde_json::from_slice(body),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    use super::*;
+
+    /// A page shaped like the generated types: owned strings, options, numbers of each kind,
+    /// nested records, an open map and raw JSON.
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Page {
+        data: Vec<Record>,
+        next: Option<String>,
+        total: Option<u64>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Record {
+        id: String,
+        title: Option<String>,
+        duration: Option<i64>,
+        size: Option<f64>,
+        #[serde(default)]
+        tags: Vec<String>,
+        #[serde(default)]
+        extra: BTreeMap<String, serde_json::Value>,
+    }
+
+    /// Bodies both decoders must read to the same value.
+    const AGREED: &[&str] = &[
+        r#"{"data":[],"next":null,"total":0}"#,
+        r#"{"data":[{"id":"a","title":"Stand-up — Zoë's \"team\"","duration":-5,"size":1.5}],"next":"c2","total":18446744073709551615}"#,
+        r#"{"data":[{"id":"\u00e9\ud83d\ude00\t\n\\\/","title":null,"duration":9223372036854775807,"size":1e-7,"tags":["x","\u2028"]}],"next":null,"total":null}"#,
+        r#"{"data":[{"id":"b","size":123456789.123456789,"extra":{"n":[1,-2,3.25,true,null,{"k":"v"}],"big":1.7976931348623157e308}}],"total":1}"#,
+        "  {\"data\" : [ {\"id\" : \"c\" , \"unknown\" : {\"deep\" : [[]]}} ] }\n",
+    ];
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    #[test]
+    fn sonic_rs_and_serde_json_read_the_same_values() -> TestResult {
+        for body in AGREED {
+            // sonic-rs itself, not the fallback, must read them.
+            let sonic: Page = sonic_rs::from_slice(body.as_bytes())?;
+            let theirs: Page = serde_json::from_slice(body.as_bytes())?;
+            assert_eq!(sonic, theirs, "{body}");
+            assert_eq!(decode::<Page>(body.as_bytes()).ok(), Some(theirs), "{body}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_body_that_does_not_decode_fails_with_serde_jsons_own_error() {
+        for body in [
+            "",
+            "<html>502 Bad Gateway</html>",
+            r#"{"data":[{"id":"a"}],"next":"x""#,
+            r#"{"data":[{"id":7}]}"#,
+            r#"{"data":[{"title":"no id"}]}"#,
+            r#"{"data":[{"id":"\ud800"}]}"#,
+        ] {
+            let (Err(ours), Err(theirs)) = (
+                decode::<Page>(body.as_bytes()),
+                serde_json::from_slice::<Page>(body.as_bytes()),
+            ) else {
+                panic!("{body} decoded");
+            };
+            assert_eq!(ours.to_string(), theirs.to_string(), "{body}");
+            assert_eq!(
+                (ours.line(), ours.column()),
+                (theirs.line(), theirs.column())
+            );
+        }
+    }
+
+    fn response(status: u16, body: &str) -> reqwest::Response {
+        let mut built = http::Response::new(body.to_owned());
+        *built.status_mut() =
+            reqwest::StatusCode::from_u16(status).unwrap_or(reqwest::StatusCode::OK);
+        built
+            .headers_mut()
+            .insert("x-ratelimit-remaining", http::HeaderValue::from_static("9"));
+        reqwest::Response::from(built)
+    }
+
+    #[tokio::test]
+    async fn a_response_keeps_its_status_and_headers_and_a_bad_body_keeps_its_bytes() -> TestResult
+    {
+        let page: ResponseValue<Page> = from_response::<_, ()>(response(201, AGREED[1])).await?;
+        assert_eq!(page.status(), 201);
+        assert_eq!(page.headers()["x-ratelimit-remaining"], "9");
+        assert_eq!(page.next.as_deref(), Some("c2"));
+
+        match from_response::<Page, ()>(response(200, "{\"data\":")).await {
+            Err(Error::InvalidResponsePayload(bytes, e)) => {
+                assert_eq!(&bytes[..], b"{\"data\":");
+                assert!(e.is_eof(), "{e}");
+            }
+            other => panic!("expected InvalidResponsePayload, got {other:?}"),
+        }
+        Ok(())
+    }
+}
