@@ -22,7 +22,7 @@ use tokio::sync::Semaphore;
 use crate::config::Config;
 use crate::error::{ConfigError, Error, ProviderError, QueryError};
 use crate::model::{DEFAULT_ACCOUNT, Meeting, Provider};
-use crate::paging::FetchContext;
+use crate::paging::{Batch, BatchIter, FetchContext};
 use crate::plan::{Partition, Plan};
 use crate::progress::{Progress, ProgressCounters};
 use crate::providers::{Endpoint, connector};
@@ -428,11 +428,13 @@ impl Client {
         let account: Arc<str> = Arc::from(partition.account.as_str());
         Ok(stream
             .map(move |item| match item {
-                Ok(mut meeting) => {
-                    if meeting.account != *account {
-                        meeting.account = account.to_string();
+                Ok(mut batch) => {
+                    for meeting in batch.meetings_mut() {
+                        if meeting.account != *account {
+                            meeting.account = account.to_string();
+                        }
                     }
-                    Ok(meeting)
+                    Ok(batch)
                 }
                 Err(error) => Err(error.with_account(account.to_string())),
             })
@@ -542,24 +544,10 @@ impl Client {
             streams.push(self.run_account(partitions, account, mine)?);
         }
         let orphans = stream::iter(errors.into_iter().map(Err));
-        let merged = orphans.chain(stream::select_all(streams));
-        let inner: BoxStream<'static, Result<Meeting, ProviderError>> = match plan.limit {
-            None => merged.boxed(),
-            Some(limit) => {
-                let mut left = limit;
-                merged
-                    .take_while(move |item| {
-                        let go = left > 0 || item.is_err();
-                        if item.is_ok() && left > 0 {
-                            left -= 1;
-                        }
-                        futures::future::ready(go)
-                    })
-                    .boxed()
-            }
-        };
         Ok(MeetingStream {
-            inner,
+            inner: orphans.chain(stream::select_all(streams)).boxed(),
+            batch: None,
+            left: plan.limit,
             warnings: plan.warnings,
             progress: Progress(Arc::new(counters)),
         })
@@ -647,7 +635,13 @@ fn check_filters(provider: Provider, query: &Query) -> Result<(), QueryError> {
 
 /// The meetings of a query, as a stream; see the module docs for the order.
 pub struct MeetingStream {
-    inner: BoxStream<'static, Result<Meeting, ProviderError>>,
+    /// Every partition's pages and failures, merged.
+    inner: BoxStream<'static, Result<Batch, ProviderError>>,
+    /// The page being read; its pass goes back when its last meeting has been taken.
+    batch: Option<BatchIter>,
+    /// With a limit: how many more meetings to yield. The first meeting beyond it ends the
+    /// stream; failures that come before it still do.
+    left: Option<usize>,
     warnings: Vec<String>,
     progress: Progress,
 }
@@ -684,7 +678,28 @@ impl MeetingStream {
 impl Stream for MeetingStream {
     type Item = Result<Meeting, ProviderError>;
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.inner.poll_next_unpin(cx)
+        let this = &mut *self;
+        loop {
+            if let Some(meeting) = this.batch.as_mut().and_then(Iterator::next) {
+                match &mut this.left {
+                    Some(0) => {
+                        // Past the limit: the stream ends here, and stays ended.
+                        this.batch = None;
+                        this.inner = stream::empty().boxed();
+                        return Poll::Ready(None);
+                    }
+                    Some(left) => *left -= 1,
+                    None => {}
+                }
+                return Poll::Ready(Some(Ok(meeting)));
+            }
+            this.batch = None;
+            match std::task::ready!(this.inner.poll_next_unpin(cx)) {
+                Some(Ok(batch)) => this.batch = Some(batch.into_iter()),
+                Some(Err(error)) => return Poll::Ready(Some(Err(error))),
+                None => return Poll::Ready(None),
+            }
+        }
     }
 }
 

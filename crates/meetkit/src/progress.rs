@@ -97,8 +97,8 @@ impl ProgressCounters {
         *self.notice.lock().unwrap_or_else(PoisonError::into_inner) = Some(notice);
         self.notices.fetch_add(1, Ordering::Release);
     }
-    pub(crate) fn meeting(&self) {
-        self.meetings.fetch_add(1, Ordering::Relaxed);
+    pub(crate) fn meetings(&self, n: usize) {
+        self.meetings.fetch_add(n as u64, Ordering::Relaxed);
     }
     pub(crate) fn fail(&self) {
         self.failed.store(true, Ordering::Relaxed);

@@ -20,6 +20,19 @@ use crate::progress::ProgressCounters;
 use crate::query::Filters;
 use crate::ratelimit::Gates;
 
+/// Reads `stream` to its end as a reader does, each page let go (and its pass given back)
+/// before the next is read: how many meetings came, and whether any item was an error.
+async fn read_all(stream: PartitionStream) -> (usize, bool) {
+    stream
+        .fold((0, false), |(n, failed), item| async move {
+            match item {
+                Ok(batch) => (n + batch.len(), failed),
+                Err(_) => (n, true),
+            }
+        })
+        .await
+}
+
 fn day(n: i64) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
         .single()
@@ -149,8 +162,8 @@ async fn a_paused_reader_stops_the_fetching_after_a_bounded_number_of_pages() {
         served <= bound,
         "{served} pages fetched for a reader that took one (bound {bound})"
     );
-    let rest = stream.collect::<Vec<_>>().await;
-    assert_eq!(rest.len() + 1, 4 * 50);
+    let (rest, _) = read_all(stream).await;
+    assert_eq!(rest + 1, 4 * 50);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -173,9 +186,9 @@ async fn a_window_waiting_on_a_later_one_does_not_stall_the_listing() {
         .map(|w| w.split(chrono::Duration::days(1)))
         .unwrap_or_default();
     let stream = partition_stream(adapter, ctx, windows, Vec::new());
-    let items = tokio::time::timeout(Duration::from_secs(20), stream.collect::<Vec<_>>())
+    let (meetings, failed) = tokio::time::timeout(Duration::from_secs(20), read_all(stream))
         .await
         .unwrap_or_else(|_| panic!("the listing stalled"));
-    assert_eq!(items.len(), 2 * PAGES as usize);
-    assert!(items.iter().all(Result::is_ok));
+    assert_eq!(meetings, 2 * PAGES as usize);
+    assert!(!failed);
 }

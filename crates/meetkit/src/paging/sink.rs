@@ -25,6 +25,23 @@ pub struct Batch {
     pass: Pass,
 }
 
+impl Batch {
+    /// How many meetings the batch holds.
+    pub fn len(&self) -> usize {
+        self.meetings.len()
+    }
+
+    /// True when the batch holds no meeting.
+    pub fn is_empty(&self) -> bool {
+        self.meetings.is_empty()
+    }
+
+    /// The batch's meetings, to amend in place (the partition's account name).
+    pub fn meetings_mut(&mut self) -> &mut [Meeting] {
+        &mut self.meetings
+    }
+}
+
 impl IntoIterator for Batch {
     type Item = Meeting;
     type IntoIter = BatchIter;
