@@ -2,8 +2,9 @@
 //!
 //! The pages are real sandbox responses (fetched once, before measuring, from an in-process
 //! sandbox with 20,000 meetings per provider), at each provider's largest page size. Each
-//! iteration parses the body into the generated client's type, as the client does, and maps
-//! every record through `meetkit::providers::<provider>::normalize`.
+//! iteration decodes the body into the generated client's type with the client's own decoder
+//! (`meetkit_client_support::decode`) and maps every record through
+//! `meetkit::providers::<provider>::normalize`.
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -120,7 +121,8 @@ fn count(name: &str, body: &[u8]) -> usize {
 }
 
 fn decode_zoom(body: &[u8]) -> Vec<meetkit::Meeting> {
-    let page: meetkit_zoom::types::ZoomMeetingReport = serde_json::from_slice(body).unwrap();
+    let page: meetkit_zoom::types::ZoomMeetingReport =
+        meetkit_client_support::decode(body).unwrap();
     page.meetings
         .into_iter()
         .flatten()
@@ -129,7 +131,8 @@ fn decode_zoom(body: &[u8]) -> Vec<meetkit::Meeting> {
 }
 
 fn decode_daily(body: &[u8]) -> Vec<meetkit::Meeting> {
-    let page: meetkit_daily::types::DailyMeetingList = serde_json::from_slice(body).unwrap();
+    let page: meetkit_daily::types::DailyMeetingList =
+        meetkit_client_support::decode(body).unwrap();
     page.data
         .into_iter()
         .filter_map(|s| daily::normalize(s, false))
@@ -137,7 +140,8 @@ fn decode_daily(body: &[u8]) -> Vec<meetkit::Meeting> {
 }
 
 fn decode_telnyx(body: &[u8]) -> Vec<meetkit::Meeting> {
-    let page: meetkit_telnyx::types::RoomRecordingList = serde_json::from_slice(body).unwrap();
+    let page: meetkit_telnyx::types::RoomRecordingList =
+        meetkit_client_support::decode(body).unwrap();
     page.data
         .into_iter()
         .filter_map(|r| telnyx::normalize(r, false))
@@ -145,7 +149,8 @@ fn decode_telnyx(body: &[u8]) -> Vec<meetkit::Meeting> {
 }
 
 fn decode_attendee(body: &[u8]) -> Vec<meetkit::Meeting> {
-    let page: meetkit_attendee::types::PaginatedBotList = serde_json::from_slice(body).unwrap();
+    let page: meetkit_attendee::types::PaginatedBotList =
+        meetkit_client_support::decode(body).unwrap();
     page.results
         .into_iter()
         .filter_map(|b| attendee::normalize(b, false))
@@ -153,7 +158,8 @@ fn decode_attendee(body: &[u8]) -> Vec<meetkit::Meeting> {
 }
 
 fn decode_attention(body: &[u8]) -> Vec<meetkit::Meeting> {
-    let page: meetkit_attention::types::RecorderMeetingList = serde_json::from_slice(body).unwrap();
+    let page: meetkit_attention::types::RecorderMeetingList =
+        meetkit_client_support::decode(body).unwrap();
     page.items
         .into_iter()
         .filter_map(|m| attention::normalize(m, false))
