@@ -63,6 +63,10 @@ carries `detail` (see `AttendeeDetail`).
         pub id: ::std::string::String,
         ///ISO 8601 timestamp when the bot joined or will join the meeting.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub join_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///The URL of the meeting the bot joined or will join.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -91,6 +95,10 @@ carries `detail` (see `AttendeeDetail`).
     pub struct BotEvent {
         ///ISO 8601 timestamp when the event occurred.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Event sub-type with additional context (may be absent).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

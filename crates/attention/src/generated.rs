@@ -52,6 +52,10 @@ pub mod types {
         pub conversation_uuid: ::std::option::Option<::std::string::String>,
         ///When the meeting starts.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub date: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///The organization's users in the meeting, each with their own status.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

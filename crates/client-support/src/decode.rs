@@ -29,12 +29,60 @@ pub async fn from_response<T: DeserializeOwned, E>(
     }
 }
 
+/// How deep a body may nest and still go to sonic-rs in a debug build. sonic-rs recurses up
+/// to 255 levels (serde_json stops at 128). Optimized, that takes under 256 KB of stack
+/// (measured: 254 levels of `serde_json::Value` decode on a 256 KB thread); unoptimized,
+/// its frames take about 15 KB a level, and 130 levels overflow the 2 MB stack of a tokio
+/// worker or a test thread. So a debug build scans each body first and hands one nested
+/// deeper than this to serde_json; a release build skips the scan, which costs about 5 % of
+/// a listing's instructions (short strings make many `memchr` calls). Pages nest a handful of
+/// levels.
+const SONIC_MAX_DEPTH: usize = 48;
+
 /// Decodes `body` as `T` (see the module docs).
 pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    if cfg!(debug_assertions) && nests_deeper_than(body, SONIC_MAX_DEPTH) {
+        return serde_json::from_slice(body);
+    }
     match sonic_rs::from_slice(body) {
         Ok(value) => Ok(value),
         Err(_) => serde_json::from_slice(body),
     }
+}
+
+/// True when `body`'s arrays and objects nest more than `limit` deep, brackets inside strings
+/// not counted. Strings, most of a page, are skipped with `memchr`.
+fn nests_deeper_than(body: &[u8], limit: usize) -> bool {
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(&byte) = body.get(at) {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'"' => {
+                // To the closing quote: past every escaped character.
+                loop {
+                    let rest = body.get(at + 1..).unwrap_or_default();
+                    match memchr::memchr2(b'"', b'\\', rest) {
+                        Some(i) if rest[i] == b'\\' => at += i + 2,
+                        Some(i) => {
+                            at += i + 1;
+                            break;
+                        }
+                        None => return false,
+                    }
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -139,5 +187,67 @@ mod tests {
             other => panic!("expected InvalidResponsePayload, got {other:?}"),
         }
         Ok(())
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings_only() {
+        let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        assert!(!nests_deeper_than(deep(48).as_bytes(), 48));
+        assert!(nests_deeper_than(deep(49).as_bytes(), 48));
+        let objects = format!("{}1{}", "{\"a\":".repeat(49), "}".repeat(49));
+        assert!(nests_deeper_than(objects.as_bytes(), 48));
+        // Brackets in strings, escaped quotes and backslashes do not count.
+        let text = format!(r#"{{"s":"{}\"\\","t":[1]}}"#, "[{".repeat(100));
+        assert!(!nests_deeper_than(text.as_bytes(), 2));
+        assert!(nests_deeper_than(text.as_bytes(), 1));
+        // A string left open ends the scan, also right after a backslash (found by the fuzzer);
+        // the decoders report the body.
+        assert!(!nests_deeper_than(br#"{"s":"[[[["#, 2));
+        for cut in [
+            &br#""\"#[..],
+            br#"["\"#,
+            br#"[[{"a":{"\"#,
+            br#""\\"#,
+            br#""\""#,
+        ] {
+            assert!(!nests_deeper_than(cut, 8), "{cut:?}");
+            assert!(decode::<Page>(cut).is_err());
+        }
+    }
+
+    #[test]
+    fn a_deep_body_never_overflows_the_stack() {
+        // On a 512 KB stack, a quarter of a tokio worker's, in debug and release builds alike.
+        let outcome = std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(|| {
+                [10, 60, 127, 129, 254, 400].map(|depth| {
+                    let body = format!(
+                        r#"{{"data":[{{"id":"a","extra":{{"x":{}1{}}}}}]}}"#,
+                        "[".repeat(depth),
+                        "]".repeat(depth)
+                    );
+                    let ours = decode::<Page>(body.as_bytes()).map_err(|e| e.to_string());
+                    let theirs =
+                        serde_json::from_slice::<Page>(body.as_bytes()).map_err(|e| e.to_string());
+                    (depth, ours, theirs)
+                })
+            })
+            .map(|thread| thread.join());
+        let Ok(Ok(results)) = outcome else {
+            panic!("decoding deep bodies failed on a 512 KB stack");
+        };
+        for (depth, ours, theirs) in results {
+            if depth <= SONIC_MAX_DEPTH || cfg!(debug_assertions) {
+                // What sonic-rs reads, and in debug builds what the scan hands to serde_json.
+                assert_eq!(ours, theirs, "depth {depth}");
+            }
+            // sonic-rs refuses past 255 levels, serde_json past 128.
+            assert_eq!(
+                ours.is_ok(),
+                depth < 127 || (!cfg!(debug_assertions) && depth < 250),
+                "depth {depth}"
+            );
+        }
     }
 }

@@ -10,7 +10,7 @@
 //!   and the record field names of a page, for drift checks (see `fields.rs`).
 //! - [`with_response_head`]: the status and headers of a response whose body did not decode.
 //! - [`from_response`]: how every generated client decodes a body (sonic-rs, then serde_json
-//!   for its error; see `decode.rs`).
+//!   for its error; see `decode.rs`), [`timestamp`]: how they read `date-time` fields.
 //!
 //! Every generated client is built with `Auth` as its inner value, [`Auth::apply`] as its
 //! pre-request hook and [`note_response`] as its post-request hook (see `xtask/src/generate.rs`),
@@ -25,6 +25,7 @@ use base64::Engine as _;
 mod decode;
 pub use decode::{decode, from_response};
 mod fields;
+pub mod timestamp;
 pub use fields::{capture_record_fields, execute, record_fields};
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 

@@ -37,11 +37,19 @@ pub mod types {
         pub codec: ::std::option::Option<::std::string::String>,
         ///ISO 8601 timestamp when the room recording has completed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub completed_at: ::std::option::Option<
             ::chrono::DateTime<::chrono::offset::Utc>,
         >,
         ///ISO 8601 timestamp when the room recording was created.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Url to download the recording (may be empty).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -51,6 +59,10 @@ pub mod types {
         pub duration_secs: ::std::option::Option<i64>,
         ///ISO 8601 timestamp when the room recording has ended.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub ended_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///A unique identifier for the room recording.
         pub id: ::uuid::Uuid,
@@ -71,6 +83,10 @@ pub mod types {
         pub size_mb: ::std::option::Option<f64>,
         ///ISO 8601 timestamp when the room recording has started.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::open_enums::RecordingStatus>,
@@ -78,6 +94,10 @@ pub mod types {
         pub type_: ::std::option::Option<crate::open_enums::RecordingType>,
         ///ISO 8601 timestamp when the room recording was updated.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl RoomRecording {

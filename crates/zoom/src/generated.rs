@@ -138,6 +138,10 @@ minutes, and is the empty string on the last page.
         pub duration: ::std::option::Option<i64>,
         ///The meeting's end date and time.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Whether the chat feature was used in the meeting.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -189,6 +193,10 @@ minutes, and is the empty string on the last page.
         pub source: ::std::option::Option<::std::string::String>,
         ///The meeting's start date and time.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///The meeting's topic.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -220,6 +228,10 @@ double-encoded when used in a path.
     pub struct ZoomUser {
         ///When the user's account was created.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///The user's custom attributes (with `include_fields=custom_attributes`).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -261,6 +273,10 @@ double-encoded when used in a path.
         pub last_client_version: ::std::option::Option<::std::string::String>,
         ///The user's last login time (with a three-day buffer).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub last_login_time: ::std::option::Option<
             ::chrono::DateTime<::chrono::offset::Utc>,
         >,
@@ -288,6 +304,10 @@ double-encoded when used in a path.
         pub type_: ::std::option::Option<crate::open_enums::ZoomUserType>,
         ///When the user was created.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "::meetkit_client_support::timestamp::deserialize_opt"
+        )]
         pub user_created_at: ::std::option::Option<
             ::chrono::DateTime<::chrono::offset::Utc>,
         >,

@@ -1,8 +1,9 @@
 //! Hostile responses: each provider's page decoding and normalization fed mutated bodies.
 //!
-//! The path under test is the adapters' own: `serde_json` into the generated page type (what
-//! the generated client does with a body), then the adapter's `page_from` (next page, totals,
-//! normalization, raw records), then the `Meeting`s written as JSON; error bodies go through the
+//! The path under test is the adapters' own: the generated clients' decoder
+//! (`meetkit_client_support::decode`: sonic-rs, serde_json when sonic-rs rejects a body, and
+//! meetkit's reader of date-time fields) into the generated page type, then the adapter's
+//! `page_from` (next page, totals, normalization, raw records), then the `Meeting`s written as JSON; error bodies go through the
 //! generated error type and `ErrorBody`. Any panic is a failure. Seeds are each spec's examples
 //! and pages of sandbox records; inputs that still decode join the corpus, so mutations stack.
 //!
@@ -47,10 +48,10 @@ fn run_adapter(provider: Provider, body: &[u8]) -> (usize, bool) {
         body: &[u8],
         f: impl FnOnce(T) -> usize,
     ) -> (usize, bool) {
-        serde_json::from_slice(body).map_or((0, false), |p| (f(p), true))
+        meetkit_client_support::decode(body).map_or((0, false), |p| (f(p), true))
     }
     fn error<E: ErrorBody + serde::de::DeserializeOwned>(body: &[u8]) -> usize {
-        serde_json::from_slice::<E>(body).map_or(0, |e| {
+        meetkit_client_support::decode::<E>(body).map_or(0, |e| {
             e.code().map_or(0, |c| c.len()) + e.message().map_or(0, |m| m.len())
         })
     }
@@ -280,6 +281,24 @@ fn durations_past_the_end_of_time_leave_the_end_unknown() {
     let page = daily::page_from(serde_json::from_slice(daily).unwrap(), 100, false);
     assert_eq!(page.meetings[0].end, None);
     assert_eq!(page.meetings[0].duration_seconds, Some(i64::MAX));
+}
+
+/// A body cut off right after a backslash inside a string: the nesting scan in front of
+/// sonic-rs stops at the end of the body instead of slicing past it.
+#[test]
+fn a_body_that_ends_inside_an_escape_is_not_a_page() {
+    let cut: [&[u8]; 4] = [
+        br#""\"#,
+        br#"["\"#,
+        br#"[[{"a":{"\"#,
+        br#"{"results":"x","next":"\"#,
+    ];
+    for provider in Provider::ALL {
+        for body in cut {
+            assert!(!decodes(provider, body), "{provider}");
+            assert_eq!(exercise(provider, body), 0, "{provider}");
+        }
+    }
 }
 
 /// Every seed runs clean: the harness itself works on good input.
