@@ -17,10 +17,13 @@ use serde::de::{self, Visitor};
 /// range; `None` sends it to chrono (another shape, a leap second, a bad value).
 fn parse_common(text: &str) -> Option<DateTime<Utc>> {
     let b = text.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
-        return None;
-    }
-    if b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let num = |from: usize, to: usize| -> Option<u32> {

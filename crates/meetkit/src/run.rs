@@ -7,7 +7,7 @@
 //!
 //! The streams here carry whole pages ([`Batch`]es), not meetings: a `Meeting` is about 800
 //! bytes, and handing each one through every layer of stream adapters between a window and
-//! the caller was a tenth of a listing's CPU in `memcpy`. [`MeetingStream`](crate::client::MeetingStream)
+//! the caller was about 6 % of a listing's instructions in `memcpy`. [`MeetingStream`](crate::client::MeetingStream)
 //! takes the meetings out of the batches one by one at the very end.
 
 use std::pin::Pin;
