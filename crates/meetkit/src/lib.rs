@@ -45,7 +45,7 @@ pub mod ratelimit;
 pub mod registry;
 pub mod resolution;
 pub mod retry;
-mod rfc3339;
+pub mod rfc3339;
 mod run;
 pub mod schema;
 pub mod settings;

@@ -15,7 +15,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use meetkit::{Meeting, Provider};
+use meetkit::{Meeting, MeetingStatus, Person, Provider, Recording};
 
 use crate::exit::{CliError, Exit};
 
@@ -171,57 +171,129 @@ impl Target {
     }
 }
 
-/// 64-bit FNV-1a: stable across runs and Rust versions, which `DefaultHasher` does not promise.
-/// Written to as an [`io::Write`](std::io::Write), so a meeting's JSON is hashed as it is
-/// serialized, never held.
-struct Fnv1a(u64);
-
-impl Fnv1a {
-    fn new() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
+/// 64-bit FNV-1a of `bytes`: stable across runs and Rust versions, which `DefaultHasher` does
+/// not promise.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
-impl std::io::Write for Fnv1a {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+std::thread_local! {
+    /// The JSON of the meeting [`content_hash`] is hashing, kept between calls so a sync
+    /// allocates it once per thread.
+    static CONTENT_JSON: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// [`Fnv1a`] of `bytes`.
-#[cfg(test)]
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash = Fnv1a::new();
-    let _ = std::io::Write::write(&mut hash, bytes);
-    hash.0
-}
-
-/// The content hash of a meeting: its JSON without `raw` (which changes with the content).
+/// The content hash of a meeting: FNV-1a of its JSON without `raw` (which changes with the
+/// content), as serde_json writes it. sonic-rs writes the same bytes (`output::json`'s tests
+/// hold it to that) about twice as fast.
 pub fn content_hash(meeting: &Meeting) -> u64 {
-    let without_raw;
-    let meeting = if meeting.raw.is_some() {
-        without_raw = Meeting {
+    if meeting.raw.is_some() {
+        return content_hash(&Meeting {
             raw: None,
             ..meeting.clone()
-        };
-        &without_raw
-    } else {
-        meeting
-    };
-    let mut hash = Fnv1a::new();
-    match serde_json::to_writer(&mut hash, meeting) {
-        Ok(()) => hash.0,
-        // What hashing the empty serialization gave (a meeting always serializes).
-        Err(_) => Fnv1a::new().0,
+        });
     }
+    CONTENT_JSON.with_borrow_mut(|json| {
+        json.clear();
+        match sonic_rs::to_writer(&mut *json, meeting) {
+            Ok(()) => fnv1a(json),
+            // What hashing the empty serialization gave (a meeting always serializes).
+            Err(_) => fnv1a(b""),
+        }
+    })
+}
+
+/// A meeting's fields before `participants`, as [`Meeting`] serializes them.
+#[derive(serde::Serialize)]
+struct BeforeParticipants<'a> {
+    provider: Provider,
+    account: &'a str,
+    id: &'a str,
+    title: &'a Option<String>,
+    #[serde(serialize_with = "meetkit::rfc3339::serialize")]
+    start: DateTime<Utc>,
+    #[serde(serialize_with = "meetkit::rfc3339::serialize_opt")]
+    end: Option<DateTime<Utc>>,
+    duration_seconds: Option<i64>,
+    status: MeetingStatus,
+    status_raw: &'a Option<String>,
+    host: &'a Option<Person>,
+}
+
+/// A meeting's fields between `participants` and `extension`, as [`Meeting`] serializes them.
+#[derive(serde::Serialize)]
+struct BeforeExtension<'a> {
+    participant_count: Option<i64>,
+    recording: &'a Option<Recording>,
+    meeting_url: &'a Option<String>,
+    room: &'a Option<String>,
+}
+
+/// [`content_hash`] of `meeting`, given the JSON of its `participants` and `extension`
+/// (which the database destinations store as columns anyway): the hash reads the same bytes,
+/// and those two, the larger part of a meeting, are not serialized twice.
+pub fn content_hash_with(meeting: &Meeting, participants: &str, extension: &str) -> u64 {
+    // Every field named: a field added to `Meeting` fails to compile here until it is placed.
+    let Meeting {
+        provider,
+        account,
+        id,
+        title,
+        start,
+        end,
+        duration_seconds,
+        status,
+        status_raw,
+        host,
+        participants: _,
+        participant_count,
+        recording,
+        meeting_url,
+        room,
+        extension: _,
+        raw: _,
+    } = meeting;
+    let before_participants = BeforeParticipants {
+        provider: *provider,
+        account,
+        id,
+        title,
+        start: *start,
+        end: *end,
+        duration_seconds: *duration_seconds,
+        status: *status,
+        status_raw,
+        host,
+    };
+    let before_extension = BeforeExtension {
+        participant_count: *participant_count,
+        recording,
+        meeting_url,
+        room,
+    };
+    CONTENT_JSON.with_borrow_mut(|json| {
+        json.clear();
+        // `{…,"host":…}` + `,"participants":` + P + `,"participant_count":…,"room":…` +
+        // `,"extension":` + E + `}`.
+        if sonic_rs::to_writer(&mut *json, &before_participants).is_err() {
+            return fnv1a(b"");
+        }
+        json.pop();
+        json.extend_from_slice(b",\"participants\":");
+        json.extend_from_slice(participants.as_bytes());
+        let from = json.len();
+        if sonic_rs::to_writer(&mut *json, &before_extension).is_err() {
+            return fnv1a(b"");
+        }
+        json[from] = b',';
+        json.pop();
+        json.extend_from_slice(b",\"extension\":");
+        json.extend_from_slice(extension.as_bytes());
+        json.push(b'}');
+        fnv1a(json)
+    })
 }
 
 /// Takes the one-writer lock on `file` (an advisory `flock`, released when the process ends,
@@ -286,6 +358,64 @@ pub(crate) fn test_meeting(id: &str, title: &str) -> Meeting {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hash_from_the_column_json_is_the_content_hash() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let odd = "tab\t quote\" back\\ nul\u{0} «é» 😀 \u{2028}";
+        let zoom: meetkit::ZoomExtension = serde_json::from_value(serde_json::json!({
+            "meeting_number": 84_551_708_179u64, "custom_keys": [{"key": "project", "value": odd}],
+            "join_time": "2026-06-02T00:12:34Z", "has_chat": true,
+        }))?;
+        let extensions = [
+            meetkit::Extension::Zoom(zoom),
+            meetkit::Extension::Daily(meetkit::DailyExtension::default()),
+            meetkit::Extension::Telnyx(meetkit::TelnyxExtension {
+                size_mb: Some(1.5e-7),
+                record_type: Some(odd.to_owned()),
+                ..Default::default()
+            }),
+            meetkit::Extension::Attendee(meetkit::AttendeeExtension::default()),
+            meetkit::Extension::Attention(meetkit::AttentionExtension::default()),
+        ];
+        for (i, extension) in extensions.into_iter().enumerate() {
+            let rich = i % 2 == 0;
+            let mut meeting: Meeting = serde_json::from_value(serde_json::json!({
+                "provider": serde_json::to_value(&extension)?["provider"],
+                "account": if rich { odd } else { "default" },
+                "id": format!("m-{i}"),
+                "title": if rich { Some(odd) } else { None },
+                "start": "2026-06-01T00:14:31.123456789Z",
+                "end": if rich { Some("2026-06-01T01:00:00Z") } else { None },
+                "duration_seconds": if rich { Some(-9_223_372_036_854_775_807i64) } else { None },
+                "status": "ended",
+                "status_raw": if rich { Some(odd) } else { None },
+                "host": if rich { serde_json::json!({"id": "h", "name": odd, "email": null}) } else { serde_json::Value::Null },
+                "participants": if rich { serde_json::json!([
+                    {"id": "p1", "name": odd, "join_time": "2026-06-01T00:15:00.5Z", "duration_seconds": 60},
+                    {"email": "b@example.com", "status": "left"}]) } else { serde_json::json!([]) },
+                "participant_count": if rich { Some(i64::MAX) } else { None },
+                "recording": if rich { serde_json::json!({"id": "r", "size_bytes": 10, "kind": odd}) } else { serde_json::Value::Null },
+                "meeting_url": if rich { Some("https://x.example/j?a=1&b=2") } else { None },
+                "room": if rich { Some(odd) } else { None },
+                "extension": {"provider": "daily"},
+            }))?;
+            meeting.extension = extension;
+            // Hashes stored by earlier versions: FNV-1a of serde_json's serialization.
+            let stored = fnv1a(&serde_json::to_vec(&meeting)?);
+            let participants = serde_json::to_string(&meeting.participants)?;
+            let extension = serde_json::to_string(&meeting.extension)?;
+            assert_eq!(
+                content_hash_with(&meeting, &participants, &extension),
+                stored,
+                "{i}"
+            );
+            assert_eq!(content_hash(&meeting), stored, "{i}");
+            let (_, column) = sql::row(&meeting);
+            assert_eq!(column, i64::from_ne_bytes(stored.to_ne_bytes()), "{i}");
+        }
+        Ok(())
+    }
 
     #[test]
     fn fnv_is_the_published_function() {

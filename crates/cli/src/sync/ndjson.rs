@@ -26,7 +26,7 @@ use meetkit::{Meeting, Provider};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Checkpoint, Destination, Written, content_hash, count_written, lock_exclusively,
+    Checkpoint, Destination, Written, content_hash, count_written, fnv1a, lock_exclusively,
     refuse_read_only, with_written,
 };
 use crate::exit::{CliError, Exit};
@@ -158,6 +158,8 @@ pub struct OutFile {
     /// Bytes cut off the end (a torn last line), if any.
     pub truncated: u64,
     len: u64,
+    /// The line being appended, kept between meetings.
+    line: Vec<u8>,
 }
 
 impl OutFile {
@@ -233,12 +235,22 @@ impl OutFile {
             seen,
             truncated,
             len: good,
+            line: Vec::new(),
         })
     }
 
     /// Appends `meeting` unless the same content is already in the file; true if written.
+    ///
+    /// The line is serialized once: without `raw`, it is also what the content hash reads.
     pub fn append(&mut self, meeting: &Meeting) -> Result<bool, CliError> {
-        let hash = content_hash(meeting);
+        self.line.clear();
+        sonic_rs::to_writer(&mut self.line, meeting)
+            .map_err(|e| CliError::new(Exit::Other, e.to_string()))?;
+        let hash = if meeting.raw.is_none() {
+            fnv1a(&self.line)
+        } else {
+            content_hash(meeting)
+        };
         let key = (
             meeting.provider,
             meeting.account.clone(),
@@ -247,13 +259,11 @@ impl OutFile {
         if self.seen.get(&key) == Some(&hash) {
             return Ok(false);
         }
-        let mut line =
-            serde_json::to_vec(meeting).map_err(|e| CliError::new(Exit::Other, e.to_string()))?;
-        line.push(b'\n');
+        self.line.push(b'\n');
         self.writer
-            .write_all(&line)
+            .write_all(&self.line)
             .map_err(|e| CliError::io(self.path.display(), &e))?;
-        self.len += line.len() as u64;
+        self.len += self.line.len() as u64;
         self.seen.insert(key, hash);
         Ok(true)
     }

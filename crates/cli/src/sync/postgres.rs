@@ -331,7 +331,8 @@ impl Destination for PostgresDestination {
         let name = self.name.clone();
         let write = |e: postgres::Error| call_error("write to", &name, &e);
         let now = Utc::now();
-        let rows: Vec<[Value<'_>; 25]> = meetings.iter().map(sql::values).collect();
+        let (rows, hashes): (Vec<[Value<'_>; 25]>, Vec<i64>) =
+            meetings.iter().map(sql::row).unzip();
         let mut params: Vec<Box<dyn ToSql + Sync + '_>> = Vec::new();
         for (i, (_, kind)) in sql::COLUMNS.iter().enumerate() {
             params.push(match kind {
@@ -362,9 +363,7 @@ impl Destination for PostgresDestination {
                 ),
             });
         }
-        params.push(Box::new(
-            meetings.iter().map(sql::hash).collect::<Vec<i64>>(),
-        ));
+        params.push(Box::new(hashes));
         params.push(Box::new(now));
         let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| &**p as _).collect();
 

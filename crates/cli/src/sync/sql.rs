@@ -69,16 +69,25 @@ pub enum Value<'a> {
     Json(Option<String>),
 }
 
+/// `value` as JSON text (sonic-rs writes serde_json's bytes, faster).
 fn json(value: &impl serde::Serialize) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+    sonic_rs::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
-/// `meeting` as the values of [`COLUMNS`], in order.
-pub fn values(m: &Meeting) -> [Value<'_>; 25] {
+/// `meeting` as the values of [`COLUMNS`], in order, and its content hash (as stored in
+/// `content_hash`), which reads the JSON columns instead of serializing them again.
+pub fn row(m: &Meeting) -> ([Value<'_>; 25], i64) {
     let host = m.host.as_ref();
     let rec = m.recording.as_ref();
     let text = Value::Text;
-    [
+    let participants = json(&m.participants);
+    let extension = json(&m.extension);
+    let hash = if m.raw.is_none() {
+        super::content_hash_with(m, &participants, &extension)
+    } else {
+        super::content_hash(m)
+    };
+    let values = [
         text(Some(m.provider.as_str())),
         text(Some(&m.account)),
         text(Some(&m.id)),
@@ -92,7 +101,7 @@ pub fn values(m: &Meeting) -> [Value<'_>; 25] {
         text(host.and_then(|h| h.name.as_deref())),
         text(host.and_then(|h| h.email.as_deref())),
         Value::Int(m.participant_count),
-        Value::Json(Some(json(&m.participants))),
+        Value::Json(Some(participants)),
         text(rec.and_then(|r| r.id.as_deref())),
         text(rec.and_then(|r| r.status.as_deref())),
         text(rec.and_then(|r| r.url.as_deref())),
@@ -102,9 +111,10 @@ pub fn values(m: &Meeting) -> [Value<'_>; 25] {
         text(rec.and_then(|r| r.kind.as_deref())),
         text(m.meeting_url.as_deref()),
         text(m.room.as_deref()),
-        Value::Json(Some(json(&m.extension))),
+        Value::Json(Some(extension)),
         Value::Json(m.raw.as_ref().map(json)),
-    ]
+    ];
+    (values, i64::from_ne_bytes(hash.to_ne_bytes()))
 }
 
 /// `"name"`: every column is quoted (`end` is a reserved word).
@@ -299,11 +309,6 @@ pub fn count(n: i64) -> u64 {
 /// A count as a database integer.
 pub fn int(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-/// The content hash as a database integer (same bits).
-pub fn hash(meeting: &Meeting) -> i64 {
-    i64::from_ne_bytes(super::content_hash(meeting).to_ne_bytes())
 }
 
 #[cfg(test)]

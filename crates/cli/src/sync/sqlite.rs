@@ -11,7 +11,7 @@
 use std::fs::File;
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use meetkit::Meeting;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, TransactionBehavior};
@@ -44,7 +44,7 @@ const CACHE_KIB: u32 = 65_536;
 /// How times are stored: RFC 3339 UTC with microseconds, fixed width, so text order is time
 /// order and SQLite's date functions read them.
 fn time_text(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+    meetkit::rfc3339::micros(&t)
 }
 
 fn parse_time(text: &str) -> Option<DateTime<Utc>> {
@@ -231,9 +231,9 @@ impl Destination for SqliteDestination {
         {
             let mut stmt = tx.prepare_cached(&self.upsert).map_err(write)?;
             for meeting in meetings {
-                let values = sql::values(meeting);
+                let (values, hash) = sql::row(meeting);
                 let bookkeeping = [
-                    Value::Int(Some(sql::hash(meeting))),
+                    Value::Int(Some(hash)),
                     Value::Text(Some(&now)),
                     Value::Text(Some(&now)),
                 ];
