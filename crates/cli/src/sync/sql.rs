@@ -82,11 +82,7 @@ pub fn row(m: &Meeting) -> ([Value<'_>; 25], i64) {
     let text = Value::Text;
     let participants = json(&m.participants);
     let extension = json(&m.extension);
-    let hash = if m.raw.is_none() {
-        super::content_hash_with(m, &participants, &extension)
-    } else {
-        super::content_hash(m)
-    };
+    let hash = super::content_hash_with(m, &participants, &extension);
     let values = [
         text(Some(m.provider.as_str())),
         text(Some(&m.account)),
