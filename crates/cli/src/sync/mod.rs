@@ -180,31 +180,22 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 std::thread_local! {
-    /// The JSON of the meeting [`content_hash`] is hashing, kept between calls so a sync
+    /// The JSON of the meeting [`content_hash_with`] is hashing, kept between calls so a sync
     /// allocates it once per thread.
     static CONTENT_JSON: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The content hash of a meeting: FNV-1a of its JSON without `raw` (which changes with the
 /// content), as serde_json writes it. sonic-rs writes the same bytes (`output::json`'s tests
-/// hold it to that), as the NDJSON lines and the databases' JSON columns are written, so
-/// [`content_hash_with`] and the NDJSON destination can hash those instead of serializing
-/// again. On its own it costs what serde_json streaming into the hash did (callgrind).
+/// hold it to that), as the NDJSON lines and the databases' JSON columns are written, so the
+/// databases ([`content_hash_with`]) and the NDJSON destination hash those instead of
+/// serializing again.
 pub fn content_hash(meeting: &Meeting) -> u64 {
-    if meeting.raw.is_some() {
-        return content_hash(&Meeting {
-            raw: None,
-            ..meeting.clone()
-        });
-    }
-    CONTENT_JSON.with_borrow_mut(|json| {
-        json.clear();
-        match sonic_rs::to_writer(&mut *json, meeting) {
-            Ok(()) => fnv1a(json),
-            // What hashing the empty serialization gave (a meeting always serializes).
-            Err(_) => fnv1a(b""),
-        }
-    })
+    content_hash_with(
+        meeting,
+        &sql::json(&meeting.participants),
+        &sql::json(&meeting.extension),
+    )
 }
 
 /// A meeting's fields before `participants`, as [`Meeting`] serializes them.
@@ -235,8 +226,8 @@ struct BeforeExtension<'a> {
 
 /// [`content_hash`] of `meeting`, given the JSON of its `participants` and `extension`
 /// (which the database destinations store as columns anyway): the hash reads the same bytes,
-/// and those two, the larger part of a meeting, are not serialized twice. `raw` is left out
-/// whether or not the meeting has it, without the copy [`content_hash`] makes.
+/// and those two, the larger part of a meeting, are not serialized twice. `raw` is never among
+/// the fields written, whether or not the meeting has it.
 pub fn content_hash_with(meeting: &Meeting, participants: &str, extension: &str) -> u64 {
     // Every field named: a field added to `Meeting` fails to compile here until it is placed.
     let Meeting {

@@ -70,7 +70,7 @@ pub enum Value<'a> {
 }
 
 /// `value` as JSON text (sonic-rs writes serde_json's bytes, faster).
-fn json(value: &impl serde::Serialize) -> String {
+pub fn json(value: &impl serde::Serialize) -> String {
     sonic_rs::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
