@@ -5,8 +5,12 @@
 //! The database runs in WAL mode with `synchronous=NORMAL`: readers (the `sqlite3` shell, a
 //! notebook) read while a sync writes, and a commit is atomic and ordered after a crash or a
 //! kill; a power cut may lose the last commits, meetings and checkpoint together. The log is
-//! copied into the database every [`WAL_CHECKPOINT_PAGES`] pages, not SQLite's 1,000; a
+//! copied into the database by a thread of its own ([`wal`]), every
+//! [`WAL_CHECKPOINT_PAGES`](wal::WAL_CHECKPOINT_PAGES) pages, not SQLite's 1,000; a
 //! transaction holds [`BATCH`] meetings, and the page cache ([`CACHE_KIB`]) holds its pages.
+
+#[path = "sqlite_wal.rs"]
+mod wal;
 
 use std::fs::File;
 use std::path::Path;
@@ -22,14 +26,6 @@ use super::{
     with_written,
 };
 use crate::exit::{CliError, Exit};
-
-/// The WAL pages after which a commit copies the log into the database (SQLite's default is
-/// 1,000, about 4 MB). Each batch dirties index pages all over the primary key (ids are
-/// random), and every checkpoint copies them again and waits for an fsync: at 870,000 meetings
-/// a checkpoint every 1,000 pages made a sync take 47 s, every 16,384 pages 40 s, and every
-/// 65,536 pages (256 MB of log at most; the log is deleted when the sync closes the database)
-/// 2.5 s less again.
-const WAL_CHECKPOINT_PAGES: u32 = 65_536;
 
 /// Meetings per transaction: each commit writes every index page its rows touched to the log,
 /// and ids are random, so a 2,000-meeting batch wrote about one 4 KB page per meeting. 20,000
@@ -71,6 +67,9 @@ impl rusqlite::ToSql for Value<'_> {
 pub struct SqliteDestination {
     name: String,
     upsert: String,
+    /// Declared before `conn`: its connection closes first, so the writer's closes last and
+    /// deletes the log.
+    checkpointer: Option<wal::Checkpointer>,
     /// Declared before `_lock`: the connection closes first, then the lock's descriptor (closing
     /// any descriptor of a file drops the process's POSIX locks on it, SQLite's included).
     conn: Connection,
@@ -102,10 +101,15 @@ impl SqliteDestination {
                     .join(", ")
             )),
             name,
+            checkpointer: None,
             conn,
             _lock: lock,
         };
         me.migrate()?;
+        me.checkpointer = Some(
+            wal::Checkpointer::start(path, &mut me.conn)
+                .map_err(|e| sql::failed("set up", &me.name, e))?,
+        );
         Ok(me)
     }
 
@@ -137,7 +141,6 @@ impl SqliteDestination {
         self.conn
             .execute_batch(&format!(
                 "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; \
-                 PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}; \
                  PRAGMA cache_size = -{CACHE_KIB};"
             ))
             .map_err(setup)?;

@@ -32,18 +32,6 @@ fn columns_in_the_table_are_the_arrow_names_then_bookkeeping()
 }
 
 #[test]
-fn the_log_is_checkpointed_every_wal_checkpoint_pages() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    let dest = SqliteDestination::open(&dir.path().join("m.db")).map_err(|e| e.message)?;
-    let pages: u32 = dest
-        .conn
-        .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
-    assert_eq!(pages, WAL_CHECKPOINT_PAGES);
-    assert!(pages > 1_000, "more than SQLite's default");
-    Ok(())
-}
-
-#[test]
 fn a_batch_of_batch_meetings_fits_the_page_cache() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("m.db");
@@ -177,5 +165,27 @@ fn a_full_disk_fails_the_batch_and_keeps_nothing_of_it() -> Result<(), Box<dyn s
     );
     drop(dest);
     assert_eq!(rows(&path)?, 1, "the failed batch left nothing behind");
+    Ok(())
+}
+
+#[test]
+fn closing_stops_the_checkpointer_and_deletes_the_log() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("m.db");
+    let mut dest = SqliteDestination::open(&path).map_err(|e| e.message)?;
+    let pages: i64 = dest
+        .conn
+        .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
+    assert_eq!(pages, 0, "the checkpointer's hook replaced SQLite's own");
+    let batch: Vec<Meeting> = (0..500).map(|i| meeting(&format!("m{i}"), "t")).collect();
+    dest.store(&batch, &[], &mut Written::new())
+        .map_err(|e| e.message)?;
+    assert!(dir.path().join("m.db-wal").exists());
+    drop(dest);
+    assert!(
+        !dir.path().join("m.db-wal").exists(),
+        "checkpointed and deleted"
+    );
+    assert_eq!(rows(&path)?, 500);
     Ok(())
 }
