@@ -66,10 +66,10 @@ impl Checkpointer {
                 .name("meetkit-sqlite-wal".to_owned())
                 .spawn(move || {
                     while woken.recv().is_ok() {
-                        // A failed checkpoint (busy, I/O) leaves the log for the next one or
-                        // for the writer's own: nothing committed depends on it.
-                        // The pragma, not sqlite3_wal_checkpoint: it reads the schema first,
-                        // which puts a new connection's pager in WAL mode.
+                        // The pragma, not sqlite3_wal_checkpoint, which does nothing on a
+                        // connection that never read (its pager is not in WAL mode yet). A
+                        // failed checkpoint (busy, I/O) leaves the log for the next one or for
+                        // the writer's own: nothing committed depends on it.
                         let checkpoint =
                             conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
                                 Ok((r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
