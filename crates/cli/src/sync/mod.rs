@@ -183,6 +183,10 @@ std::thread_local! {
     /// The JSON of the meeting [`content_hash_with`] is hashing, kept between calls so a sync
     /// allocates it once per thread.
     static CONTENT_JSON: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The participants and extension JSON [`content_hash`] composes the hash from, kept the
+    /// same way (an NDJSON file read back hashes every meeting it holds).
+    static PARTS_JSON: std::cell::RefCell<(Vec<u8>, Vec<u8>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }
 
 /// The content hash of a meeting: FNV-1a of its JSON without `raw` (which changes with the
@@ -191,11 +195,11 @@ std::thread_local! {
 /// databases ([`content_hash_with`]) and the NDJSON destination hash those instead of
 /// serializing again.
 pub fn content_hash(meeting: &Meeting) -> u64 {
-    content_hash_with(
-        meeting,
-        &sql::json(&meeting.participants),
-        &sql::json(&meeting.extension),
-    )
+    PARTS_JSON.with_borrow_mut(|(participants, extension)| {
+        sql::json_into(participants, &meeting.participants);
+        sql::json_into(extension, &meeting.extension);
+        content_hash_with(meeting, participants.as_slice(), extension.as_slice())
+    })
 }
 
 /// A meeting's fields before `participants`, as [`Meeting`] serializes them.
@@ -228,7 +232,11 @@ struct BeforeExtension<'a> {
 /// (which the database destinations store as columns anyway): the hash reads the same bytes,
 /// and those two, the larger part of a meeting, are not serialized twice. `raw` is never among
 /// the fields written, whether or not the meeting has it.
-pub fn content_hash_with(meeting: &Meeting, participants: &str, extension: &str) -> u64 {
+pub fn content_hash_with(
+    meeting: &Meeting,
+    participants: &(impl AsRef<[u8]> + ?Sized),
+    extension: &(impl AsRef<[u8]> + ?Sized),
+) -> u64 {
     // Every field named: a field added to `Meeting` fails to compile here until it is placed.
     let Meeting {
         provider,
@@ -276,7 +284,7 @@ pub fn content_hash_with(meeting: &Meeting, participants: &str, extension: &str)
         }
         json.pop();
         json.extend_from_slice(b",\"participants\":");
-        json.extend_from_slice(participants.as_bytes());
+        json.extend_from_slice(participants.as_ref());
         let from = json.len();
         if sonic_rs::to_writer(&mut *json, &before_extension).is_err() {
             return fnv1a(b"");
@@ -284,7 +292,7 @@ pub fn content_hash_with(meeting: &Meeting, participants: &str, extension: &str)
         json[from] = b',';
         json.pop();
         json.extend_from_slice(b",\"extension\":");
-        json.extend_from_slice(extension.as_bytes());
+        json.extend_from_slice(extension.as_ref());
         json.push(b'}');
         fnv1a(json)
     })

@@ -74,6 +74,15 @@ pub fn json(value: &impl serde::Serialize) -> String {
     sonic_rs::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
+/// [`json`] written into `out` (cleared first), for a caller that keeps its buffer.
+pub fn json_into(out: &mut Vec<u8>, value: &impl serde::Serialize) {
+    out.clear();
+    if sonic_rs::to_writer(&mut *out, value).is_err() {
+        out.clear();
+        out.extend_from_slice(b"null");
+    }
+}
+
 /// `meeting` as the values of [`COLUMNS`], in order, and its content hash (as stored in
 /// `content_hash`), which reads the JSON columns instead of serializing them again.
 pub fn row(m: &Meeting) -> ([Value<'_>; 25], i64) {
