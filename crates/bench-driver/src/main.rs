@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Months, SubsecRound, Utc};
 use clap::{Parser, Subcommand};
+use meetkit::config::WORKER_THREADS_VAR;
 use meetkit_sandbox::{Faults, Provider, Sandbox, SandboxConfig};
 use nix::sys::resource::{UsageWho, getrusage};
 use serde_json::{Map, Value, json};
@@ -115,6 +116,20 @@ fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The sandbox's multi-threaded runtime: tokio's default worker count, or the one
+/// `TOKIO_WORKER_THREADS` (`workers`) sets. A value that is not a number of threads is an error
+/// that says so, where tokio itself would panic.
+fn runtime(workers: Option<&str>) -> Result<tokio::runtime::Runtime> {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    if let Some(n) = meetkit::config::worker_threads(workers)? {
+        builder.worker_threads(n);
+    }
+    builder
+        .enable_all()
+        .build()
+        .context("could not start a Tokio runtime")
+}
+
 fn serve(
     seed: u64,
     meetings: usize,
@@ -123,10 +138,7 @@ fn serve(
     (days_back, days_ahead): (i64, i64),
     accounts: usize,
 ) -> Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("could not start a Tokio runtime")?;
+    let runtime = runtime(std::env::var(WORKER_THREADS_VAR).ok().as_deref())?;
     // Whole seconds, so every client can be given the same window in RFC 3339.
     let now = Utc::now().trunc_subsecs(0);
     let from = now - chrono::Duration::days(days_back);
@@ -275,4 +287,22 @@ fn run(
 /// default statuses: active, inactive).
 fn wide_users(handle: &meetkit_sandbox::SandboxHandle, account: &str) -> [usize; 2] {
     ["active", "inactive"].map(|status| handle.zoom_users_of(account, status).len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_count_that_is_not_a_number_is_an_error_not_a_panic() {
+        let error = runtime(Some("many")).err().map(|e| format!("{e:#}"));
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.contains("TOKIO_WORKER_THREADS=\"many\"")),
+            "{error:?}"
+        );
+        assert!(runtime(Some("1")).is_ok());
+        assert!(runtime(None).is_ok());
+    }
 }
