@@ -249,11 +249,7 @@ pub fn page_from(
     let page = RawPage {
         stop,
         records: list.results.len(),
-        meetings: list
-            .results
-            .into_iter()
-            .filter_map(|b| normalize(b, include_raw))
-            .collect(),
+        meetings: super::normalize_page(list.results, include_raw, normalize),
         next,
         total_pages: None,
         total_results: None,

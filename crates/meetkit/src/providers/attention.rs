@@ -229,11 +229,7 @@ impl Adapter for Attention {
 pub fn page_from(list: RecorderMeetingList, include_raw: bool) -> RawPage {
     RawPage {
         records: list.items.len(),
-        meetings: list
-            .items
-            .into_iter()
-            .filter_map(|m| normalize(m, include_raw))
-            .collect(),
+        meetings: super::normalize_page(list.items, include_raw, normalize),
         next: non_empty(list.next_cursor).map(Cursor::Token),
         total_pages: None,
         stop: None,

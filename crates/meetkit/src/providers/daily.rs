@@ -184,11 +184,7 @@ pub fn page_from(list: DailyMeetingList, limit: u64, include_raw: bool) -> RawPa
         .then(|| list.data.last().map(|s| Cursor::Token(s.id.clone())))
         .flatten();
     RawPage {
-        meetings: list
-            .data
-            .into_iter()
-            .filter_map(|s| normalize(s, include_raw))
-            .collect(),
+        meetings: super::normalize_page(list.data, include_raw, normalize),
         records,
         next,
         total_pages: None,

@@ -243,11 +243,7 @@ pub fn page_from(list: RoomRecordingList, number: u64, include_raw: bool) -> Raw
     let total_pages = meta.total_pages.and_then(|t| u64::try_from(t).ok());
     RawPage {
         records: list.data.len(),
-        meetings: list
-            .data
-            .into_iter()
-            .filter_map(|r| normalize(r, include_raw))
-            .collect(),
+        meetings: super::normalize_page(list.data, include_raw, normalize),
         next: total_pages
             .filter(|t| number < *t)
             .map(|_| Cursor::Number(number + 1)),

@@ -283,10 +283,7 @@ impl Zoom {
 pub fn page_from(report: ZoomMeetingReport, include_raw: bool) -> RawPage {
     let records = report.meetings.unwrap_or_default();
     let count = records.len();
-    let meetings = records
-        .into_iter()
-        .filter_map(|m| normalize(m, include_raw))
-        .collect();
+    let meetings = super::normalize_page(records, include_raw, normalize);
     RawPage {
         meetings,
         records: count,
