@@ -2,6 +2,7 @@
 
 mod csv;
 mod json;
+pub mod json_ser;
 mod parquet;
 pub mod progress;
 mod table;

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use meetkit::Meeting;
 
 use crate::exit::{CliError, Exit};
+use crate::output::json_ser;
 
 /// A column's kind; each backend maps it to its own type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,15 +70,15 @@ pub enum Value<'a> {
     Json(Option<String>),
 }
 
-/// `value` as JSON text (sonic-rs writes serde_json's bytes, faster).
+/// `value` as JSON text: serde_json's bytes, written by [`json_ser`].
 pub fn json(value: &impl serde::Serialize) -> String {
-    sonic_rs::to_string(value).unwrap_or_else(|_| "null".to_owned())
+    json_ser::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
 /// [`json`] written into `out` (cleared first), for a caller that keeps its buffer.
 pub fn json_into(out: &mut Vec<u8>, value: &impl serde::Serialize) {
     out.clear();
-    if sonic_rs::to_writer(&mut *out, value).is_err() {
+    if json_ser::to_writer(out, value).is_err() {
         out.clear();
         out.extend_from_slice(b"null");
     }
