@@ -1,6 +1,7 @@
 """What a dlt user writes today: dlt's `RESTClient.paginate` over the five providers.
 
-Built-in paginators where one fits: Zoom and Attention `JSONResponseCursorPaginator`
+Built-in paginators where one fits: Zoom (its users, then each user's report, as
+plain_client.py lists it) and Attention `JSONResponseCursorPaginator`
 (`next_page_token`, `nextCursor`), Telnyx `PageNumberPaginator` (`page[number]` up to
 `meta.total_pages`), Attendee `JSONLinkPaginator` (`next`). Daily's keyset cursor (the last
 record's id as `starting_after`) has no built-in paginator, so it gets the small custom one a dlt
@@ -15,6 +16,7 @@ from __future__ import annotations
 import os
 import time
 from typing import Any, Iterator, List, Optional
+from urllib.parse import quote
 
 from dlt.sources.helpers.rest_client import RESTClient
 from dlt.sources.helpers.rest_client.auth import BearerTokenAuth
@@ -48,11 +50,20 @@ class DailyPaginator(BasePaginator):
 
 
 def zoom_records(window: plain.Window, token: str) -> Iterator[plain.Record]:
+    """Account-wide: the active and inactive users, then each user's report."""
     client = RESTClient(base_url=os.environ["ZOOM_BASE_URL"], auth=BearerTokenAuth(token))
-    for params in plain.zoom_ranges(window.zoom_start, window.end):
+    users: List[str] = []
+    for status in ("active", "inactive"):
         paginator = JSONResponseCursorPaginator(cursor_path="next_page_token", cursor_param="next_page_token")
-        for page in client.paginate("/report/users/me/meetings", params=params, paginator=paginator, data_selector="meetings"):
-            yield from page
+        params = {"status": status, "page_size": 300}
+        for page in client.paginate("/users", params=params, paginator=paginator, data_selector="users"):
+            users.extend(user["id"] for user in page)
+    for user in users:
+        path = f"/report/users/{quote(user, safe='')}/meetings"
+        for params in plain.zoom_ranges(window.zoom_start, window.end):
+            paginator = JSONResponseCursorPaginator(cursor_path="next_page_token", cursor_param="next_page_token")
+            for page in client.paginate(path, params=params, paginator=paginator, data_selector="meetings"):
+                yield from page
 
 
 def daily_records(window: plain.Window) -> Iterator[plain.Record]:

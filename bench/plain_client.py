@@ -1,12 +1,13 @@
 """What a user writes today: list every meeting of the five providers with httpx + json.
 
 Written the way the providers' docs (specs/seeds) suggest, one provider after another, one page
-after another: Zoom in month-sized date ranges of the last six months following
-`next_page_token`; Daily newest first with `starting_after=<last id>`; Telnyx by `page[number]`
-up to `meta.total_pages`; Attendee following the `next` URL; Attention in 90-day ranges
-following `nextCursor` (past and upcoming halves). Each record is normalized to the same fields
-meetkit's `Meeting` has, deduplicated by id, filtered to the exact window, and written as one
-JSON line.
+after another: Zoom account-wide, as every Zoom connector lists it (provider-facts.md): its
+active and inactive users from `GET /users`, then each user's report in month-sized date
+ranges of the last six months following `next_page_token`; Daily newest first with
+`starting_after=<last id>`; Telnyx by `page[number]` up to `meta.total_pages`; Attendee
+following the `next` URL; Attention in 90-day ranges following `nextCursor` (past and upcoming
+halves). Each record is normalized to the same fields meetkit's `Meeting` has, deduplicated
+by id, filtered to the exact window, and written as one JSON line.
 
 Reads the same environment as meetkit (`<PROVIDER>_BASE_URL`, keys, Zoom OAuth credentials).
 Usage: plain_client.py --from T --to T --zoom-from T [--out FILE] [--result FILE]
@@ -21,6 +22,7 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple
+from urllib.parse import quote
 
 import httpx
 
@@ -89,19 +91,38 @@ def zoom_ranges(start: datetime, end: datetime) -> Iterator[Dict[str, Any]]:
         yield {"from": lo.date().isoformat(), "to": (hi - timedelta(seconds=1)).date().isoformat(), "page_size": 300, "type": "past"}
 
 
-def zoom_records(http: httpx.Client, start: datetime, end: datetime) -> Iterator[Record]:
-    base = os.environ["ZOOM_BASE_URL"]
-    headers = {"Authorization": f"Bearer {zoom_token(http)}"}
-    for params in zoom_ranges(start, end):
+def zoom_users(http: httpx.Client, base: str, headers: Dict[str, str]) -> List[str]:
+    """The ids of the account's active and inactive users (pending ones host nothing)."""
+    ids: List[str] = []
+    for status in ("active", "inactive"):
+        params: Dict[str, Any] = {"status": status, "page_size": 300}
         while True:
-            response = http.get(f"{base}/report/users/me/meetings", params=params, headers=headers)
+            response = http.get(f"{base}/users", params=params, headers=headers)
             response.raise_for_status()
             page = response.json()
-            yield from page["meetings"]
+            ids.extend(user["id"] for user in page["users"])
             token = page.get("next_page_token")
             if not token:
                 break
             params["next_page_token"] = token
+    return ids
+
+
+def zoom_records(http: httpx.Client, start: datetime, end: datetime) -> Iterator[Record]:
+    base = os.environ["ZOOM_BASE_URL"]
+    headers = {"Authorization": f"Bearer {zoom_token(http)}"}
+    for user in zoom_users(http, base, headers):
+        path = f"{base}/report/users/{quote(user, safe='')}/meetings"
+        for params in zoom_ranges(start, end):
+            while True:
+                response = http.get(path, params=params, headers=headers)
+                response.raise_for_status()
+                page = response.json()
+                yield from page["meetings"]
+                token = page.get("next_page_token")
+                if not token:
+                    break
+                params["next_page_token"] = token
 
 
 def zoom_meeting(m: Record) -> Optional[Meeting]:
