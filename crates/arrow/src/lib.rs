@@ -203,14 +203,10 @@ impl TableBuilder {
         self.start.append_value(m.start.timestamp_micros());
         self.end.append_option(m.end.map(|t| t.timestamp_micros()));
         self.participants.push(&m.participants);
-        json_into(&mut self.json, &m.extension);
-        self.text[16].append_value(String::from_utf8_lossy(&self.json));
+        self.text[16].append_value(json_into(&mut self.json, &m.extension));
         if self.raw {
             match &m.raw {
-                Some(raw) => {
-                    json_into(&mut self.json, raw);
-                    self.text[17].append_value(String::from_utf8_lossy(&self.json));
-                }
+                Some(raw) => self.text[17].append_value(json_into(&mut self.json, raw)),
                 None => self.text[17].append_null(),
             }
         }
@@ -278,13 +274,17 @@ impl TableBuilder {
     }
 }
 
-/// `value` as JSON text into `out` (cleared first); `null` if it cannot be serialized.
-fn json_into(out: &mut Vec<u8>, value: &impl serde::Serialize) {
+/// `value` as JSON text (serde_json's bytes, by [`meetkit::json`]) in `out`, cleared first;
+/// `null` if it cannot be serialized.
+fn json_into<'a>(out: &'a mut Vec<u8>, value: &impl serde::Serialize) -> &'a str {
     out.clear();
-    if serde_json::to_writer(&mut *out, value).is_err() {
+    if meetkit::json::to_writer(out, value).is_err() {
         out.clear();
         out.extend_from_slice(b"null");
     }
+    // UTF-8 by construction (every byte came from a `&str`, an escape or a number); checked
+    // all the same, which is a fast ASCII scan, unlike a lossy conversion.
+    std::str::from_utf8(out).unwrap_or("null")
 }
 
 /// The meetings as one record batch with [`schema`]`(raw)`, in their order.
@@ -315,18 +315,19 @@ pub fn sorted(batch: &RecordBatch) -> Result<RecordBatch, ArrowError> {
         .as_primitive_opt::<TimestampMicrosecondType>()
         .ok_or_else(|| ArrowError::SchemaError("column start is not a timestamp".to_owned()))?;
     let (provider, id) = (text_column(batch, "provider")?, text_column(batch, "id")?);
-    let key = |i: u32| {
-        let i = i as usize;
-        (start.value(i), provider.value(i), id.value(i))
-    };
     let rows = u32::try_from(batch.num_rows())
         .map_err(|_| ArrowError::ComputeError("more than 2^32 meetings".to_owned()))?;
-    let mut order: Vec<u32> = (0..rows).collect();
-    if order.windows(2).all(|w| key(w[0]) <= key(w[1])) {
+    // Each row's start beside its index, so comparing two rows reads one array, in order;
+    // provider and id are read only for rows that start at the same microsecond.
+    let mut order: Vec<(i64, u32)> = start.values().iter().copied().zip(0..rows).collect();
+    let tie = |row: u32| (provider.value(row as usize), id.value(row as usize));
+    let cmp = |a: &(i64, u32), b: &(i64, u32)| a.0.cmp(&b.0).then_with(|| tie(a.1).cmp(&tie(b.1)));
+    if order.is_sorted_by(|a, b| cmp(a, b).is_le()) {
         return Ok(batch.clone());
     }
-    order.sort_unstable_by(|a, b| key(*a).cmp(&key(*b)));
-    arrow_select::take::take_record_batch(batch, &UInt32Array::from(order))
+    order.sort_unstable_by(cmp);
+    let indices = UInt32Array::from_iter_values(order.into_iter().map(|(_, row)| row));
+    arrow_select::take::take_record_batch(batch, &indices)
 }
 
 fn opt_text(a: &StringArray, i: usize) -> Option<String> {

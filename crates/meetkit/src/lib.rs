@@ -35,6 +35,7 @@ pub mod dedup;
 pub mod descriptor;
 pub mod drift;
 pub mod error;
+pub mod json;
 pub mod model;
 pub mod paging;
 pub mod plan;

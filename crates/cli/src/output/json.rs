@@ -4,18 +4,18 @@ use std::io::{self, Write};
 
 use meetkit::Meeting;
 
-use super::{Sink, json_ser};
+use super::Sink;
 
 /// Serializes `meeting` into `line`, replacing what it held. Serializing into a `Vec` is
 /// static dispatch all the way down; writing the finished line is then one call into `out`
 /// instead of one dynamic call per JSON token.
 ///
-/// [`json_ser`] writes the same bytes serde_json would (the tests below hold it to that),
+/// [`meetkit::json`] writes the same bytes serde_json would (the tests below hold it to that),
 /// escapes strings with sonic-rs's vector instructions (with serde_json, escaping alone was
 /// the largest single cost of `meetkit list`, about 12 % of its CPU) and copies field names.
 fn encode(line: &mut Vec<u8>, meeting: &Meeting) -> io::Result<()> {
     line.clear();
-    json_ser::to_writer(line, meeting).map_err(io::Error::other)?;
+    meetkit::json::to_writer(line, meeting).map_err(io::Error::other)?;
     Ok(())
 }
 

@@ -2,7 +2,6 @@
 
 mod csv;
 mod json;
-pub mod json_ser;
 mod parquet;
 pub mod progress;
 mod table;

@@ -18,7 +18,6 @@ use chrono::{DateTime, Utc};
 use meetkit::{Meeting, MeetingStatus, Person, Provider, Recording};
 
 use crate::exit::{CliError, Exit};
-use crate::output::json_ser;
 
 /// Meetings per batch unless a destination says otherwise ([`Destination::batch`]).
 pub const BATCH: usize = 2000;
@@ -280,14 +279,14 @@ pub fn content_hash_with(
         json.clear();
         // `{…,"host":…}` + `,"participants":` + P + `,"participant_count":…,"room":…` +
         // `,"extension":` + E + `}`.
-        if json_ser::to_writer(json, &before_participants).is_err() {
+        if meetkit::json::to_writer(json, &before_participants).is_err() {
             return fnv1a(b"");
         }
         json.pop();
         json.extend_from_slice(b",\"participants\":");
         json.extend_from_slice(participants.as_ref());
         let from = json.len();
-        if json_ser::to_writer(json, &before_extension).is_err() {
+        if meetkit::json::to_writer(json, &before_extension).is_err() {
             return fnv1a(b"");
         }
         json[from] = b',';

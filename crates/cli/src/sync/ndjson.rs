@@ -30,7 +30,6 @@ use super::{
     refuse_read_only, with_written,
 };
 use crate::exit::{CliError, Exit};
-use crate::output::json_ser;
 
 /// The state file's format version.
 pub const STATE_VERSION: u32 = 1;
@@ -245,7 +244,7 @@ impl OutFile {
     /// The line is serialized once: without `raw`, it is also what the content hash reads.
     pub fn append(&mut self, meeting: &Meeting) -> Result<bool, CliError> {
         self.line.clear();
-        json_ser::to_writer(&mut self.line, meeting)
+        meetkit::json::to_writer(&mut self.line, meeting)
             .map_err(|e| CliError::new(Exit::Other, e.to_string()))?;
         let hash = if meeting.raw.is_none() {
             fnv1a(&self.line)

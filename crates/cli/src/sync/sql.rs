@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 use meetkit::Meeting;
 
 use crate::exit::{CliError, Exit};
-use crate::output::json_ser;
 
 /// A column's kind; each backend maps it to its own type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,15 +69,15 @@ pub enum Value<'a> {
     Json(Option<String>),
 }
 
-/// `value` as JSON text: serde_json's bytes, written by [`json_ser`].
+/// `value` as JSON text: serde_json's bytes, written by [`meetkit::json`].
 pub fn json(value: &impl serde::Serialize) -> String {
-    json_ser::to_string(value).unwrap_or_else(|_| "null".to_owned())
+    meetkit::json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
 /// [`json`] written into `out` (cleared first), for a caller that keeps its buffer.
 pub fn json_into(out: &mut Vec<u8>, value: &impl serde::Serialize) {
     out.clear();
-    if json_ser::to_writer(out, value).is_err() {
+    if meetkit::json::to_writer(out, value).is_err() {
         out.clear();
         out.extend_from_slice(b"null");
     }

@@ -243,3 +243,50 @@ fn a_key_json_cannot_have_is_an_error_not_a_panic() {
     );
     assert!(serde_json::to_string(&map).is_err());
 }
+
+#[test]
+fn names_too_long_to_remember_or_needing_escapes_are_checked_every_time() {
+    let long: &'static str = Box::leak("n".repeat(70_000).into_boxed_str());
+    assert_eq!(name_key(long), None);
+    let quoted: &'static str = "say \"hi\"";
+    for _ in 0..2 {
+        assert!(plain_static(long));
+        assert!(!plain_static(quoted));
+        let mut out = Vec::new();
+        field_name(&mut out, quoted);
+        assert_eq!(out, br#""say \"hi\"":"#);
+    }
+}
+
+#[derive(Serialize)]
+struct Named {
+    first_name: &'static str,
+    count: u32,
+    nested: Option<Box<Named>>,
+}
+
+#[test]
+fn threads_writing_at_once_write_serde_json_bytes() -> Result<(), Box<dyn std::error::Error>> {
+    let value = || Named {
+        first_name: "a\"b",
+        count: 3,
+        nested: Some(Box::new(Named {
+            first_name: "c",
+            count: 4,
+            nested: None,
+        })),
+    };
+    let expected = serde_json::to_string(&value())?;
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let expected = expected.clone();
+            std::thread::spawn(move || {
+                (0..500).all(|_| to_string(&value()).is_ok_and(|s| s == expected))
+            })
+        })
+        .collect();
+    for thread in threads {
+        assert_eq!(thread.join().ok(), Some(true));
+    }
+    Ok(())
+}

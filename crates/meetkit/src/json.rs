@@ -1,5 +1,6 @@
-//! The JSON serializer every meeting the CLI writes goes through: NDJSON and JSON output, the
-//! sync destinations' lines and JSON columns, and the content hash.
+//! The JSON writer of meetings: every meeting the CLI writes goes through it (NDJSON and JSON
+//! output, the sync destinations' lines and JSON columns, the content hash), and so do the
+//! JSON columns of the Arrow tables the Python package and Parquet export build.
 //!
 //! It writes the same bytes as serde_json's compact form (and sonic-rs's, whose formatter it
 //! uses for strings and floats; integers go through itoa, as in both) with one difference in
@@ -9,7 +10,7 @@
 //! string escaper, as it would a map key; for a meeting that is about half of the strings it
 //! writes. A field name that needs escaping (none of meetkit's do) is escaped every time.
 
-use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::ser::{self, Serialize};
 use sonic_rs::format::{CompactFormatter, Formatter};
@@ -36,31 +37,43 @@ fn plain(name: &str) -> bool {
     name.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\')
 }
 
-/// Slots of [`PLAIN_NAMES`]: more than the field names of every type the CLI writes.
+/// Slots of [`PLAIN_NAMES`]: more than the field names of every type meetkit writes.
 const NAME_SLOTS: usize = 256;
 
-thread_local! {
-    /// Field names found [`plain`], by address and length. A `&'static str` never changes,
-    /// so a name seen once need not be scanned again: a meeting has about sixty names to
-    /// write, and scanning each byte of them cost as much as sonic-rs escaping them.
-    static PLAIN_NAMES: [Cell<(usize, usize)>; NAME_SLOTS] =
-        const { [const { Cell::new((0, 0)) }; NAME_SLOTS] };
+/// Field names found [`plain`], each as its address and length packed into one word (0: an
+/// empty slot). A `&'static str` never changes, so a name seen once need not be scanned
+/// again: a meeting has about sixty names to write, and scanning each byte of them cost as
+/// much as sonic-rs escaping them.
+///
+/// A process-wide table, not a thread-local one: the Python package is a library loaded at
+/// run time, and a 4 KB thread-local made loading it fail ("cannot allocate memory in static
+/// TLS block"). A slot is written once, by the first plain name that lands in it; a name that
+/// finds its slot taken by another is scanned every time, so no two names evict each other
+/// and the table's cache lines stay shared between threads.
+static PLAIN_NAMES: [AtomicU64; NAME_SLOTS] = [const { AtomicU64::new(0) }; NAME_SLOTS];
+
+/// The address (below 2^48 on every 64-bit platform Rust supports) and length (below 2^16) of
+/// `name` in one word, or `None` when they do not fit.
+fn name_key(name: &'static str) -> Option<u64> {
+    let (address, len) = (name.as_ptr() as u64, name.len() as u64);
+    (address != 0 && address < 1 << 48 && len < 1 << 16).then_some(address << 16 | len)
 }
 
 /// [`plain`], remembered for `name`.
 fn plain_static(name: &'static str) -> bool {
-    let key = (name.as_ptr() as usize, name.len());
-    let slot = (key.0 ^ (key.0 >> 8) ^ key.1) % NAME_SLOTS;
-    PLAIN_NAMES.with(|names| {
-        if names[slot].get() == key {
-            return true;
-        }
-        let plain = plain(name);
-        if plain {
-            names[slot].set(key);
-        }
-        plain
-    })
+    let Some(key) = name_key(name) else {
+        return plain(name);
+    };
+    let (address, len) = (key >> 16, key & 0xffff);
+    let slot = &PLAIN_NAMES[(address ^ address >> 8 ^ len) as usize % NAME_SLOTS];
+    if slot.load(Ordering::Relaxed) == key {
+        return true;
+    }
+    let plain = plain(name);
+    if plain {
+        let _ = slot.compare_exchange(0, key, Ordering::Relaxed, Ordering::Relaxed);
+    }
+    plain
 }
 
 /// Writes `"name":`, escaping `name` only when it needs it.
@@ -548,5 +561,5 @@ impl ser::Serializer for MapKey<'_> {
 }
 
 #[cfg(test)]
-#[path = "json_ser_tests.rs"]
+#[path = "json_tests.rs"]
 mod tests;
