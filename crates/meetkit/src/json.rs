@@ -52,8 +52,9 @@ const NAME_SLOTS: usize = 256;
 /// and the table's cache lines stay shared between threads.
 static PLAIN_NAMES: [AtomicU64; NAME_SLOTS] = [const { AtomicU64::new(0) }; NAME_SLOTS];
 
-/// The address (below 2^48 on every 64-bit platform Rust supports) and length (below 2^16) of
-/// `name` in one word, or `None` when they do not fit.
+/// The address (below 2^48 with 4-level paging, as on most 64-bit systems) and length (below
+/// 2^16) of `name` in one word, or `None` when they do not fit: such a name is scanned every
+/// time.
 fn name_key(name: &'static str) -> Option<u64> {
     let (address, len) = (name.as_ptr() as u64, name.len() as u64);
     (address != 0 && address < 1 << 48 && len < 1 << 16).then_some(address << 16 | len)
