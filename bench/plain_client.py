@@ -69,6 +69,23 @@ def meeting(provider: str, record_id: str, start: datetime, **fields: Any) -> Me
     return out
 
 
+def cursor_pages(
+    http: httpx.Client, url: str, params: Dict[str, Any], headers: Dict[str, str], items: str, cursor: str, cursor_param: str
+) -> Iterator[Record]:
+    """The records under `items` of each page, following the page's `cursor` (sent back as
+    `cursor_param`) until it is empty or missing."""
+    params = dict(params)
+    while True:
+        response = http.get(url, params=params, headers=headers)
+        response.raise_for_status()
+        page = response.json()
+        yield from page[items]
+        token = page.get(cursor)
+        if not token:
+            return
+        params[cursor_param] = token
+
+
 # --- Zoom -------------------------------------------------------------------------------------
 
 
@@ -93,19 +110,13 @@ def zoom_ranges(start: datetime, end: datetime) -> Iterator[Dict[str, Any]]:
 
 def zoom_users(http: httpx.Client, base: str, headers: Dict[str, str]) -> List[str]:
     """The ids of the account's active and inactive users (pending ones host nothing)."""
-    ids: List[str] = []
-    for status in ("active", "inactive"):
-        params: Dict[str, Any] = {"status": status, "page_size": 300}
-        while True:
-            response = http.get(f"{base}/users", params=params, headers=headers)
-            response.raise_for_status()
-            page = response.json()
-            ids.extend(user["id"] for user in page["users"])
-            token = page.get("next_page_token")
-            if not token:
-                break
-            params["next_page_token"] = token
-    return ids
+    return [
+        user["id"]
+        for status in ("active", "inactive")
+        for user in cursor_pages(
+            http, f"{base}/users", {"status": status, "page_size": 300}, headers, "users", "next_page_token", "next_page_token"
+        )
+    ]
 
 
 def zoom_records(http: httpx.Client, start: datetime, end: datetime) -> Iterator[Record]:
@@ -114,15 +125,7 @@ def zoom_records(http: httpx.Client, start: datetime, end: datetime) -> Iterator
     for user in zoom_users(http, base, headers):
         path = f"{base}/report/users/{quote(user, safe='')}/meetings"
         for params in zoom_ranges(start, end):
-            while True:
-                response = http.get(path, params=params, headers=headers)
-                response.raise_for_status()
-                page = response.json()
-                yield from page["meetings"]
-                token = page.get("next_page_token")
-                if not token:
-                    break
-                params["next_page_token"] = token
+            yield from cursor_pages(http, path, params, headers, "meetings", "next_page_token", "next_page_token")
 
 
 def zoom_meeting(m: Record) -> Optional[Meeting]:
@@ -373,15 +376,7 @@ def attention_records(http: httpx.Client, start: datetime, end: datetime, now: d
     base = os.environ["ATTENTION_BASE_URL"]
     headers = {"Authorization": os.environ["ATTENTION_API_KEY"]}
     for params in attention_ranges(start, end, now):
-        while True:
-            response = http.get(f"{base}/recorder_metrics/all_meetings", params=params, headers=headers)
-            response.raise_for_status()
-            page = response.json()
-            yield from page["items"]
-            cursor = page.get("nextCursor")
-            if not cursor:
-                break
-            params["cursor"] = cursor
+        yield from cursor_pages(http, f"{base}/recorder_metrics/all_meetings", params, headers, "items", "nextCursor", "cursor")
 
 
 def attention_meeting(m: Record) -> Optional[Meeting]:
