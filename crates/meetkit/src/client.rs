@@ -378,7 +378,7 @@ impl Client {
         };
         let gate = self.inner.limiters.gate(
             key,
-            runtime.rate_limits.get(&provider).copied().flatten(),
+            runtime.limit(provider),
             runtime.per_provider_concurrency,
         );
         AccountContext {

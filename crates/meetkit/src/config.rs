@@ -12,6 +12,7 @@ use meetkit_client_support::{HttpOptions, Secret};
 
 use crate::error::ConfigError;
 use crate::model::{DEFAULT_ACCOUNT, Provider};
+use crate::ratelimit::Limit;
 use crate::registry;
 pub use crate::retry::RetryOptions;
 use crate::settings::zoom_listing_settings;
@@ -33,12 +34,36 @@ impl Default for RuntimeOptions {
             concurrency: 32,
             per_provider_concurrency: 8,
             records_in_flight: crate::ratelimit::DEFAULT_RECORDS_IN_FLIGHT,
-            rate_limits: per_provider(|i| i.default_rate()),
+            // Only the documented rates: a provider absent here starts slowly (see `limit`).
+            rate_limits: registry::ALL
+                .iter()
+                .filter_map(|i| Some((i.provider, Some(i.default_rate()?))))
+                .collect(),
             page_sizes: per_provider(|i| i.page_size.max),
             window_spans: per_provider(|i| chrono::Duration::days(i.default_window_days)),
             http: HttpOptions::default(),
             allow_insecure: false,
         }
+    }
+}
+
+impl RuntimeOptions {
+    /// What `provider`'s accounts are held to: the rate set in `rate_limits` (`None` there is
+    /// no limit), else its documented rate, else nothing known: each account starts slowly
+    /// until its answers announce a limit or its 429s teach one (see `ratelimit`).
+    pub fn limit(&self, provider: Provider) -> Limit {
+        match self.rate_limits.get(&provider) {
+            Some(rate) => Limit::configured(*rate),
+            None => registry::info(provider)
+                .default_rate()
+                .map_or(Limit::Unknown, Limit::Rate),
+        }
+    }
+
+    /// Sets every provider's client-side rate limit off (`None`): no rate and no slow start,
+    /// for a stand-in that throttles nothing.
+    pub fn unthrottled(&mut self) {
+        self.rate_limits = per_provider(|_| None);
     }
 }
 

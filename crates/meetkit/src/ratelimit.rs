@@ -30,6 +30,17 @@
 //! until the reset when the other had used the window up made the listings slower and drew as
 //! many 429s, which then taught a rate lower still; a 429's pause already holds the account
 //! within a round trip.)
+//! An account whose limit is unknown (its provider publishes none and none is configured:
+//! [`Limit::Unknown`]) starts slowly: [`SLOW_START`] requests in flight, doubling after every
+//! [`RATE_WINDOW`] without a 429 up to its concurrency, and all of it at once when a rate is
+//! announced or learned. Past a limit, the requests in flight when the first 429 comes back
+//! draw 429s too: at full concurrency (8) that was 3 to 9 wasted requests a listing of
+//! Attention's, depending on where its first burst fell in the provider's window; starting
+//! with three, a limit crossed in the first second costs three, which is also what confirms
+//! it as a limit's (the first 429 and [`CONFIRMING_429S`] after it). Past a limit, a second at
+//! three in flight is as fast as at eight (three requests of 50 ms make 60 a second); a
+//! provider without a limit loses what the first second or two would have sent beyond that.
+//!
 //! Concurrency is bounded per provider account and across all of them with semaphores, and the
 //! records held at once across all of them by a [`RecordBudget`] (see `budget`).
 //!
@@ -65,6 +76,29 @@ pub const CLEAN_WINDOWS: u32 = 10;
 
 /// The most answers a gate remembers for learning its rate (those of the last window only).
 const MAX_REMEMBERED: usize = 4_096;
+
+/// Requests an account whose limit is unknown may have in flight at first (see the module
+/// docs): the first 429 past a limit and the [`CONFIRMING_429S`] that confirm it.
+pub const SLOW_START: usize = 1 + CONFIRMING_429S;
+
+/// What a gate knows of its account's limit when it is made.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Limit {
+    /// Requests a second, documented or configured.
+    Rate(f64),
+    /// No client-side limit, as configured: requests go out as fast as the concurrency allows.
+    Unlimited,
+    /// The provider publishes none and none is configured: the account starts slowly until
+    /// its answers announce a limit or its 429s teach one.
+    Unknown,
+}
+
+impl Limit {
+    /// A configured rate: `None` is no limit.
+    pub fn configured(rate: Option<f64>) -> Self {
+        rate.map_or(Self::Unlimited, Self::Rate)
+    }
+}
 
 /// Allows at most `rate` requests in any [`RATE_WINDOW`]; the rate may be changed.
 #[derive(Debug)]
@@ -227,6 +261,13 @@ struct Learning {
     told_window: Duration,
     /// The rate the provider announced (its limit per `told_window`), if it did.
     announced: Option<f64>,
+    /// The requests the account may have in flight now: its concurrency, or fewer while it
+    /// starts slowly.
+    permits: usize,
+    /// When the slow start last widened (or its first request went out).
+    widened_at: Option<Instant>,
+    /// The first 429 of the last episode if it was inconclusive (see `confirm`).
+    inconclusive_at: Option<Instant>,
 }
 
 impl Learning {
@@ -256,6 +297,7 @@ impl Learning {
             self.sent.pop_front();
         }
         self.sent.push_back(now);
+        self.widened_at.get_or_insert(now);
     }
 
     /// The requests sent in the window up to `sent` that got a non-429 answer, at least one.
@@ -269,23 +311,49 @@ impl Learning {
         (n as f64).max(1.0)
     }
 
+    /// The requests sent within a window after `first` that got a non-429 answer.
+    fn got_through_after(&self, first: Instant) -> usize {
+        self.answered
+            .iter()
+            .filter(|t| **t >= first && t.saturating_duration_since(first) < RATE_WINDOW)
+            .count()
+    }
+
     /// Whether the current episode is a limit's rather than a stray 429's (another client on
     /// the key, a provider's hiccup): past a limit, the requests sent after the first 429 draw
     /// 429s too, at least [`CONFIRMING_429S`] and more than get through; after a stray one,
-    /// they get through. Once confirmed, an episode stays so.
+    /// they get through. An episode that follows an inconclusive one (too few requests in
+    /// flight to tell) within a few windows, with no more through than drew 429s, is a
+    /// limit's too: a limit's 429s come back every window, a stray's do not. Once confirmed,
+    /// an episode stays so.
     fn confirm(&mut self) -> bool {
         if !self.confirmed
             && let Some(first) = self.episode.iter().min().copied()
         {
             let later_429s = self.episode.len() - 1;
-            let later_ok = self
-                .answered
-                .iter()
-                .filter(|t| **t >= first && t.saturating_duration_since(first) < RATE_WINDOW)
-                .count();
-            self.confirmed = later_429s >= CONFIRMING_429S && later_429s > later_ok;
+            let later_ok = self.got_through_after(first);
+            let again = self
+                .inconclusive_at
+                .is_some_and(|t| first.saturating_duration_since(t) < RATE_WINDOW * 3);
+            self.confirmed = (again && later_ok <= later_429s)
+                || (later_429s >= CONFIRMING_429S && later_429s > later_ok);
         }
         self.confirmed
+    }
+
+    /// Starts a new episode of 429s with the rate in force `before` it, noting whether the
+    /// last one was inconclusive: unconfirmed, and no more of the requests sent after its
+    /// first 429 got through than drew one (requests reach the provider in about the order
+    /// they were sent, not exactly, so one past a limit may get through where a later one did
+    /// not; after a stray 429 they all get through).
+    fn new_episode(&mut self, before: Option<f64>) {
+        self.inconclusive_at =
+            self.episode.iter().min().copied().filter(|first| {
+                !self.confirmed && self.got_through_after(*first) < self.episode.len()
+            });
+        self.episode.clear();
+        self.confirmed = false;
+        self.before = before;
     }
 
     /// What the current episode says got through: the most that did in the window before any
@@ -318,30 +386,74 @@ impl Learning {
 impl AccountGate {
     /// A gate with an optional rate and a concurrency bound.
     pub fn new(rate: Option<f64>, concurrency: usize) -> Self {
-        Self::of(None, rate, concurrency)
+        Self::of(None, Limit::configured(rate), concurrency)
     }
 
-    /// A gate of `provider`'s (named in the logs of its learned rate).
-    pub fn of(
-        provider: Option<crate::model::Provider>,
-        rate: Option<f64>,
-        concurrency: usize,
-    ) -> Self {
+    /// A gate of `provider`'s (named in the logs of its learned rate), starting from `limit`.
+    pub fn of(provider: Option<crate::model::Provider>, limit: Limit, concurrency: usize) -> Self {
         let limiter = OnceLock::new();
-        let configured = rate.and_then(RateLimiter::new).map(|r| {
+        let rate = match limit {
+            Limit::Rate(rate) => RateLimiter::new(rate),
+            Limit::Unlimited | Limit::Unknown => None,
+        };
+        let configured = rate.map(|r| {
             let per_second = r.per_second();
             let _ = limiter.set(r);
             per_second
         });
+        let concurrency = concurrency.max(1);
+        let permits = if limit == Limit::Unknown {
+            SLOW_START.min(concurrency)
+        } else {
+            concurrency
+        };
         Self {
             provider,
             configured,
             rate: limiter,
-            learning: std::sync::Mutex::default(),
+            learning: std::sync::Mutex::new(Learning {
+                permits,
+                ..Learning::default()
+            }),
             paused_until: std::sync::Mutex::default(),
-            provider_permits: Arc::new(Semaphore::new(concurrency.max(1))),
-            concurrency: concurrency.max(1),
+            provider_permits: Arc::new(Semaphore::new(permits)),
+            concurrency,
             expected: Expected::default(),
+        }
+    }
+
+    /// Lets `to` requests (at most the concurrency) be in flight from now on, if more than now.
+    fn widen(&self, learning: &mut Learning, to: usize) {
+        let to = to.min(self.concurrency);
+        if to > learning.permits {
+            self.provider_permits.add_permits(to - learning.permits);
+            learning.permits = to;
+            learning.widened_at = Some(Instant::now());
+        }
+    }
+
+    /// While the account starts slowly and no rate holds it: doubles the requests it may have
+    /// in flight once a [`RATE_WINDOW`] has passed since the last widening and the last 429,
+    /// unless 429s not yet told from a stray's came within the last three windows (the next
+    /// window's are what confirms them, and should come from as few requests as these).
+    fn ramp_up(&self, learning: &mut Learning, now: Instant) {
+        let unresolved = !learning.confirmed
+            && learning
+                .episode
+                .iter()
+                .min()
+                .is_some_and(|first| now.saturating_duration_since(*first) < RATE_WINDOW * 3);
+        if learning.permits >= self.concurrency || self.rate.get().is_some() || unresolved {
+            return;
+        }
+        let since = learning.widened_at.max(learning.calm_from);
+        match since {
+            Some(t) if now.saturating_duration_since(t) >= RATE_WINDOW => {
+                let to = learning.permits * 2;
+                self.widen(learning, to);
+            }
+            Some(_) => {}
+            None => learning.widened_at = Some(now),
         }
     }
 
@@ -359,9 +471,10 @@ impl AccountGate {
         }
     }
 
-    /// Holds requests to `rate` from now on, the requests already sent counting against it;
-    /// whether that changed the rate.
-    fn hold_to(&self, learning: &Learning, rate: f64) -> bool {
+    /// Holds requests to `rate` from now on, the requests already sent counting against it,
+    /// and ends a slow start (the rate holds the account now); whether that changed the rate.
+    fn hold_to(&self, learning: &mut Learning, rate: f64) -> bool {
+        self.widen(learning, self.concurrency);
         if let Some(limiter) = self.rate.get() {
             if limiter.per_second() == rate {
                 return false;
@@ -408,7 +521,7 @@ impl AccountGate {
                     _ => ceiling,
                 };
                 learning.learned = target < ceiling;
-                if self.hold_to(&learning, target) && first {
+                if self.hold_to(&mut learning, target) && first {
                     tracing::debug!(
                         provider = self.provider.map_or("-", |p| p.as_str()),
                         limit,
@@ -428,6 +541,7 @@ impl AccountGate {
         let now = Instant::now();
         let mut learning = self.learning();
         learning.remember(sent);
+        self.ramp_up(&mut learning, now);
         if learning.in_episode(sent)
             && let Some(estimate) = learning.estimate()
         {
@@ -467,9 +581,7 @@ impl AccountGate {
             .min()
             .is_some_and(|first| sent.saturating_duration_since(*first) < RATE_WINDOW);
         if !same_episode {
-            learning.episode.clear();
-            learning.confirmed = false;
-            learning.before = self.rate.get().map(RateLimiter::per_second);
+            learning.new_episode(self.rate.get().map(RateLimiter::per_second));
         }
         if learning.episode.len() < MAX_EPISODE {
             learning.episode.push(sent);
@@ -488,8 +600,8 @@ pub struct Limiters {
 }
 
 impl Limiters {
-    /// The gate of `key`, made with `rate` and `concurrency` if it is new.
-    pub fn gate(&self, key: GateKey, rate: Option<f64>, concurrency: usize) -> Arc<AccountGate> {
+    /// The gate of `key`, made from `limit` and `concurrency` if it is new.
+    pub fn gate(&self, key: GateKey, limit: Limit, concurrency: usize) -> Arc<AccountGate> {
         let provider = key.provider;
         let mut gates = self
             .gates
@@ -498,7 +610,7 @@ impl Limiters {
         Arc::clone(
             gates
                 .entry(key)
-                .or_insert_with(|| Arc::new(AccountGate::of(Some(provider), rate, concurrency))),
+                .or_insert_with(|| Arc::new(AccountGate::of(Some(provider), limit, concurrency))),
         )
     }
 }

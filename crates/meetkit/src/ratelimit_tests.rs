@@ -70,10 +70,16 @@ async fn each_account_has_its_own_rate_and_partitions_of_one_account_share_it() 
         account: account.to_owned(),
         class: "all",
     };
-    let a = Gates::shared(limiters.gate(key("a"), Some(10.0), 64), Arc::clone(&global));
-    let b = Gates::shared(limiters.gate(key("b"), Some(10.0), 64), Arc::clone(&global));
+    let a = Gates::shared(
+        limiters.gate(key("a"), Limit::Rate(10.0), 64),
+        Arc::clone(&global),
+    );
+    let b = Gates::shared(
+        limiters.gate(key("b"), Limit::Rate(10.0), 64),
+        Arc::clone(&global),
+    );
     // A second partition of account a: the same gate, not a fresh 10/s.
-    let a_again = Gates::shared(limiters.gate(key("a"), Some(10.0), 64), global);
+    let a_again = Gates::shared(limiters.gate(key("a"), Limit::Rate(10.0), 64), global);
     let start = Instant::now();
     for gates in [&a, &b] {
         for _ in 0..10 {
@@ -149,6 +155,37 @@ async fn a_stray_429_pauses_but_teaches_no_rate() {
     assert_eq!(gates.rate(), None);
     gates.throttled(Duration::from_millis(100), sent);
     assert_eq!(gates.rate(), Some(2.0));
+}
+
+/// Gates through which ten got through, then two in flight drew 429s: too few to tell a
+/// limit's 429s from a stray one.
+async fn inconclusive_pair() -> Gates {
+    let gates = Gates::new(None, 64, Arc::new(Semaphore::new(64)));
+    answered(&gates, 10).await;
+    let sent = Instant::now();
+    gates.throttled(Duration::ZERO, sent);
+    gates.throttled(Duration::ZERO, sent);
+    assert_eq!(gates.rate(), None);
+    gates
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_429_again_the_window_after_an_inconclusive_pair_is_a_limits() {
+    let gates = inconclusive_pair().await;
+    // The next window the same: its first 429 confirms the limit.
+    tokio::time::sleep(RATE_WINDOW).await;
+    answered(&gates, 10).await;
+    gates.throttled(Duration::ZERO, Instant::now());
+    assert_eq!(gates.rate(), Some(10.0));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_429_long_after_an_inconclusive_pair_needs_its_own_confirmation() {
+    let gates = inconclusive_pair().await;
+    tokio::time::sleep(RATE_WINDOW * 3).await;
+    answered(&gates, 10).await;
+    gates.throttled(Duration::ZERO, Instant::now());
+    assert_eq!(gates.rate(), None);
 }
 
 #[tokio::test(start_paused = true)]
@@ -323,4 +360,95 @@ async fn learning_rises_no_higher_than_the_announced_limit() {
         highest = highest.max(gates.rate().unwrap_or(f64::INFINITY));
     }
     assert_eq!(highest, 8.0);
+}
+
+/// A gate of `concurrency` whose account's limit is unknown.
+fn unknown(concurrency: usize) -> Gates {
+    Gates::shared(
+        Arc::new(AccountGate::of(None, Limit::Unknown, concurrency)),
+        Arc::new(Semaphore::new(64)),
+    )
+}
+
+/// The passes `gates` gives out at once, held until the caller drops them.
+async fn passes_at_once(gates: &Gates) -> Vec<Pass> {
+    let mut passes = Vec::new();
+    while let Ok(pass) = tokio::time::timeout(Duration::from_millis(1), gates.enter()).await {
+        passes.push(pass);
+    }
+    passes
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_unknown_limit_starts_slowly_and_doubles_after_each_clean_window() {
+    let gates = unknown(8);
+    let first = passes_at_once(&gates).await;
+    assert_eq!(first.len(), SLOW_START, "a slow start's requests in flight");
+    drop(first);
+    // Answers within the first window widen nothing.
+    answered(&gates, 3).await;
+    assert_eq!(passes_at_once(&gates).await.len(), SLOW_START);
+    // A window after the first request, a clean answer doubles it; then up to the concurrency.
+    tokio::time::sleep(RATE_WINDOW).await;
+    answered(&gates, 1).await;
+    assert_eq!(passes_at_once(&gates).await.len(), 2 * SLOW_START);
+    tokio::time::sleep(RATE_WINDOW).await;
+    answered(&gates, 1).await;
+    assert_eq!(passes_at_once(&gates).await.len(), 8);
+    tokio::time::sleep(RATE_WINDOW).await;
+    answered(&gates, 1).await;
+    assert_eq!(
+        passes_at_once(&gates).await.len(),
+        8,
+        "never past the concurrency"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_429_holds_a_slow_start_until_it_is_told_from_a_strays() {
+    let gates = unknown(8);
+    drop(passes_at_once(&gates).await);
+    tokio::time::sleep(RATE_WINDOW / 2).await;
+    // A 429 nothing confirms: a pause, no rate, and no widening while the next windows may
+    // still show it was a limit's.
+    gates.throttled(Duration::ZERO, Instant::now());
+    assert_eq!(gates.rate(), None);
+    tokio::time::sleep(RATE_WINDOW * 2).await;
+    answered(&gates, 1).await;
+    assert_eq!(passes_at_once(&gates).await.len(), SLOW_START);
+    tokio::time::sleep(RATE_WINDOW).await;
+    answered(&gates, 1).await;
+    assert_eq!(passes_at_once(&gates).await.len(), 2 * SLOW_START);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_learned_or_announced_limit_ends_a_slow_start_at_once() {
+    let learned = unknown(8);
+    answered(&learned, 4).await;
+    limit_429s(&learned, Duration::ZERO, Instant::now());
+    assert_eq!(learned.rate(), Some(4.0));
+    // The rate holds them now, not the slow start's three.
+    tokio::time::sleep(RATE_WINDOW).await;
+    let passes = passes_at_once(&learned).await;
+    assert_eq!(passes.len(), 4, "four a window");
+    assert_eq!(
+        learned.account.provider_permits.available_permits(),
+        8 - passes.len(),
+        "in flight up to the concurrency"
+    );
+
+    let announced = unknown(8);
+    announced.announced(&told(100, Duration::from_secs(1)));
+    assert_eq!(passes_at_once(&announced).await.len(), 8);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_known_rate_or_none_at_all_starts_at_full_concurrency() {
+    for limit in [Limit::Rate(100.0), Limit::Unlimited] {
+        let gates = Gates::shared(
+            Arc::new(AccountGate::of(None, limit, 8)),
+            Arc::new(Semaphore::new(64)),
+        );
+        assert_eq!(passes_at_once(&gates).await.len(), 8, "{limit:?}");
+    }
 }

@@ -152,7 +152,9 @@ pub struct RuntimeOptions {
     pub records_in_flight: usize,
     /// Client-side rate limit per provider in requests per second; `None` is unlimited.
     /// Defaults: each provider's documented limit in the registry (Zoom 10, Heavy on the Pro
-    /// plan; Daily 20); the others publish none.
+    /// plan; Daily 20). The others publish none and are absent: each of their accounts starts
+    /// with a few requests in flight until its answers announce a limit (Telnyx) or its 429s
+    /// teach one (see [`RuntimeOptions::limit`]); `None` turns that off too.
     pub rate_limits: BTreeMap<Provider, Option<f64>>,
     /// Page size asked for, per provider (default: each provider's maximum).
     pub page_sizes: BTreeMap<Provider, u32>,

@@ -34,7 +34,7 @@ pub fn config_for(handle: &SandboxHandle) -> Config {
     config.runtime.retry.max_retry_after = Duration::from_millis(50);
     config.runtime.retry.min_rate_limit_delay = Duration::from_millis(1);
     config.runtime.retry.max_attempts = 12;
-    config.runtime.rate_limits.clear();
+    config.runtime.unthrottled();
     config
 }
 

@@ -54,7 +54,7 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs) -> Result<Exit, CliError> 
     let mut config = Config::from_lookup(|name| env.get(name).cloned())?;
     // The demo sandbox throttles nothing: the providers' documented limits would only slow
     // the demo (its Zoom account is hundreds of users, a report request each).
-    config.runtime.rate_limits.clear();
+    config.runtime.unthrottled();
     let client = Client::new(config)?;
     let now = handle.now();
     let window = Window::new(now - chrono::Duration::days(30), now)?;

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use meetkit::ratelimit::{Limit, SLOW_START};
 use meetkit::{Config, Provider, ProviderSource};
 use serde_json::json;
 
@@ -32,7 +33,10 @@ pub fn run(args: ProvidersArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
                     "credentials": s.credentials,
                     "accounts": accounts,
                     "base_url": s.base_url,
-                    "rate_limit_per_second": config.runtime.rate_limits.get(&s.provider).copied().flatten(),
+                    "rate_limit_per_second": match config.runtime.limit(s.provider) {
+                        Limit::Rate(rate) => Some(rate),
+                        Limit::Unlimited | Limit::Unknown => None,
+                    },
                     "page_size": config.runtime.page_sizes.get(&s.provider),
                     "window_days": config.runtime.window_spans.get(&s.provider).map(|d| d.num_days()),
                 })
@@ -127,9 +131,12 @@ fn accounts_of<'a>(
 
 fn limits(config: &Config, provider: Provider) -> String {
     let rt = &config.runtime;
-    let rate = match rt.rate_limits.get(&provider).copied().flatten() {
-        Some(rate) => format!("{rate} requests/s"),
-        None => "no client-side rate limit".to_owned(),
+    let rate = match rt.limit(provider) {
+        Limit::Rate(rate) => format!("{rate} requests/s"),
+        Limit::Unlimited => "no client-side rate limit".to_owned(),
+        Limit::Unknown => format!(
+            "no published rate limit (starts with {SLOW_START} requests in flight, doubling each second without a 429)"
+        ),
     };
     let page = rt
         .page_sizes
