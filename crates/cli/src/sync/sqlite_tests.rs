@@ -5,8 +5,13 @@ use meetkit::Provider;
 
 use crate::sync::test_meeting as meeting;
 
+/// The one number `query` reads from the database at `path`.
+fn scalar(path: &Path, query: &str) -> Result<i64, rusqlite::Error> {
+    Connection::open(path)?.query_row(query, [], |r| r.get(0))
+}
+
 fn rows(path: &Path) -> Result<i64, rusqlite::Error> {
-    Connection::open(path)?.query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
+    scalar(path, "SELECT count(*) FROM meetings")
 }
 
 #[test]
@@ -28,6 +33,36 @@ fn columns_in_the_table_are_the_arrow_names_then_bookkeeping()
     assert_eq!(names, expected);
     let version: i64 = conn.query_row(sql::SELECT_VERSION, [], |row| row.get(0))?;
     assert_eq!(version, i64::from(sql::latest()));
+    Ok(())
+}
+
+fn page_size(path: &Path) -> Result<i64, rusqlite::Error> {
+    scalar(path, "PRAGMA page_size")
+}
+
+#[test]
+fn a_new_database_has_large_pages_and_one_with_tables_keeps_its_own()
+-> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let new = dir.path().join("new.db");
+    let mut dest = SqliteDestination::open(&new).map_err(|e| e.message)?;
+    dest.store(&[meeting("a", "one")], &[], &mut Written::new())
+        .map_err(|e| e.message)?;
+    drop(dest);
+    assert_eq!(page_size(&new)?, i64::from(PAGE_SIZE));
+    // A database made before (SQLite's 4 KB pages, WAL, a table) keeps its pages and syncs.
+    let old = dir.path().join("old.db");
+    let conn = Connection::open(&old)?;
+    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+    conn.execute_batch("CREATE TABLE notes (x text)")?;
+    drop(conn);
+    let before = page_size(&old)?;
+    assert_ne!(before, i64::from(PAGE_SIZE));
+    let mut dest = SqliteDestination::open(&old).map_err(|e| e.message)?;
+    dest.store(&[meeting("a", "one")], &[], &mut Written::new())
+        .map_err(|e| e.message)?;
+    drop(dest);
+    assert_eq!((page_size(&old)?, rows(&old)?), (before, 1));
     Ok(())
 }
 

@@ -1,13 +1,14 @@
 //! The SQLite destination's log checkpoints: a thread with its own connection copies the
-//! write-ahead log into the database once the log holds [`WAL_CHECKPOINT_PAGES`] pages, so the
-//! writer neither copies pages nor waits for the two fsyncs a checkpoint takes.
+//! write-ahead log into the database once the log holds [`WAL_CHECKPOINT_BYTES`], so the writer
+//! neither copies pages nor waits for the two fsyncs a checkpoint takes.
 //!
 //! The writer's connection tells the thread through a WAL hook (called after each commit with
 //! the pages in the log). A `PASSIVE` checkpoint never waits for or blocks the writer: it
 //! copies what is committed, and the writer starts the log over at its next transaction once
 //! all of it was copied. Should the thread fall behind until the log holds
-//! [`WAL_LIMIT_PAGES`] (or not start at all, then from [`WAL_CHECKPOINT_PAGES`]), the writer
-//! checkpoints itself after its commit, as SQLite's own automatic checkpoint would.
+//! [`WAL_LIMIT_BYTES`] (or not start at all, then from [`WAL_CHECKPOINT_BYTES`]), the writer
+//! checkpoints itself after its commit, as SQLite's own automatic checkpoint would. Both are
+//! counted in the database's pages, whatever their size.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,20 +18,25 @@ use std::thread::JoinHandle;
 
 use rusqlite::Connection;
 
-/// The pages in the log (SQLite's default is 1,000, about 4 MB) from which a commit wakes the
+/// The log (SQLite's default is 1,000 pages, about 4 MB) from which a commit wakes the
 /// checkpointer thread. Each batch dirties index pages all over the primary key (ids are
 /// random), and every checkpoint copies them again with an fsync: when the writer made every
-/// checkpoint itself, one every 1,000 pages made an 870,000-meeting sync take 47 s, every
-/// 16,384 pages 40 s, and every 65,536 pages (256 MB of log) 2.5 s less again. With the
+/// checkpoint itself, one every 1,000 pages of 4 KB made an 870,000-meeting sync take 47 s,
+/// every 16,384 pages 40 s, and every 65,536 pages (256 MB of log) 2.5 s less again. With the
 /// thread making them, that sync took 30.9 and 31.3 s against 35.1 and 33.9 s (alternating
 /// runs on 2 cores).
-pub const WAL_CHECKPOINT_PAGES: i32 = 65_536;
+pub const WAL_CHECKPOINT_BYTES: i64 = 256 << 20;
 
-/// The pages in the log (1 GB) from which the writer checkpoints after its commit itself,
-/// because the thread did not keep up. The log is deleted when the sync closes the database.
-pub const WAL_LIMIT_PAGES: i32 = 4 * WAL_CHECKPOINT_PAGES;
+/// The log (1 GB) from which the writer checkpoints after its commit itself, because the
+/// thread did not keep up. The log is deleted when the sync closes the database.
+pub const WAL_LIMIT_BYTES: i64 = 4 * WAL_CHECKPOINT_BYTES;
 
-const _: () = assert!(WAL_CHECKPOINT_PAGES > 1_000 && WAL_LIMIT_PAGES > WAL_CHECKPOINT_PAGES);
+/// `bytes` of a log of pages of `page_size` bytes, in pages (at least SQLite's 1,000 and one
+/// more; at most `i32::MAX`).
+fn pages_of(bytes: i64, page_size: i64) -> i32 {
+    let pages = bytes / page_size.max(512);
+    i32::try_from(pages.max(1_001)).unwrap_or(i32::MAX)
+}
 
 /// The thread, woken by the writer's WAL hook; stopped and joined on drop.
 pub struct Checkpointer {
@@ -45,7 +51,13 @@ impl Checkpointer {
     /// Starts the checkpointer of the database at `path` (already in WAL mode), whose writer is
     /// `writer`, and hooks it to the writer's commits (replacing `wal_autocheckpoint`).
     pub fn start(path: &Path, writer: &mut Connection) -> rusqlite::Result<Self> {
-        Self::start_at(path, writer, WAL_CHECKPOINT_PAGES, WAL_LIMIT_PAGES)
+        let page_size: i64 = writer.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        Self::start_at(
+            path,
+            writer,
+            pages_of(WAL_CHECKPOINT_BYTES, page_size),
+            pages_of(WAL_LIMIT_BYTES, page_size),
+        )
     }
 
     /// [`Checkpointer::start`] with the thread woken from `pages` and the writer's own

@@ -117,3 +117,13 @@ fn the_writer_hooks_replace_sqlites_automatic_checkpoint() -> Result<(), Box<dyn
     );
     Ok(())
 }
+
+#[test]
+fn the_thresholds_are_the_same_bytes_whatever_the_page_size() {
+    assert_eq!(pages_of(WAL_CHECKPOINT_BYTES, 4_096), 65_536);
+    assert_eq!(pages_of(WAL_CHECKPOINT_BYTES, 16_384), 16_384);
+    assert_eq!(pages_of(WAL_LIMIT_BYTES, 65_536), 16_384);
+    // Never SQLite's own 1,000 or fewer, and no division by a nonsense size.
+    assert_eq!(pages_of(1 << 20, 65_536), 1_001);
+    assert_eq!(pages_of(WAL_CHECKPOINT_BYTES, 0), 524_288);
+}
