@@ -98,6 +98,14 @@ impl Limit {
     pub fn configured(rate: Option<f64>) -> Self {
         rate.map_or(Self::Unlimited, Self::Rate)
     }
+
+    /// The rate, in requests per second, if one is known.
+    pub fn per_second(self) -> Option<f64> {
+        match self {
+            Self::Rate(rate) => Some(rate),
+            Self::Unlimited | Self::Unknown => None,
+        }
+    }
 }
 
 /// Allows at most `rate` requests in any [`RATE_WINDOW`]; the rate may be changed.
@@ -230,6 +238,9 @@ pub struct AccountGate {
 /// The 429s to requests sent after an episode's first that confirm it as a limit's.
 const CONFIRMING_429S: usize = 2;
 
+/// How long an unconfirmed episode of 429s may still be confirmed by the next: three windows.
+const INCONCLUSIVE_FOR: Duration = RATE_WINDOW.saturating_mul(3);
+
 /// The most 429s one episode of learning keeps (those of one burst; more say nothing new).
 const MAX_EPISODE: usize = 64;
 
@@ -311,6 +322,20 @@ impl Learning {
         (n as f64).max(1.0)
     }
 
+    /// When the request that drew the current episode's first 429 was sent.
+    fn first_429(&self) -> Option<Instant> {
+        self.episode.iter().min().copied()
+    }
+
+    /// Whether the current episode is unconfirmed and recent enough that the next windows'
+    /// 429s may still confirm it (see `confirm`).
+    fn unresolved(&self, now: Instant) -> bool {
+        !self.confirmed
+            && self
+                .first_429()
+                .is_some_and(|first| now.saturating_duration_since(first) < INCONCLUSIVE_FOR)
+    }
+
     /// The requests sent within a window after `first` that got a non-429 answer.
     fn got_through_after(&self, first: Instant) -> usize {
         self.answered
@@ -328,13 +353,13 @@ impl Learning {
     /// an episode stays so.
     fn confirm(&mut self) -> bool {
         if !self.confirmed
-            && let Some(first) = self.episode.iter().min().copied()
+            && let Some(first) = self.first_429()
         {
             let later_429s = self.episode.len() - 1;
             let later_ok = self.got_through_after(first);
             let again = self
                 .inconclusive_at
-                .is_some_and(|t| first.saturating_duration_since(t) < RATE_WINDOW * 3);
+                .is_some_and(|t| first.saturating_duration_since(t) < INCONCLUSIVE_FOR);
             self.confirmed = (again && later_ok <= later_429s)
                 || (later_429s >= CONFIRMING_429S && later_429s > later_ok);
         }
@@ -347,10 +372,9 @@ impl Learning {
     /// they were sent, not exactly, so one past a limit may get through where a later one did
     /// not; after a stray 429 they all get through).
     fn new_episode(&mut self, before: Option<f64>) {
-        self.inconclusive_at =
-            self.episode.iter().min().copied().filter(|first| {
-                !self.confirmed && self.got_through_after(*first) < self.episode.len()
-            });
+        self.inconclusive_at = self
+            .first_429()
+            .filter(|first| !self.confirmed && self.got_through_after(*first) < self.episode.len());
         self.episode.clear();
         self.confirmed = false;
         self.before = before;
@@ -374,7 +398,7 @@ impl Learning {
     /// Whether an answer to a request sent at `sent` bears on the current episode: it was
     /// sent in the window before one of its 429s, so it was in flight when that 429 came.
     fn in_episode(&self, sent: Instant) -> bool {
-        match (self.episode.iter().min(), self.episode.iter().max()) {
+        match (self.first_429(), self.episode.iter().max()) {
             (Some(first), Some(last)) => {
                 sent <= *last && first.saturating_duration_since(sent) < RATE_WINDOW
             }
@@ -392,11 +416,7 @@ impl AccountGate {
     /// A gate of `provider`'s (named in the logs of its learned rate), starting from `limit`.
     pub fn of(provider: Option<crate::model::Provider>, limit: Limit, concurrency: usize) -> Self {
         let limiter = OnceLock::new();
-        let rate = match limit {
-            Limit::Rate(rate) => RateLimiter::new(rate),
-            Limit::Unlimited | Limit::Unknown => None,
-        };
-        let configured = rate.map(|r| {
+        let configured = limit.per_second().and_then(RateLimiter::new).map(|r| {
             let per_second = r.per_second();
             let _ = limiter.set(r);
             per_second
@@ -437,13 +457,10 @@ impl AccountGate {
     /// unless 429s not yet told from a stray's came within the last three windows (the next
     /// window's are what confirms them, and should come from as few requests as these).
     fn ramp_up(&self, learning: &mut Learning, now: Instant) {
-        let unresolved = !learning.confirmed
-            && learning
-                .episode
-                .iter()
-                .min()
-                .is_some_and(|first| now.saturating_duration_since(*first) < RATE_WINDOW * 3);
-        if learning.permits >= self.concurrency || self.rate.get().is_some() || unresolved {
+        if learning.permits >= self.concurrency
+            || self.rate.get().is_some()
+            || learning.unresolved(now)
+        {
             return;
         }
         let since = learning.widened_at.max(learning.calm_from);
@@ -576,10 +593,8 @@ impl AccountGate {
         let mut learning = self.learning();
         learning.calm_from = Some(Instant::now());
         let same_episode = learning
-            .episode
-            .iter()
-            .min()
-            .is_some_and(|first| sent.saturating_duration_since(*first) < RATE_WINDOW);
+            .first_429()
+            .is_some_and(|first| sent.saturating_duration_since(first) < RATE_WINDOW);
         if !same_episode {
             learning.new_episode(self.rate.get().map(RateLimiter::per_second));
         }

@@ -33,10 +33,7 @@ pub fn run(args: ProvidersArgs, global: &GlobalArgs) -> Result<Exit, CliError> {
                     "credentials": s.credentials,
                     "accounts": accounts,
                     "base_url": s.base_url,
-                    "rate_limit_per_second": match config.runtime.limit(s.provider) {
-                        Limit::Rate(rate) => Some(rate),
-                        Limit::Unlimited | Limit::Unknown => None,
-                    },
+                    "rate_limit_per_second": config.runtime.limit(s.provider).per_second(),
                     "page_size": config.runtime.page_sizes.get(&s.provider),
                     "window_days": config.runtime.window_spans.get(&s.provider).map(|d| d.num_days()),
                 })
